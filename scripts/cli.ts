@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * The opsbook CLI: declares commands and flags, lazy-imports each command
+ * module (so heavy modules load only for the commands that use them) and is
+ * the only place that turns errors into messages and exit codes.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT, UserError } from './shared/errors.js';
+import { resolveGlobals, type GlobalOptions } from './commands/context.js';
+
+const require = createRequire(import.meta.url);
+const pkg = require('../package.json') as { version: string };
+
+type Action = (args: string[], opts: Record<string, unknown>, globals: GlobalOptions) => Promise<number>;
+
+/** Wraps a lazily imported command module's `run` as a commander action. */
+function lazy(load: () => Promise<{ run: Action }>) {
+  return async (...actionArgs: unknown[]) => {
+    const cmd = actionArgs[actionArgs.length - 1] as Command;
+    const opts = cmd.opts();
+    const positionals = actionArgs.slice(0, -2).flat().filter((a) => a !== undefined) as string[];
+    const globals = resolveGlobals(cmd.optsWithGlobals());
+    const mod = await load();
+    process.exitCode = await mod.run(positionals, opts, globals);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('opsbook')
+    .description('Knowledge base, SLA and compliance tool for the AIMS/ICIS service contract (手术麻醉/重症监护信息系统运维)')
+    .version(pkg.version)
+    .option('--root <dir>', 'knowledge base root holding records/ and docs/', process.cwd())
+    .option('--as-of <time>', 'evaluate as of this date or ISO time with offset (default: now)')
+    .option('--debug', 'print stack traces')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str) });
+
+  program.command('validate')
+    .description('check every record against its schema and the cross-record rules')
+    .option('--json', 'print one JSON document')
+    .option('--changed <ref>', 'only records changed since this Git ref (and records that reference them)')
+    .option('--no-scan', 'skip the privacy and secret guard')
+    .action(lazy(() => import('./commands/validate.js')));
+
+  program.command('sla')
+    .description('per-ticket SLA clocks and statistics')
+    .option('--period <id>', 'service period id (default: the one containing --as-of)')
+    .option('--json', 'print one JSON document')
+    .action(lazy(() => import('./commands/sla.js')));
+
+  program.command('compliance')
+    .description('the clause-by-clause compliance matrix')
+    .option('--period <id>', 'service period id (default: the one containing --as-of)')
+    .option('--json', 'print one JSON document')
+    .option('--strict', 'exit 1 when any clause is breached')
+    .action(lazy(() => import('./commands/compliance.js')));
+
+  program.command('report')
+    .description('build a contract report: annual | inspection | database-inspection | maintenance | written-reply | all')
+    .argument('<kind>', 'annual, inspection, database-inspection, maintenance, written-reply or all')
+    .argument('[id]', 'record id (inspection, maintenance, written-reply)')
+    .option('--period <id>', 'service period id (annual)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'docx', 'pdf']).default('md'))
+    .option('--out <path>', 'output file (or directory for `all`)')
+    .action(lazy(() => import('./commands/report.js')));
+
+  const workdays = program.command('workdays').description('PRC working-day calendar');
+  workdays.command('add')
+    .description('print the N-th working day strictly after the date')
+    .argument('<date>', 'YYYY-MM-DD')
+    .argument('<n>', 'number of working days')
+    .action(lazy(() => import('./commands/workdays.js')));
+
+  program.command('secrets')
+    .description('SOPS-format (age) encrypted hand-over files')
+    .argument('<action>', 'encrypt | decrypt | edit | add-recipient | remove-recipient | verify')
+    .argument('<file>', 'file to act on')
+    .option('--age <recipients>', 'comma-separated age recipients (else .sops.yaml creation_rules)')
+    .option('--in-place', 'write the result back to FILE')
+    .option('--out <path>', 'write the result to PATH')
+    .action(lazy(() => import('./commands/secrets.js')));
+
+  program.command('scan')
+    .description('privacy and secret guard over records/ and docs/')
+    .option('--json', 'print one JSON document')
+    .action(lazy(() => import('./commands/scan.js')));
+
+  program.command('audit')
+    .description('Git provenance: retroactive edits of SLA fields and late entries')
+    .option('--json', 'print one JSON document')
+    .action(lazy(() => import('./commands/audit.js')));
+
+  program.command('pr-summary')
+    .description('Markdown summary of a pull request for a CI comment')
+    .argument('<base>', 'base Git ref')
+    .option('--out <path>', 'write to a file instead of stdout')
+    .action(lazy(() => import('./commands/pr-summary.js')));
+
+  program.command('new')
+    .description('create a record from prompts (TTY) or flags')
+    .argument('<kind>', 'ticket | inspection | change | release | training | recommendation | db_operation')
+    .allowUnknownOption(false)
+    .option('--set <key=value...>', 'field values (repeatable)')
+    .option('--dry-run', 'print the record instead of writing it')
+    .action(lazy(() => import('./commands/new.js')));
+
+  program.command('ticket')
+    .description('append a timestamp to a ticket: respond | resolve | notify | onsite')
+    .argument('<action>', 'respond | resolve | notify | onsite')
+    .argument('<id>', 'ticket id')
+    .option('--at <time>', 'time with offset (default: now, +08:00)')
+    .option('--to <whom>', 'notify: product_team | senior_manager | account_manager')
+    .option('--outcome <outcome>', 'resolve: resolved | workaround | unresolvable | duplicate')
+    .option('--arrived', 'onsite: record arrival instead of the request')
+    .action(lazy(() => import('./commands/ticket.js')));
+
+  program.command('synth')
+    .description('write a synthetic knowledge base for benchmarks')
+    .requiredOption('--tickets <n>', 'number of tickets')
+    .option('--seed <s>', 'random seed', '1')
+    .requiredOption('--out <dir>', 'output directory')
+    .action(lazy(() => import('./commands/synth.js')));
+
+  program.command('site')
+    .description('generate record-driven pages, build the Docusaurus site, cut docs versions')
+    .argument('<action>', 'generate | build | version')
+    .argument('[args...]', 'version: <system> <version>')
+    .option('--out <dir>', 'site output directory', 'build/site')
+    .action(lazy(() => import('./commands/site.js')));
+
+  program.command('build')
+    .description('the main job: validate → scan → compute → reports → site')
+    .option('--skip-site', 'do not build the site')
+    .option('--skip-pdf', 'do not render PDF')
+    .action(lazy(() => import('./commands/build.js')));
+
+  return program;
+}
+
+/** Runs the CLI; the only try/catch that decides how errors are shown. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version are "errors" with exit code 0 in commander
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`${err.message}\n`);
+      if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    const e = err as Error;
+    process.stderr.write(`opsbook: internal error: ${e?.message ?? String(err)}\n`);
+    process.stderr.write(debug ? `${e?.stack ?? ''}\n` : 'Run again with --debug for the stack trace, and please report it.\n');
+    process.exitCode = EXIT.usage;
+  }
+}
+
+const isEntry = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isEntry) await main(process.argv);
