@@ -1,0 +1,103 @@
+/**
+ * Home page of the O&M knowledge base: one card per system and one per
+ * cross-cutting area (dashboard, compliance, data dictionary).
+ */
+import type { ReactNode } from 'react';
+import Link from '@docusaurus/Link';
+import Layout from '@theme/Layout';
+import Heading from '@theme/Heading';
+import styles from './index.module.css';
+
+interface Card {
+  title: string;
+  to: string;
+  text: string;
+  links?: { label: string; to: string }[];
+}
+
+const systems: Card[] = [
+  {
+    title: '手术麻醉临床信息系统',
+    to: '/aims',
+    text: '术前访视、麻醉记录单、复苏室与术后随访。在用版本 5.2。',
+    links: [
+      { label: '标准操作维护手册', to: '/aims/om-manual' },
+      { label: '用户手册', to: '/aims/user-manual' },
+      { label: '常见问题', to: '/aims/faq' },
+      { label: '接口文档', to: '/aims/interfaces' },
+    ],
+  },
+  {
+    title: '重症监护信息系统',
+    to: '/icis',
+    text: '床旁体征采集、护理记录单、出入量与重症评分。在用版本 3.1。',
+    links: [
+      { label: '标准操作维护手册', to: '/icis/om-manual' },
+      { label: '用户手册', to: '/icis/user-manual' },
+      { label: '常见问题', to: '/icis/faq' },
+      { label: '接口文档', to: '/icis/interfaces' },
+    ],
+  },
+];
+
+const areas: Card[] = [
+  { title: 'SLA 看板', to: '/general/generated/sla-dashboard', text: '本服务期与上一服务期的响应达标率、到场与解决时间。' },
+  { title: '合规矩阵', to: '/general/generated/compliance', text: '合同条款逐条的执行状态与证据记录。' },
+  {
+    title: '数据字典',
+    to: '/aims/generated/data-dictionary',
+    text: '数据表、字段、类型与代码集，可全文搜索。',
+    links: [
+      { label: '手术麻醉', to: '/aims/generated/data-dictionary' },
+      { label: '重症监护', to: '/icis/generated/data-dictionary' },
+    ],
+  },
+  { title: '巡检与服务台账', to: '/general/generated/inspections', text: '巡检记录、服务请求台账、移交清单与巡检日历。' },
+];
+
+function CardView({ card }: { card: Card }): ReactNode {
+  return (
+    <div className={`card ${styles.card}`}>
+      <div className="card__header">
+        <Heading as="h3">
+          <Link to={card.to}>{card.title}</Link>
+        </Heading>
+      </div>
+      <div className="card__body">
+        <p>{card.text}</p>
+        {card.links && (
+          <ul className={styles.links}>
+            {card.links.map((l) => (
+              <li key={l.to}>
+                <Link to={l.to}>{l.label}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export default function Home(): ReactNode {
+  return (
+    <Layout title="首页" description="手术麻醉与重症监护信息系统运维知识库">
+      <header className={styles.hero}>
+        <div className="container">
+          <Heading as="h1">手术麻醉与重症监护信息系统 运维知识库</Heading>
+          <p>供应商移交的最新文档、服务记录与合同执行情况。内容含保密信息，仅供院内使用。</p>
+        </div>
+      </header>
+      <main className="container margin-vert--lg">
+        <Heading as="h2">系统文档</Heading>
+        <div className={styles.grid}>
+          {systems.map((c) => <CardView key={c.to} card={c} />)}
+        </div>
+        <Heading as="h2" className="margin-top--lg">服务与合规</Heading>
+        <div className={styles.grid}>
+          {areas.map((c) => <CardView key={c.to} card={c} />)}
+        </div>
+      </main>
+    </Layout>
+  );
+}
