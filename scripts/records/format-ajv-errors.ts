@@ -1,0 +1,156 @@
+/**
+ * Turns ajv errors into located, human messages in the style
+ * "Unexpected X, expected Y", naming the field with its Chinese title and
+ * listing the allowed values where there is an enum.
+ */
+import type { ErrorObject } from 'ajv';
+import { checkDate, checkDateTime, checkDateOrDateTime } from '../shared/time.js';
+
+type Schema = Record<string, unknown>;
+
+export interface SchemaIssue {
+  /** Path of the offending node inside the record. */
+  segments: string[];
+  /** Point at the key (unknown/missing properties) rather than the value. */
+  atKey: boolean;
+  message: string;
+}
+
+/** Walks a kind's schema along record path segments (properties/items), resolving local $defs refs of common.schema.json. */
+export function schemaAt(root: Schema, segments: string[], common?: Schema): Schema | undefined {
+  let s: Schema | undefined = root;
+  for (const seg of segments) {
+    if (!s) return undefined;
+    const props = s.properties as Record<string, Schema> | undefined;
+    if (props && Object.hasOwn(props, seg)) s = props[seg];
+    else if (s.items && /^\d+$/.test(seg)) s = s.items as Schema;
+    else return undefined;
+    if (s && typeof s.$ref === 'string' && common && !s.properties && !s.items) {
+      const def = /#\/\$defs\/(\w+)$/.exec(s.$ref)?.[1];
+      const target = def ? ((common.$defs as Record<string, Schema>)[def]) : undefined;
+      if (target) s = { ...target, ...s };
+    }
+  }
+  return s;
+}
+
+function fieldName(segments: string[], schema: Schema | undefined): string {
+  const dotted = segments.length ? segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') : '(record)';
+  const title = typeof schema?.title === 'string' ? ` (${schema.title})` : '';
+  return `\`${dotted}\`${title}`;
+}
+
+function show(value: unknown): string {
+  if (value === null) return '`null`';
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
+  return `\`${String(value)}\``;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false' };
+
+/** Edit distance, for "did you mean" hints on unknown properties. */
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return dp[a.length]![b.length]!;
+}
+
+function formatMessage(value: string, format: string): string {
+  const check = format === 'civil-date' ? checkDate : format === 'offset-date-time' ? checkDateTime : checkDateOrDateTime;
+  const problem = check(value);
+  if (problem === 'no-offset') return `Unexpected time ${show(value)} without a UTC offset, expected an explicit offset such as \`${value}+08:00\``;
+  if (problem === 'impossible') return `Unexpected impossible date or time ${show(value)}, expected a real calendar date and time`;
+  if (format === 'iso-duration') return `Unexpected duration ${show(value)}, expected ISO 8601 such as \`PT5M\` or \`PT12H\``;
+  if (format === 'civil-date') return `Unexpected date ${show(value)}, expected \`YYYY-MM-DD\``;
+  if (format === 'offset-date-time') return `Unexpected time ${show(value)}, expected ISO 8601 with offset such as \`2026-03-14T02:13:00+08:00\``;
+  return `Unexpected value ${show(value)}, expected a date \`YYYY-MM-DD\` or a time with offset such as \`2026-03-14T02:13:00+08:00\``;
+}
+
+/** For `#/allOf/N/then/required`, says which condition made the property required. */
+function conditionOf(schemaPath: string, kindSchema: Schema): string {
+  const m = /^#\/allOf\/(\d+)\/then\//.exec(schemaPath);
+  if (!m) return '';
+  const cond = ((kindSchema.allOf as Schema[] | undefined)?.[Number(m[1])]?.if as Schema | undefined)?.properties as Record<string, Schema> | undefined;
+  const parts = Object.entries(cond ?? {}).filter(([, v]) => 'const' in v).map(([k, v]) => `\`${k}: ${String(v.const)}\``);
+  return parts.length ? ` when ${parts.join(' and ')}` : '';
+}
+
+/**
+ * Converts ajv errors (run with `verbose: false` is fine) to issues.
+ * @param errors ajv errors of one record
+ * @param data the validated record
+ * @param kindSchema the kind's root schema (for titles and allowed keys)
+ * @param common common.schema.json (to resolve $defs)
+ */
+export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema: Schema, common: Schema): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const at = schemaAt(kindSchema, segments, common);
+    const value = segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), data);
+    let issue: SchemaIssue;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const prop = String((e.params as { additionalProperty: string }).additionalProperty);
+        const allowed = Object.keys((at?.properties as Schema | undefined) ?? {}).filter((k) => k !== '$schema');
+        const near = allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0];
+        const hint = near ? `; did you mean \`${near[0]}\`?` : `, expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}`;
+        const where = segments.length ? ` in ${fieldName(segments, at)}` : '';
+        issue = { segments: [...segments, prop], atKey: true, message: `Unexpected unknown property \`${prop}\`${where}${hint}` };
+        break;
+      }
+      case 'required': {
+        const prop = String((e.params as { missingProperty: string }).missingProperty);
+        const propSchema = schemaAt(kindSchema, [...segments, prop], common);
+        issue = { segments, atKey: segments.length > 0, message: `Unexpected missing property ${fieldName([...segments, prop], propSchema)}, expected it to be present${conditionOf(e.schemaPath, kindSchema)}` };
+        break;
+      }
+      case 'enum': {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+        const extra = typeof value === 'number' && allowed.includes(String(value)) ? ` (quote it: \`"${value}"\`)` : '';
+        issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}, expected one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')}${extra}` };
+        break;
+      }
+      case 'type': {
+        const t = (e.params as { type: string | string[] }).type;
+        const want = (Array.isArray(t) ? t : [t]).map((x) => TYPE_WORDS[x] ?? x).join(' or ');
+        const quote = typeof value === 'number' || typeof value === 'boolean' ? ` (quote it if it is text: \`"${String(value)}"\`)` : '';
+        issue = { segments, atKey: false, message: `Unexpected ${typeName(value)} ${show(value)} for ${fieldName(segments, at)}, expected ${want}${want === 'a string' ? quote : ''}` };
+        break;
+      }
+      case 'format':
+        issue = { segments, atKey: false, message: `${formatMessage(String(value), String((e.params as { format: string }).format))} for ${fieldName(segments, at)}` };
+        break;
+      case 'pattern': {
+        const desc = typeof at?.description === 'string' ? ` (${at.description})` : '';
+        issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}, expected the pattern \`${String((e.params as { pattern: string }).pattern)}\`${desc}` };
+        break;
+      }
+      case 'const':
+        issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}, expected \`${String((e.params as { allowedValue: unknown }).allowedValue)}\`` };
+        break;
+      default:
+        issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}: ${e.message ?? e.keyword}` };
+    }
+    const key = `${issue.segments.join('/')}|${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  // an enum error already says what a type error would (e.g. severity: 1)
+  return out.filter((i, _, all) => !(i.message.startsWith('Unexpected integer') && all.some((j) => j !== i && j.segments.join('/') === i.segments.join('/') && j.message.includes('expected one of'))));
+}

@@ -1,0 +1,168 @@
+/**
+ * Loads a knowledge base: walks records/, parses each YAML file once (with
+ * source positions), validates it against its kind's schema, then runs the
+ * cross-record rules. Returns values; never prints.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../shared/errors.js';
+import { UserError } from '../shared/errors.js';
+import { formatAjvErrors } from './format-ajv-errors.js';
+import { locate } from './locate.js';
+import { normalizeRecord } from './normalize.js';
+import { parseYamlFile } from './parse-yaml-file.js';
+import { HANDOVER_FOLDER, KINDS, RECORD_KINDS, kindOfRecordPath, type RecordKind } from './registry.js';
+import { RULES } from './rules/index.js';
+import type { RuleContext } from './rules/types.js';
+import { readSchemas, validateKind } from './schema-validator.js';
+import type { KnowledgeBase, LoadedRecord, RecordTypes } from './types.js';
+
+export interface LoadOptions {
+  /** Only these files (relative to root); rules still see the whole KB when `context` is loaded. */
+  only?: ReadonlySet<string>;
+  /** Progress callback (files done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Lists record files under `root/records`, relative to root, sorted. */
+export function listRecordFiles(root: string): string[] {
+  const base = path.join(root, 'records');
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (ent.name.startsWith('.')) continue;
+      const full = path.join(dir, ent.name);
+      if (ent.isDirectory()) walk(full);
+      else if (ent.isFile()) out.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  };
+  walk(base);
+  return out.sort();
+}
+
+let schemaCache: { kinds: Map<string, Record<string, unknown>>; common: Record<string, unknown> } | undefined;
+function schemas() {
+  if (!schemaCache) {
+    const all = readSchemas();
+    schemaCache = { kinds: all, common: all.get('common.schema.json') ?? {} };
+  }
+  return schemaCache;
+}
+
+function err(p: string, line: number, column: number, message: string, rule: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
+  return { path: p, line, column, message, rule, severity };
+}
+
+/**
+ * Loads and validates the knowledge base at `root`.
+ * @param root KB root (holds records/)
+ * @returns records, diagnostics and typed collections
+ */
+export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): Promise<KnowledgeBase> {
+  const recordsDir = path.join(root, 'records');
+  if (!fs.existsSync(recordsDir) || !fs.statSync(recordsDir).isDirectory()) {
+    throw new UserError(`${path.join(root, 'records')}: no records/ folder here; pass --root pointing at a knowledge base (a folder holding records/)`);
+  }
+  const files = listRecordFiles(root);
+  const diagnostics: Diagnostic[] = [];
+  const records: LoadedRecord[] = [];
+  const handoverFiles: string[] = [];
+  const total = files.length;
+  let done = 0;
+  let fileCount = 0;
+  const recordFiles: { rel: string; kind: RecordKind }[] = [];
+  for (const rel of files) {
+    const inRecords = rel.slice('records/'.length);
+    const name = path.posix.basename(rel);
+    if (name === 'README.md') continue;
+    if (inRecords.startsWith(`${HANDOVER_FOLDER}/`)) {
+      if (name.endsWith('.sops.yaml') || name.endsWith('.sops.json')) handoverFiles.push(rel);
+      else if (/\.(ya?ml|json)$/.test(name)) diagnostics.push(err(rel, 1, 1, 'Unexpected plain file in records/handover/, expected an encrypted `<system>.sops.yaml` (run `opsbook secrets encrypt`)', 'handover-encrypted'));
+      continue;
+    }
+    if (!name.endsWith('.yaml')) {
+      const hint = name.endsWith('.yml') ? 'rename it to `.yaml`' : 'records are `.yaml` files; move other files out of records/';
+      diagnostics.push(err(rel, 1, 1, `Unexpected file \`${name}\` in records/, ${hint}`, 'record-file-name', name.endsWith('.yml') ? 'error' : 'warning'));
+      continue;
+    }
+    const kind = kindOfRecordPath(inRecords);
+    if (!kind) {
+      const folders = RECORD_KINDS.filter((k) => k !== 'contract').map((k) => `\`${KINDS[k].folder}/\``).join(', ');
+      diagnostics.push(err(rel, 1, 1, `Unexpected record location \`${inRecords}\`, expected records/contract.yaml or a file under one of ${folders}`, 'record-folder'));
+      continue;
+    }
+    recordFiles.push({ rel, kind });
+  }
+
+  const { kinds: schemaFiles, common } = schemas();
+  const BATCH = 64;
+  for (let i = 0; i < recordFiles.length; i += BATCH) {
+    const batch = recordFiles.slice(i, i + BATCH);
+    const contents = await Promise.all(batch.map((f) => (opts.only && !opts.only.has(f.rel) ? null : fs.promises.readFile(path.join(root, f.rel)))));
+    batch.forEach((f, j) => {
+      const bytes = contents[j];
+      done++;
+      if (!bytes) return;
+      fileCount++;
+      const parsed = parseYamlFile(f.rel, bytes);
+      diagnostics.push(...parsed.diagnostics);
+      if (!parsed.doc || !parsed.data) return;
+      const data = parsed.data;
+      for (const w of normalizeRecord(f.kind, data)) {
+        const pos = locate(parsed.doc, parsed.lineCounter, w.segments);
+        diagnostics.push(err(f.rel, pos.line, pos.column, w.message, 'quote-value', 'warning'));
+      }
+      const errors = validateKind(f.kind, data);
+      if (errors.length) {
+        const kindSchema = schemaFiles.get(KINDS[f.kind].schema) ?? {};
+        for (const issue of formatAjvErrors(errors, data, kindSchema, common)) {
+          const pos = locate(parsed.doc, parsed.lineCounter, issue.segments, { key: issue.atKey });
+          diagnostics.push(err(f.rel, pos.line, pos.column, issue.message, 'schema'));
+        }
+        return;
+      }
+      records.push({ kind: f.kind, id: String(data.id), path: f.rel, data: data as never, doc: parsed.doc, lineCounter: parsed.lineCounter });
+    });
+    opts.onProgress?.(done, total);
+  }
+
+  const byId = new Map<string, LoadedRecord>();
+  for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
+  const ctx: RuleContext = {
+    records,
+    byId,
+    report(record, segments, message, o = {}) {
+      const pos = locate(record.doc, record.lineCounter, segments, { key: !!o.key });
+      diagnostics.push(err(record.path, pos.line, pos.column, message, currentRule, o.severity ?? 'error'));
+    },
+  };
+  let currentRule = '';
+  for (const rule of RULES) {
+    currentRule = rule.name;
+    rule.check(ctx);
+  }
+
+  diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  const of = <K extends RecordKind>(k: K) => records.filter((r) => r.kind === k).map((r) => r.data as RecordTypes[K]);
+  return {
+    root,
+    records,
+    diagnostics,
+    fileCount,
+    byId,
+    contract: of('contract')[0],
+    tickets: of('ticket'),
+    inspections: of('inspection'),
+    changes: of('change'),
+    releases: of('release'),
+    trainings: of('training'),
+    recommendations: of('recommendation'),
+    interfaces: of('interface'),
+    dbOperations: of('db_operation'),
+    people: of('person'),
+    dataDictionaries: of('data_dictionary'),
+    disposals: of('disposal'),
+    calendars: of('calendar'),
+    handoverFiles,
+  };
+}

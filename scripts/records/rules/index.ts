@@ -1,0 +1,10 @@
+/** The cross-record rules, in the order they run. */
+import { idMatchesFilename } from './id-matches-filename.js';
+import { recordNaming } from './record-naming.js';
+import { referencesResolve } from './references-resolve.js';
+import { timeOrder } from './time-order.js';
+import type { RecordRule } from './types.js';
+import { uniqueIds } from './unique-ids.js';
+
+export const RULES: readonly RecordRule[] = [idMatchesFilename, uniqueIds, referencesResolve, timeOrder, recordNaming];
+export type { RecordRule, RuleContext } from './types.js';
