@@ -1,0 +1,64 @@
+/**
+ * Which leaves sops encrypts (SOPS-FORMAT §3): exactly one of the suffix or
+ * regex rules, tested against every key in the path. Default:
+ * `unencrypted_suffix: _unencrypted`.
+ */
+
+/** The rule keys sops knows, as written in the `sops:` block and `.sops.yaml`. */
+export const RULE_KEYS = [
+  'unencrypted_suffix',
+  'encrypted_suffix',
+  'unencrypted_regex',
+  'encrypted_regex',
+  'unencrypted_comment_regex',
+  'encrypted_comment_regex',
+] as const;
+
+export type RuleKey = (typeof RULE_KEYS)[number];
+
+export interface EncryptionRule {
+  kind: RuleKey;
+  /** The suffix or the regex source (Go RE2 syntax, used as a JS RegExp). */
+  value: string;
+}
+
+export const DEFAULT_RULE: EncryptionRule = { kind: 'unencrypted_suffix', value: '_unencrypted' };
+
+/** Compiles a Go RE2 regex as a JS RegExp (leading `(?i)` becomes the i flag). */
+export function goRegExp(source: string): RegExp {
+  const m = /^\(\?([a-z]+)\)/.exec(source);
+  if (m) {
+    const flags = m[1]!.includes('i') ? 'i' : '';
+    return new RegExp(source.slice(m[0].length), flags + (m[1]!.includes('s') ? 's' : '') + (m[1]!.includes('m') ? 'm' : ''));
+  }
+  return new RegExp(source);
+}
+
+/**
+ * Returns a predicate `(path, comments) => encrypt?` for a rule. `comments`
+ * are the comment lines preceding the value (only used by comment rules).
+ */
+export function compileRule(rule: EncryptionRule): (path: readonly string[], comments?: readonly string[]) => boolean {
+  switch (rule.kind) {
+    case 'unencrypted_suffix':
+      return (path) => !path.some((k) => k.endsWith(rule.value));
+    case 'encrypted_suffix':
+      return (path) => path.some((k) => k.endsWith(rule.value));
+    case 'unencrypted_regex': {
+      const re = goRegExp(rule.value);
+      return (path) => !path.some((k) => re.test(k));
+    }
+    case 'encrypted_regex': {
+      const re = goRegExp(rule.value);
+      return (path) => path.some((k) => re.test(k));
+    }
+    case 'unencrypted_comment_regex': {
+      const re = goRegExp(rule.value);
+      return (_p, comments = []) => !comments.some((c) => re.test(c));
+    }
+    case 'encrypted_comment_regex': {
+      const re = goRegExp(rule.value);
+      return (_p, comments = []) => comments.some((c) => re.test(c));
+    }
+  }
+}
