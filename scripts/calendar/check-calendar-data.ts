@@ -13,6 +13,8 @@ export interface CalendarDataProblem {
   path: (string | number)[];
   /** "Unexpected X, expected Y". */
   message: string;
+  /** The problem is the property's key itself (an unknown property), not its value. */
+  atKey?: boolean;
 }
 
 /** Longest plausible break: a longer one is almost surely a typo in `to`. */
@@ -32,13 +34,13 @@ const show = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : JSON.stringif
  */
 export function checkCalendarData(value: unknown, fileId?: string): CalendarDataProblem[] {
   const problems: CalendarDataProblem[] = [];
-  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+  const add = (path: (string | number)[], message: string, atKey = false) => problems.push(atKey ? { path, message, atKey } : { path, message });
   if (!isObject(value)) {
     add([], `Unexpected ${Array.isArray(value) ? 'list' : show(value)}, expected a mapping with id, year, source, holidays, workdays`);
     return problems;
   }
   for (const key of Object.keys(value)) {
-    if (!RECORD_KEYS.includes(key)) add([key], `Unexpected unknown property \`${key}\`, expected one of ${RECORD_KEYS.slice(1).map((k) => `\`${k}\``).join(', ')}`);
+    if (!RECORD_KEYS.includes(key)) add([key], `Unexpected unknown property \`${key}\`, expected one of ${RECORD_KEYS.slice(1).map((k) => `\`${k}\``).join(', ')}`, true);
   }
   for (const key of RECORD_KEYS.slice(1)) {
     if (!(key in value)) add([], `Missing required property \`${key}\``);
@@ -61,8 +63,9 @@ export function checkCalendarData(value: unknown, fileId?: string): CalendarData
   const inWindow = (d: string) => !yearOk || d.startsWith(`${String(year)}-`) || d.startsWith(`${String((year as number) - 1)}-12-`);
   const windowText = yearOk ? `a date in ${String(year)} (or December ${String((year as number) - 1)})` : 'a date';
   const checkDay = (path: (string | number)[], d: unknown): d is string => {
-    if (typeof d !== 'string' || checkDate(d) !== null) {
-      add(path, `Unexpected date ${show(d)}, expected YYYY-MM-DD (quote it if YAML reads it as a date)`);
+    const problem = typeof d === 'string' ? checkDate(d) : 'syntax';
+    if (typeof d !== 'string' || problem !== null) {
+      add(path, problem === 'impossible' ? `Unexpected date ${show(d)}: no such day, expected a real calendar date` : `Unexpected date ${show(d)}, expected a quoted date "YYYY-MM-DD"`);
       return false;
     }
     if (!inWindow(d)) {
@@ -78,7 +81,7 @@ export function checkCalendarData(value: unknown, fileId?: string): CalendarData
     else holidays.forEach((h: unknown, i) => {
       if (!isObject(h)) return add(['holidays', i], `Unexpected ${show(h)}, expected { name, from, to }`);
       for (const key of Object.keys(h)) {
-        if (!HOLIDAY_KEYS.includes(key)) add(['holidays', i, key], `Unexpected unknown property \`${key}\`, expected one of \`name\`, \`from\`, \`to\``);
+        if (!HOLIDAY_KEYS.includes(key)) add(['holidays', i, key], `Unexpected unknown property \`${key}\`, expected one of \`name\`, \`from\`, \`to\``, true);
       }
       for (const key of HOLIDAY_KEYS) if (!(key in h)) add(['holidays', i], `Missing required property \`${key}\``);
       if ('name' in h && (typeof h.name !== 'string' || h.name.trim() === '')) add(['holidays', i, 'name'], `Unexpected name ${show(h.name)}, expected the festival's name, e.g. 春节`);

@@ -26,10 +26,10 @@ const diag = (file: string, line: number, column: number, message: string): Diag
   ({ path: file, line, column, message, rule: 'calendar', severity: 'error' });
 
 /** Offset of the node at `segments` (its key for a missing or unknown property), or the deepest ancestor's. */
-function offsetOf(doc: Document, segments: (string | number)[]): number {
+function offsetOf(doc: Document, segments: (string | number)[], atKey = false): number {
   let node = doc.contents as Node | null;
   let best = node?.range?.[0] ?? 0;
-  for (const seg of segments) {
+  for (const [i, seg] of segments.entries()) {
     if (isSeq(node)) {
       const child = node.items[Number(seg)] as Node | undefined;
       if (!child) break;
@@ -37,6 +37,7 @@ function offsetOf(doc: Document, segments: (string | number)[]): number {
     } else if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
+      if (atKey && i === segments.length - 1) return (pair.key as Node).range?.[0] ?? best;
       const value = pair.value as Node | null;
       if (!value) return (pair.key as Node).range?.[0] ?? best;
       node = value;
@@ -75,7 +76,7 @@ export function parseCalendarRecord(file: string, text: string): { record?: Cale
   if (problems.length === 0) return { record: data as CalendarYearData, diagnostics: [] };
   return {
     diagnostics: problems.map((pr) => {
-      const p = at(offsetOf(doc, pr.path));
+      const p = at(offsetOf(doc, pr.path, pr.atKey));
       return diag(file, p.line, p.col, pr.message);
     }),
   };

@@ -1,0 +1,64 @@
+/**
+ * End to end: `opsbook workdays add` through the real CLI (tsx), in a US
+ * time zone, against fixture knowledge bases.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const tsx = path.join(repo, 'node_modules/tsx/dist/cli.mjs');
+const cli = path.join(repo, 'scripts/cli.ts');
+
+function opsbook(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tsx, cli, ...args], { cwd: repo, env: { ...process.env, TZ: 'America/Los_Angeles' } }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+const kb = (name: string) => path.join(here, 'fixtures', name);
+
+describe('opsbook workdays add', { timeout: 60_000 }, () => {
+  it('prints the 10th working day after an inspection, across National Day', async () => {
+    expect(await opsbook('--root', repo, 'workdays', 'add', '2026-09-28', '10')).toEqual({ code: 0, stdout: '2026-10-16\n', stderr: '' });
+  });
+
+  it('uses the calendar records under --root', async () => {
+    expect(await opsbook('--root', kb('ok-kb-2027'), 'workdays', 'add', '2026-12-31', '1')).toEqual({ code: 0, stdout: '2027-01-07\n', stderr: '' });
+  });
+
+  it('warns on stderr for a year without data, and still prints the date', async () => {
+    const r = await opsbook('--root', kb('no-such-kb'), 'workdays', 'add', '2026-12-31', '1');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('2027-01-01\n');
+    expect(r.stderr).toBe('warning: No PRC holiday calendar for 2027: add records/calendar/2027.yaml (see records/calendar/README.md); Monday–Friday counted as working days meanwhile\n');
+  });
+
+  it.each([
+    [['2026-13-01', '1'], /^Unexpected date `2026-13-01`: no such day/],
+    [['2026/09/28', '1'], /^Unexpected date `2026\/09\/28`, expected YYYY-MM-DD/],
+    [['2026-09-28', 'ten'], /^Unexpected N `ten`, expected a whole number/],
+    [['2026-09-28', '1.5'], /^Unexpected N `1.5`/],
+    [['2026-09-28', '99999'], /^Unexpected N `99999`/],
+    [['2026-09-28', '-1'], /^Unexpected N `-1`/],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const r = await opsbook('--root', kb('no-such-kb'), 'workdays', 'add', ...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 with path:line:col for a malformed calendar file', async () => {
+    const r = await opsbook('--root', kb('not-ok-kb-bad-date'), 'workdays', 'add', '2026-09-28', '1');
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'records/calendar/2027.yaml:7:9  Unexpected date `2027-02-30`: no such day, expected a real calendar date  calendar\n',
+    });
+  });
+});
