@@ -1,7 +1,7 @@
 /**
  * Every day of 2025 and 2026 against the State Council notices, encoded here
  * independently of chinese-days and of records/calendar/2026.yaml:
- * 国办发明电〔2024〕12号 (2025) and 国办发明电〔2025〕7号 (2026).
+ * the notices on the 2025 and 2026 holidays (2026: published 2025-11-04).
  */
 import fs from 'node:fs';
 import path from 'node:path';
