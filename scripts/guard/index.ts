@@ -1,0 +1,19 @@
+/**
+ * Privacy and secret guard (SPEC §6): public API.
+ */
+export type { GuardFinding, GuardRule, RuleMatch, RuleId } from './types.js';
+export { RULE_IDS } from './types.js';
+export { scanText, type ScanTextOptions } from './scan-text.js';
+export {
+  scanKnowledgeBase,
+  scanKnowledgeBaseDetailed,
+  DEFAULT_SCAN_DIRS,
+  type ScanOptions,
+  type ScanResult,
+  type AllowedFinding,
+} from './scan-knowledge-base.js';
+export { ALLOW_LIST_FILE, parseAllowList, loadAllowList, type AllowEntry, type AllowList } from './allow-list.js';
+export { checkSopsStructure, isSopsStructurallyEncrypted, type SopsStructure } from './sops-structure.js';
+export { formatFinding } from './format-finding.js';
+export { createSecretlintScanner, type SecretlintScanner } from './secretlint-scanner.js';
+export { isResidentId, residentIdCheckChar } from './rules/resident-id.js';

@@ -1,0 +1,67 @@
+/**
+ * Shared types of the privacy and secret guard (SPEC §6).
+ */
+
+/** One thing the guard found: where, which rule, what (masked) and how to fix it. */
+export interface GuardFinding {
+  /** Path relative to the KB root, forward slashes. */
+  path: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column (UTF-16 code units, as editors count). */
+  column: number;
+  /** Stable rule id, e.g. `resident-id`; the allow-list refers to it. */
+  rule: string;
+  /** What was found, one line. Never contains the secret in clear. */
+  message: string;
+  /** The offending text, masked (e.g. `138****5678`). */
+  excerpt: string;
+  /** How to fix it, one sentence. */
+  fix: string;
+}
+
+/** A raw match of a content rule inside one text: offsets into that text. */
+export interface RuleMatch {
+  /** Start offset (UTF-16) of the offending text. */
+  start: number;
+  /** End offset (exclusive). */
+  end: number;
+  /** Masked excerpt. */
+  excerpt: string;
+  /** Overrides the rule's default message. */
+  message?: string;
+}
+
+/**
+ * A content rule: pure function from a file's text to matches. Rules receive
+ * the text with SOPS ciphertext blanked out (same length, same offsets).
+ */
+export interface GuardRule {
+  /** Rule id (kebab-case). */
+  id: string;
+  /** Default message (English, may quote Chinese labels). */
+  message: string;
+  /** One-sentence fix. */
+  fix: string;
+  /** True when the rule must see the file as written (ciphertext not blanked). */
+  rawText?: boolean;
+  /** Returns every match in `text`. `path` is relative to the KB root. */
+  scan(text: string, path: string): RuleMatch[];
+}
+
+/** Every rule id the guard can report (the allow-list accepts these and `*`). */
+export const RULE_IDS = [
+  'resident-id',
+  'mobile-number',
+  'patient-name',
+  'medical-record-number',
+  'plaintext-password',
+  'connection-string',
+  'private-key',
+  'basic-auth',
+  'secret-token',
+  'unencrypted-handover',
+  'allow-list',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
