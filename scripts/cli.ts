@@ -34,7 +34,9 @@ export function buildProgram(): Command {
     .option('--as-of <time>', 'evaluate as of this date or ISO time with offset (default: now)')
     .option('--debug', 'print stack traces')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(str) })
+    // set before the commands are added: subcommands inherit it, so usage errors exit 2 (SPEC §7)
+    .exitOverride();
 
   program.command('validate')
     .description('check every record against its schema and the cross-record rules')
@@ -141,7 +143,6 @@ export function buildProgram(): Command {
 /** Runs the CLI; the only try/catch that decides how errors are shown. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv);

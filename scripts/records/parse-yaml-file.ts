@@ -24,35 +24,30 @@ function diag(path: string, line: number, column: number, message: string, rule:
   return { path, line, column, message, rule, severity: 'error' };
 }
 
-/** Byte offset of the first invalid UTF-8 sequence, as line:col. */
+/** Line and column (in characters) of the first invalid UTF-8 sequence. */
 function locateInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   let line = 1;
-  let col = 1;
-  for (let i = 0; i < bytes.length; i++) {
-    try {
-      decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + 4)));
-    } catch {
-      const b = bytes[i]!;
-      if (b >= 0x80 && !(b >= 0xc2 && b <= 0xf4 && isValidSeq(bytes, i))) return { line, column: col };
-    }
+  let column = 1;
+  let i = 0;
+  while (i < bytes.length) {
     const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) return { line, column };
+    for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return { line, column };
+    if (len > 1) {
+      try {
+        decoder.decode(bytes.subarray(i, i + len));
+      } catch {
+        return { line, column };
+      }
+    }
     if (b === 0x0a) {
       line++;
-      col = 1;
-    } else if ((b & 0xc0) !== 0x80) col++;
+      column = 1;
+    } else column++;
+    i += len;
   }
   return { line: 1, column: 1 };
-}
-
-function isValidSeq(bytes: Uint8Array, i: number): boolean {
-  const b = bytes[i]!;
-  const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-  try {
-    decoder.decode(bytes.subarray(i, i + len));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
