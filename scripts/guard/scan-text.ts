@@ -10,8 +10,8 @@ import { createSecretlintScanner, type SecretlintScanner } from './secretlint-sc
 
 /** Options of scanText. */
 export interface ScanTextOptions {
-  /** A shared secretlint scanner (created once per batch), or `false` to skip secretlint. */
-  secretlint?: SecretlintScanner | false;
+  /** A shared secretlint scanner (created once per batch); `false` skips secretlint; default: a module-wide scanner. */
+  secretlint?: SecretlintScanner | boolean;
 }
 
 /** A finding that still knows its offsets and source line (for de-duplication and the allow-list). */
@@ -35,21 +35,28 @@ let defaultScanner: SecretlintScanner | undefined;
 export async function scanTextLocated(path: string, input: string, opts: ScanTextOptions = {}): Promise<LocatedFinding[]> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const blanked = blankCiphertext(text);
-  const raw: { rule: string; match: RuleMatch; message: string; fix: string }[] = [];
+  const raw: { rule: string; match: RuleMatch; message: string; fix: string; own: boolean }[] = [];
   for (const rule of RULES) {
     for (const match of rule.scan(rule.rawText ? text : blanked, path)) {
-      raw.push({ rule: rule.id, match, message: match.message ?? rule.message, fix: rule.fix });
+      raw.push({ rule: rule.id, match, message: match.message ?? rule.message, fix: rule.fix, own: true });
     }
   }
-  const scanner = opts.secretlint === false ? undefined : (opts.secretlint ?? (defaultScanner ??= createSecretlintScanner()));
+  const scanner =
+    opts.secretlint === false
+      ? undefined
+      : typeof opts.secretlint === 'object'
+        ? opts.secretlint
+        : (defaultScanner ??= createSecretlintScanner());
   if (scanner) {
-    for (const m of await scanner.scan(path, text)) raw.push({ rule: m.rule, match: m, message: m.message, fix: m.fix });
+    for (const m of await scanner.scan(path, text)) raw.push({ rule: m.rule, match: m, message: m.message, fix: m.fix, own: false });
   }
 
-  // Overlapping findings: keep the highest-priority one (then the longest).
+  // Overlapping findings: keep the highest-priority rule; for the same rule our
+  // own (more precise) match before secretlint's, then the longest.
   raw.sort(
     (a, b) =>
       (RULE_PRIORITY[a.rule] ?? 99) - (RULE_PRIORITY[b.rule] ?? 99) ||
+      Number(b.own) - Number(a.own) ||
       b.match.end - b.match.start - (a.match.end - a.match.start) ||
       a.match.start - b.match.start,
   );
