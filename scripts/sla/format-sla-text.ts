@@ -1,0 +1,59 @@
+/**
+ * The readable text of `opsbook sla` (without --json): per-ticket clocks and
+ * the statistics tables, Chinese column labels.
+ */
+import type { GroupStats } from './sla-statistics.js';
+import type { SlaResult } from './compute-sla.js';
+import { renderTable } from './text-table.js';
+
+const STATUS: Record<string, string> = { met: '达标', breached: '超时', pending: '计时中', 'n/a': '—' };
+
+const num = (x: number | null) => (x === null ? '—' : String(x));
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+function statsTable(title: string, groups: Record<string, GroupStats>, label: (k: string) => string = (k) => k): string {
+  const header = ['分组', '数量', '响应达标', '响应超时', '计时中', '达标率', '平均响应(分)', '中位响应', 'P90响应', '平均解决(分)', '中位解决', 'P90解决', '非工作时间', '未关闭'];
+  const rows = Object.entries(groups).map(([k, g]) => [
+    label(k), String(g.count), String(g.responseMet), String(g.responseBreached), String(g.responsePending), pct(g.responseAttainment),
+    num(g.avgResponseMinutes), num(g.medianResponseMinutes), num(g.p90ResponseMinutes),
+    num(g.avgResolutionMinutes), num(g.medianResolutionMinutes), num(g.p90ResolutionMinutes), pct(g.afterHoursShare), String(g.open),
+  ]);
+  return `${title}\n${renderTable(header, rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])}`;
+}
+
+/**
+ * Formats an SLA result as text.
+ * @param r the result of computeSla
+ * @returns the text (no trailing newline)
+ */
+export function formatSlaText(r: SlaResult): string {
+  const head = `服务期 ${r.period.id}（${r.period.start} 至 ${r.period.end}），统计截至 ${r.asOf}，工单 ${r.total.count} 张`;
+  const tickets = renderTable(
+    ['工单', '系统', '级别', '类别', '渠道', '响应(分)', '时限(分)', '响应', '故障30分', '到场', '渠道合规', '通知', '解决(分)'],
+    r.tickets.map((t) => [
+      t.id, t.system, t.initialSeverity === t.severity ? t.severity : `${t.initialSeverity}→${t.severity}`, t.category, t.channel,
+      num(t.responseMinutes), String(t.responseTargetMinutes), STATUS[t.response]!, STATUS[t.faultResponse]!,
+      t.onsite === 'n/a' ? '—' : `${STATUS[t.onsite]!}(${t.onsiteRule})`, STATUS[t.channelCheck]!,
+      t.notifications.status === 'n/a' ? '—' : t.notifications.missing.length ? `缺 ${t.notifications.missing.join(',')}` : STATUS[t.notifications.status]!,
+      num(t.resolutionMinutes),
+    ]),
+    [5, 6, 12],
+  );
+  return [
+    head,
+    '',
+    tickets,
+    '',
+    statsTable('按级别', r.bySeverity, (k) => `${k} 级`),
+    '',
+    statsTable('按系统', r.bySystem),
+    '',
+    statsTable('按类别', r.byCategory),
+    '',
+    statsTable('按渠道', r.byChannel),
+    '',
+    statsTable('按月份', r.byMonth),
+    '',
+    statsTable('合计', { 全部: r.total }),
+  ].join('\n');
+}
