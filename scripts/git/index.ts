@@ -1,0 +1,5 @@
+/** Public surface of the git domain: provenance audit, changed-record scope, PR summary, authoring. */
+export { auditKnowledgeBase, findingsOf, lateEntryDaysOf, DEFAULT_LATE_ENTRY_DAYS, type AuditFinding, type AuditOptions, type AuditResult } from './audit.js';
+export { recordProvenance, type RecordProvenance, type FieldChange, type CommitRef, type ProvenanceResult } from './provenance.js';
+export { repoInfo, provenanceProblem, type RepoInfo, type GitUnavailable } from './repo-info.js';
+export { SLA_FIELDS, EVENT_FIELD } from './sla-fields.js';

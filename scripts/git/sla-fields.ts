@@ -1,0 +1,49 @@
+/**
+ * Which fields of which record kinds bear on the SLA and the contract's
+ * deadlines: changes to them after a record's first commit are audited.
+ * Titles, descriptions and other prose are history, not findings.
+ */
+import { readSchemas } from '../records/schema-validator.js';
+import { KINDS } from '../records/index.js';
+
+/** Audited fields per kind, as dotted paths. */
+export const SLA_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  ticket: ['reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at', 'severity', 'category', 'outcome', 'notified'],
+  inspection: ['started_at', 'finished_at', 'report.delivered_at'],
+  change: ['delivered_at', 'agreed_date'],
+};
+
+/** The event whose time a record documents: first committed long after it = late entry. */
+export const EVENT_FIELD: Readonly<Record<string, string>> = {
+  ticket: 'reported_at',
+  inspection: 'finished_at',
+};
+
+/** Fields that hold an instant (compared as instants, so a mere re-formatting is no change). */
+export const TIME_FIELDS = new Set([
+  'reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at',
+  'started_at', 'finished_at', 'report.delivered_at', 'delivered_at', 'agreed_date',
+]);
+
+let labels: Map<string, string> | undefined;
+
+/** The Chinese title of a field from the tool's schema (e.g. ticket responded_at → 响应时间). */
+export function fieldLabel(kind: string, field: string): string | undefined {
+  if (!labels) {
+    labels = new Map();
+    const schemas = readSchemas();
+    for (const [k, info] of Object.entries(KINDS)) {
+      const schema = schemas.get(info.schema) as { properties?: Record<string, { title?: string; properties?: Record<string, { title?: string }> }> } | undefined;
+      for (const [key, prop] of Object.entries(schema?.properties ?? {})) {
+        if (prop.title) labels.set(`${k}:${key}`, prop.title);
+        for (const [sub, sp] of Object.entries(prop.properties ?? {})) if (sp.title) labels.set(`${k}:${key}.${sub}`, `${prop.title ?? key}·${sp.title}`);
+      }
+    }
+  }
+  return labels.get(`${kind}:${field}`);
+}
+
+/** Reads a dotted path from a plain object. */
+export function getField(data: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+}
