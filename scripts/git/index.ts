@@ -3,3 +3,4 @@ export { auditKnowledgeBase, findingsOf, lateEntryDaysOf, DEFAULT_LATE_ENTRY_DAY
 export { recordProvenance, type RecordProvenance, type FieldChange, type CommitRef, type ProvenanceResult } from './provenance.js';
 export { repoInfo, provenanceProblem, type RepoInfo, type GitUnavailable } from './repo-info.js';
 export { SLA_FIELDS, EVENT_FIELD } from './sla-fields.js';
+export { changedRecordScope, resolveBase, type ChangedScope } from './changed-record-scope.js';

@@ -1,0 +1,153 @@
+/**
+ * `validate --changed <ref>`: which files to validate for a pull request.
+ * The changed records, the records that reference them (a deletion or an id
+ * change breaks its referrers), records sharing their id, and — so that the
+ * reference check sees its targets — everything they reference, transitively.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Node } from 'yaml';
+import { UserError } from '../shared/errors.js';
+import { listRecordFiles, SCHEMA_DIR } from '../records/index.js';
+import { git, gitOrNull } from './git-exec.js';
+import { isUnavailable, repoInfo } from './repo-info.js';
+
+export interface ChangedScope {
+  /** KB-root-relative paths to validate (records) or scan (changed docs). */
+  files: Set<string>;
+  /** KB-root-relative paths under records/ and docs/ changed since the ref (incl. deleted and untracked). */
+  changed: string[];
+  /** Changed paths that no longer exist. */
+  deleted: string[];
+  /** The commit the comparison starts from (merge base of ref and HEAD). */
+  base: string;
+}
+
+const ID_CHARS = 'A-Za-z0-9._-';
+
+function idOf(p: string): string {
+  return path.posix.basename(p).replace(/\.yaml$/, '');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every string scalar of a YAML text (tolerant: a file that does not parse yields what parsed). */
+function stringsOf(text: string): string[] {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (isScalar(n)) {
+      if (typeof n.value === 'string') out.push(n.value);
+    } else if (isMap(n)) for (const p of n.items) walk(p.value as Node);
+    else if (isSeq(n)) for (const i of n.items) walk(i);
+  };
+  try {
+    walk(parseDocument(text, { uniqueKeys: false }).contents);
+  } catch {
+    /* unparsable: no references */
+  }
+  return out;
+}
+
+/** Resolves a ref to the merge base with HEAD (or the ref itself when unrelated). UserError when unknown. */
+export async function resolveBase(root: string, ref: string): Promise<string> {
+  const commit = (await gitOrNull(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]))?.trim();
+  if (!commit) throw new UserError(`Unexpected Git ref \`${ref}\`, expected a branch, tag or commit of this repository (in CI: fetch it first, e.g. \`git fetch origin ${ref}\`)`);
+  const mb = (await gitOrNull(root, ['merge-base', commit, 'HEAD']))?.trim();
+  return mb || commit;
+}
+
+/**
+ * The files to validate for changes since `ref` (work tree, staged and
+ * untracked files included).
+ * @param root KB root inside a Git work tree
+ * @param ref branch, tag or commit (compared from its merge base with HEAD)
+ */
+export async function changedRecordScope(root: string, ref: string): Promise<ChangedScope> {
+  const info = await repoInfo(root);
+  if (isUnavailable(info)) throw new UserError(`validate --changed: ${info.message}`);
+  if (info.head === null) throw new UserError(`validate --changed: ${info.toplevel} has no commits yet; run validate without --changed`);
+  const base = await resolveBase(root, ref);
+  const diff = await git(root, ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '--no-renames', '--relative', base, '--', 'records/', 'docs/', 'schemas/']);
+  const untracked = await git(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', 'records/', 'docs/']);
+  const changedSet = new Set<string>();
+  const deleted: string[] = [];
+  const fields = diff.split('\0');
+  let schemasChanged = false;
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const status = fields[i]!;
+    const p = fields[i + 1]!;
+    if (p.startsWith('schemas/')) {
+      schemasChanged = true;
+      continue;
+    }
+    changedSet.add(p);
+    if (status.startsWith('D') && !fs.existsSync(path.join(root, p))) deleted.push(p);
+  }
+  for (const p of untracked.split('\0')) if (p) changedSet.add(p);
+  const changed = [...changedSet].sort();
+
+  const all = fs.existsSync(path.join(root, 'records')) ? listRecordFiles(root).filter((p) => p.endsWith('.yaml')) : [];
+  const files = new Set<string>();
+  // The tool's own schemas changed (the KB is the tool's repository): everything is in scope.
+  if (schemasChanged && path.resolve(root, 'schemas') === SCHEMA_DIR) {
+    for (const p of all) files.add(p);
+    for (const p of changed) if (!deleted.includes(p)) files.add(p);
+    return { files, changed, deleted, base };
+  }
+  const byId = new Map<string, string[]>();
+  for (const p of all) byId.set(idOf(p), [...(byId.get(idOf(p)) ?? []), p]);
+  const exists = new Set(all);
+
+  const changedRecords = changed.filter((p) => p.startsWith('records/') && p.endsWith('.yaml'));
+  for (const p of changed) if (!deleted.includes(p) && fs.existsSync(path.join(root, p))) files.add(p);
+  if (changedRecords.length === 0) return { files, changed, deleted, base };
+
+  const seeds = new Set<string>(changedRecords.filter((p) => exists.has(p)));
+  // records sharing a changed record's id (duplicates)
+  const changedIds = new Set(changedRecords.map(idOf));
+  for (const id of changedIds) for (const p of byId.get(id) ?? []) seeds.add(p);
+  // the id a changed file had at the base (an id edited inside a file breaks its referrers too)
+  for (const p of changedRecords) {
+    const old = await gitOrNull(root, ['show', `${base}:./${p}`]);
+    if (!old) continue;
+    try {
+      const id = (parseYaml(old) as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && id) changedIds.add(id);
+    } catch {
+      /* the old version did not parse: nothing to follow */
+    }
+  }
+  // referrers: any record whose text mentions a changed id as a whole token
+  if (changedIds.size) {
+    const re = new RegExp(`(?<![${ID_CHARS}])(?:${[...changedIds].map(escapeRe).join('|')})(?![${ID_CHARS}])`);
+    await Promise.all(all.map(async (p) => {
+      if (seeds.has(p)) return;
+      const text = await fs.promises.readFile(path.join(root, p), 'utf8');
+      if (re.test(text)) seeds.add(p);
+    }));
+  }
+  const contract = 'records/contract.yaml';
+  if (exists.has(contract)) seeds.add(contract); // the systems every record names
+  // closure over outgoing references so that the reference check sees its targets
+  const queue = [...seeds];
+  for (const p of seeds) files.add(p);
+  while (queue.length) {
+    const p = queue.pop()!;
+    let text: string;
+    try {
+      text = await fs.promises.readFile(path.join(root, p), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const s of stringsOf(text)) {
+      for (const target of byId.get(s) ?? []) {
+        if (files.has(target)) continue;
+        files.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return { files, changed, deleted, base };
+}
