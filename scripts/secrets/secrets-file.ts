@@ -13,6 +13,7 @@ import { wipeFile } from './atomic-file.js';
 import { creationRuleFor, readSopsConfig } from './sops-config.js';
 import { decryptText, encryptText, readSopsFile, recoverDataKey, type DecryptResult } from './sops-codec.js';
 import { SopsError } from './sops-error.js';
+import { UserError } from '../shared/errors.js';
 import { appendMetadata, metadataNode } from './sops-metadata.js';
 import { validateHandoverText } from './handover-schema.js';
 import { formatOf, serialize } from './yaml-io.js';
@@ -53,7 +54,7 @@ export function identitiesFromEnv(env: NodeJS.ProcessEnv = process.env): { ident
   try {
     found = loadIdentities(env);
   } catch (err) {
-    throw new SopsError('key', { file: 'SOPS_AGE_KEY_FILE' }, (err as Error).message);
+    throw new UserError((err as Error).message);
   }
   return { identities: found.flatMap((f) => f.identities), sources: found.map((f) => f.source) };
 }

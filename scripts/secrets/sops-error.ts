@@ -20,7 +20,7 @@ export class SopsError extends UserError {
   readonly kind: SopsErrorKind;
   constructor(kind: SopsErrorKind, where: { file: string; line?: number; column?: number }, message: string) {
     const loc = `${where.file}:${where.line ?? 0}:${where.column ?? 0}`;
-    super(`${loc}  ${message}`, { exitCode: kind === 'key' ? EXIT.usage : EXIT.findings });
+    super(`${loc}  ${message}`, { exitCode: kind === 'integrity' || kind === 'schema' ? EXIT.findings : EXIT.usage });
     this.name = 'SopsError';
     this.kind = kind;
   }
