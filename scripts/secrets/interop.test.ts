@@ -94,3 +94,18 @@ describe('our files in other decoders', () => {
     }
   });
 });
+
+describe('committed demo manifests', () => {
+  it.each(['aims', 'icis'])('%s decrypts with both DEMO-ONLY identities, in sops-age too, and matches the hand-over schema', async (system) => {
+    const { decryptFile, fileContext } = await import('./secrets-file.js');
+    const ctx = fileContext(repoRoot, path.join(repoRoot, `records/handover/${system}.sops.yaml`));
+    const text = readFileSync(ctx.abs, 'utf8');
+    for (const keyFile of ['keys/DEMO-ONLY-age-identity.txt', 'keys/DEMO-ONLY-hospital-it-age-identity.txt']) {
+      const r = await decryptFile(ctx, { SOPS_AGE_KEY_FILE: path.join(repoRoot, keyFile), HOME: os.tmpdir() });
+      const data = parse(r.plaintext) as { system: string };
+      expect(data.system).toBe(system);
+      const id = parseIdentityText(readFileSync(path.join(repoRoot, keyFile), 'utf8'), keyFile)[0]!;
+      expect(await decryptSops(text, { secretKey: id, fileType: 'yaml' })).toEqual(data);
+    }
+  });
+});
