@@ -12,6 +12,19 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** Systems in service, from records/contract.yaml (name and version label the "current" docs). */
+function systemsInService(): Record<'aims' | 'icis', { name: string; version: string }> {
+  const fallback = { aims: { name: '手术麻醉临床信息系统', version: '在用版本' }, icis: { name: '重症监护信息系统', version: '在用版本' } };
+  const file = path.join(__dirname, 'records', 'contract.yaml');
+  if (!fs.existsSync(file)) return fallback;
+  const contract = parseYaml(fs.readFileSync(file, 'utf8')) as { systems?: Partial<typeof fallback> } | null;
+  return { aims: contract?.systems?.aims ?? fallback.aims, icis: contract?.systems?.icis ?? fallback.icis };
+}
+const systems = systemsInService();
 
 /** Domain words for the Chinese tokenizer of the offline search. */
 const zhUserDict = [
@@ -23,7 +36,7 @@ const zhUserDict = [
 ].join('\n');
 
 /** Options shared by the two per-system, versioned docs instances. */
-function systemDocs(id: 'aims' | 'icis', current: string): DocsOptions & { id: string } {
+function systemDocs(id: 'aims' | 'icis'): DocsOptions & { id: string } {
   return {
     id,
     path: `docs/${id}`,
@@ -33,7 +46,7 @@ function systemDocs(id: 'aims' | 'icis', current: string): DocsOptions & { id: s
     showLastUpdateAuthor: true,
     lastVersion: 'current',
     versions: {
-      current: { label: `${current}（在用）`, badge: true, banner: 'none' },
+      current: { label: `${systems[id].version}（在用）`, badge: true, banner: 'none' },
     },
   } as DocsOptions & { id: string };
 }
@@ -48,6 +61,7 @@ const config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
+  customFields: { systems },
   i18n: { defaultLocale: 'zh-Hans', locales: ['zh-Hans'] },
   future: { v4: true, faster: true },
   markdown: {
@@ -91,8 +105,8 @@ const config = {
     ],
   ],
   plugins: [
-    ['@docusaurus/plugin-content-docs', systemDocs('aims', '5.2')],
-    ['@docusaurus/plugin-content-docs', systemDocs('icis', '3.1')],
+    ['@docusaurus/plugin-content-docs', systemDocs('aims')],
+    ['@docusaurus/plugin-content-docs', systemDocs('icis')],
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import styles from './index.module.css';
@@ -15,11 +16,13 @@ interface Card {
   links?: { label: string; to: string }[];
 }
 
-const systems: Card[] = [
+type Systems = Record<'aims' | 'icis', { name: string; version: string }>;
+
+const systemCards = (s: Systems): Card[] => [
   {
-    title: '手术麻醉临床信息系统',
+    title: s.aims.name,
     to: '/aims',
-    text: '术前访视、麻醉记录单、复苏室与术后随访。在用版本 5.2。',
+    text: `术前访视、麻醉记录单、复苏室与术后随访。在用版本 ${s.aims.version}。`,
     links: [
       { label: '标准操作维护手册', to: '/aims/om-manual' },
       { label: '用户手册', to: '/aims/user-manual' },
@@ -28,9 +31,9 @@ const systems: Card[] = [
     ],
   },
   {
-    title: '重症监护信息系统',
+    title: s.icis.name,
     to: '/icis',
-    text: '床旁体征采集、护理记录单、出入量与重症评分。在用版本 3.1。',
+    text: `床旁体征采集、护理记录单、出入量与重症评分。在用版本 ${s.icis.version}。`,
     links: [
       { label: '标准操作维护手册', to: '/icis/om-manual' },
       { label: '用户手册', to: '/icis/user-manual' },
@@ -80,6 +83,8 @@ function CardView({ card }: { card: Card }): ReactNode {
 }
 
 export default function Home(): ReactNode {
+  const { siteConfig } = useDocusaurusContext();
+  const systems = systemCards(siteConfig.customFields?.['systems'] as Systems);
   return (
     <Layout title="首页" description="手术麻醉与重症监护信息系统运维知识库">
       <header className={styles.hero}>

@@ -1,0 +1,165 @@
+/**
+ * Writes the record-driven pages of the site (never edited by hand, gitignored):
+ *
+ * - `docs/<system>/generated/data-dictionary.md`, `release-notes/…` (per system)
+ * - `docs/general/generated/{sla-dashboard,compliance,tickets,inspections,handover}.md`
+ *
+ * Stale files in those folders are removed, so a deleted record's page goes away.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
+import { SYSTEMS } from './check-manuals.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { dataDictionaryPage } from './pages/data-dictionary.js';
+import { releaseNotesFile, releaseNotesIndexPage, releaseNotesPage, releaseNotesRoute } from './pages/release-notes.js';
+import { inspectionsPage } from './pages/inspections.js';
+import { ticketsPage, type TicketSlaStatus } from './pages/tickets.js';
+import { handoverPage, type HandoverSummary } from './pages/handover.js';
+import { slaDashboardPage, type SlaResult } from './pages/sla-dashboard.js';
+import { compliancePage, type ComplianceResult } from './pages/compliance.js';
+import { anchorOf } from './labels.js';
+import { loadEngines, type Engines } from './engines.js';
+
+export interface GenerateOptions {
+  /** "Now" for period selection and SLA/compliance status (epoch ms). */
+  asOf: number;
+  /** An already loaded KB (else loaded from root). */
+  kb?: KnowledgeBase;
+  /** Engines override (tests); default: the SLA / compliance / secrets modules of this tool. */
+  engines?: Engines;
+  onProgress?: (message: string) => void;
+}
+
+export interface GeneratedPages {
+  /** Written files, relative to root. */
+  files: string[];
+  /** Things the pages could not show (engine missing, unreadable manifest), one line each. */
+  warnings: string[];
+}
+
+const CATEGORY = (label: string, position: number) => `${JSON.stringify({ label, position, collapsed: true, link: null }, null, 2)}\n`;
+
+/**
+ * Generates every record-driven page under `root/docs/`.
+ * @returns the files written (relative to root) and warnings
+ */
+export async function generatePages(root: string, opts: GenerateOptions): Promise<GeneratedPages> {
+  const kb = opts.kb ?? (await loadKnowledgeBase(root));
+  const engines = opts.engines ?? (await loadEngines());
+  const pages = new Map<string, string>();
+  const warnings: string[] = [];
+  const progress = opts.onProgress ?? (() => {});
+
+  progress('system pages');
+  const systems = SYSTEMS.filter((s) => kb.contract?.systems?.[s] || fs.existsSync(path.join(root, 'docs', s)));
+  for (const system of systems) {
+    const base = `docs/${system}/generated`;
+    pages.set(`${base}/_category_.json`, CATEGORY('数据字典与更新说明', 90));
+    pages.set(`${base}/data-dictionary.md`, dataDictionaryPage(system, kb.dataDictionaries.filter((d) => d.system === system)));
+    const releases = kb.releases.filter((r) => r.system === system);
+    pages.set(`${base}/release-notes/_category_.json`, CATEGORY('软件更新内容说明', 2));
+    pages.set(`${base}/release-notes/index.md`, releaseNotesIndexPage(system, releases));
+    releases.forEach((r, i) => pages.set(`${base}/release-notes/${releaseNotesFile(r)}`, releaseNotesPage(root, r, kb.trainings, 10 + i)));
+  }
+
+  progress('service pages');
+  const g = 'docs/general/generated';
+  pages.set(`${g}/_category_.json`, CATEGORY('服务台账与合规', 10));
+  pages.set(`${g}/inspections.md`, inspectionsPage(kb.inspections));
+
+  const periods = [...(kb.contract?.service_periods ?? [])];
+  const { current, previous } = pickPeriods(periods, opts.asOf);
+  let sla: { current: SlaResult | null; previous: SlaResult | null } = { current: null, previous: null };
+  let slaNote: string | undefined;
+  if (!engines.sla) {
+    slaNote = 'SLA 计算模块尚未接入本工具，本次构建没有 SLA 数据。';
+    warnings.push('site: SLA engine not available; the dashboard and ticket register show no SLA status');
+  } else if (!current) {
+    slaNote = '合同记录中没有服务期，无法计算 SLA。';
+  } else {
+    progress('SLA');
+    sla = { current: await engines.sla(kb, current.id, opts.asOf), previous: previous ? await engines.sla(kb, previous.id, opts.asOf) : null };
+  }
+  pages.set(`${g}/sla-dashboard.md`, slaDashboardPage(sla.current, sla.previous, slaNote));
+  const verdicts = sla.current || sla.previous
+    ? new Map<string, TicketSlaStatus>([...(sla.previous?.tickets ?? []), ...(sla.current?.tickets ?? [])].map((t) => [t.id, t]))
+    : null;
+  pages.set(`${g}/tickets.md`, ticketsPage(kb.tickets, verdicts));
+
+  let compliance: ComplianceResult | null = null;
+  let complianceNote: string | undefined;
+  if (!engines.compliance) {
+    complianceNote = '合规评估模块尚未接入本工具，本次构建没有合规矩阵。';
+    warnings.push('site: compliance engine not available; the compliance page is empty');
+  } else if (current) {
+    progress('compliance');
+    compliance = await engines.compliance(kb, root, current.id, opts.asOf);
+  }
+  pages.set(`${g}/compliance.md`, compliancePage(compliance, evidenceLinker(kb), engines.clauseTitles ?? {}, complianceNote));
+
+  progress('hand-over');
+  const manifests: HandoverSummary[] = [];
+  for (const file of kb.handoverFiles) {
+    try {
+      manifests.push(await engines.handoverOutline(path.join(root, file), file));
+    } catch (err) {
+      const message = (err as Error).message.split('\n')[0] ?? '';
+      warnings.push(`${file}: ${message}`);
+      manifests.push({ path: file, system: null, updatedAt: null, lastmodified: null, recipients: 0, allEncrypted: false, databases: [], adminAccounts: [], servers: [], error: message });
+    }
+  }
+  pages.set(`${g}/handover.md`, handoverPage(manifests));
+
+  progress('writing');
+  const files = [...pages.keys()].sort();
+  for (const rel of files) await writeFileAtomic(path.join(root, rel), pages.get(rel)!);
+  removeStale(root, ['docs/general/generated', ...systems.map((s) => `docs/${s}/generated`)], new Set(files));
+  return { files, warnings };
+}
+
+/** The period containing asOf (else the latest one that has started, else the first) and the one before it. */
+export function pickPeriods<P extends { id: string; start: string; end: string }>(periods: P[], asOf: number): { current: P | null; previous: P | null } {
+  const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start));
+  const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = dayOf(asOf);
+  let idx = sorted.findIndex((p) => p.start <= today && today <= p.end);
+  if (idx < 0) {
+    const started = sorted.filter((p) => p.start <= today);
+    idx = started.length ? sorted.indexOf(started[started.length - 1]!) : 0;
+  }
+  return { current: sorted[idx] ?? null, previous: idx > 0 ? sorted[idx - 1] ?? null : null };
+}
+
+/** Links evidence record ids to the page that shows them. */
+function evidenceLinker(kb: KnowledgeBase): (id: string) => string | null {
+  return (id) => {
+    const rec = kb.byId.get(id);
+    if (!rec) return null;
+    switch (rec.kind) {
+      case 'ticket': return '/general/generated/tickets';
+      case 'inspection': return `/general/generated/inspections#${anchorOf(id)}`;
+      case 'release': return releaseNotesRoute(rec.data as Parameters<typeof releaseNotesRoute>[0]);
+      case 'data_dictionary': return `/${(rec.data as { system: string }).system}/generated/data-dictionary`;
+      default: return null;
+    }
+  };
+}
+
+function removeStale(root: string, dirs: string[], keep: Set<string>): void {
+  for (const dir of dirs) {
+    const abs = path.join(root, dir);
+    if (!fs.existsSync(abs)) continue;
+    const walk = (d: string) => {
+      for (const ent of fs.readdirSync(d, { withFileTypes: true })) {
+        const full = path.join(d, ent.name);
+        const rel = path.relative(root, full).split(path.sep).join('/');
+        if (ent.isDirectory()) {
+          walk(full);
+          if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+        } else if (!keep.has(rel)) fs.rmSync(full);
+      }
+    };
+    walk(abs);
+  }
+}

@@ -1,0 +1,50 @@
+/** 合规矩阵: one row per contract clause with status, evidence links and findings (SPEC §7 `compliance --json` shape). */
+import type { RootContent } from 'mdast';
+import { heading, link, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
+import { CLAUSE_STATUS_LABEL } from '../labels.js';
+
+export interface ComplianceResult {
+  period: { id: string; start: string; end: string } | string;
+  asOf: string;
+  clauses: { id: string; title?: string; status: string; evidence: string[]; findings: { record?: string; message: string }[] }[];
+}
+
+/** Maps a record id to a site route that shows it, or null (then the id is shown as text). */
+export type EvidenceLinker = (recordId: string) => string | null;
+
+/** Builds the compliance matrix page. */
+export function compliancePage(result: ComplianceResult | null, linker: EvidenceLinker, clauseTitles: Record<string, string>, unavailable?: string): string {
+  const body: RootContent[] = [heading(1, '合规矩阵')];
+  if (!result) {
+    body.push(note(unavailable ?? '本次构建没有合规评估结果。'));
+    return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null }, body);
+  }
+  const period = typeof result.period === 'string' ? result.period : `${result.period.id}（${result.period.start} 至 ${result.period.end}）`;
+  const count = (s: string) => result.clauses.filter((c) => c.status === s).length;
+  body.push(paragraph(`服务期 ${period}，评估时间 ${result.asOf}。共 ${result.clauses.length} 条：已满足 ${count('met')}，`, strong(`未满足 ${count('breached')}`), `，未到期 ${count('pending')}，需人工确认 ${count('manual')}。`));
+  const evidence = (ids: string[]): Inline[] => {
+    const out: Inline[] = [];
+    ids.slice(0, 12).forEach((id, i) => {
+      if (i) out.push('、');
+      const to = linker(id);
+      out.push(to ? link(to, id) : id);
+    });
+    if (ids.length > 12) out.push(` 等 ${ids.length} 条`);
+    return out.length ? out : ['—'];
+  };
+  body.push(table(['条款', '内容', '状态', '证据', '问题'], result.clauses.map((c) => [
+    link(`#${c.id.toLowerCase()}`, c.id),
+    c.title ?? clauseTitles[c.id] ?? '',
+    c.status === 'breached' ? strong(CLAUSE_STATUS_LABEL[c.status] ?? c.status) : CLAUSE_STATUS_LABEL[c.status] ?? c.status,
+    evidence(c.evidence),
+    c.findings.length ? String(c.findings.length) : '',
+  ])));
+  for (const c of result.clauses) {
+    body.push(heading(2, `${c.id} ${c.title ?? clauseTitles[c.id] ?? ''}`.trim(), c.id.toLowerCase()));
+    body.push(paragraph('状态：', CLAUSE_STATUS_LABEL[c.status] ?? c.status, '。证据：', ...evidence(c.evidence)));
+    if (c.findings.length) {
+      body.push(table(['记录', '问题'], c.findings.map((f) => [f.record ? (linker(f.record) ? link(linker(f.record)!, f.record) : f.record) : '—', f.message])));
+    }
+  }
+  return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null }, body);
+}
