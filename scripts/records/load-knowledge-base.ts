@@ -49,6 +49,15 @@ function schemas() {
   return schemaCache;
 }
 
+/** A locator that parses the file again only when a position is asked for. */
+function lazyLocator(root: string, rel: string): LoadedRecord['locate'] {
+  let parsed: ReturnType<typeof parseYamlFile> | undefined;
+  return (segments, o = {}) => {
+    parsed ??= parseYamlFile(rel, fs.readFileSync(path.join(root, rel)));
+    return parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 };
+  };
+}
+
 function err(p: string, line: number, column: number, message: string, rule: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
   return { path: p, line, column, message, rule, severity };
 }
@@ -98,7 +107,9 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const BATCH = 64;
   for (let i = 0; i < recordFiles.length; i += BATCH) {
     const batch = recordFiles.slice(i, i + BATCH);
-    const contents = await Promise.all(batch.map((f) => (opts.only && !opts.only.has(f.rel) ? null : fs.promises.readFile(path.join(root, f.rel)))));
+    // with `only`, the contract and calendars are still read: other records are judged against them
+    const skip = (f: { rel: string; kind: RecordKind }) => !!opts.only && !opts.only.has(f.rel) && f.kind !== 'contract' && f.kind !== 'calendar';
+    const contents = await Promise.all(batch.map((f) => (skip(f) ? null : fs.promises.readFile(path.join(root, f.rel)))));
     batch.forEach((f, j) => {
       const bytes = contents[j];
       done++;
@@ -121,18 +132,26 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
         }
         return;
       }
-      records.push({ kind: f.kind, id: String(data.id), path: f.rel, data: data as never, doc: parsed.doc, lineCounter: parsed.lineCounter });
+      records.push({ kind: f.kind, id: String(data.id), path: f.rel, data: data as never, locate: lazyLocator(root, f.rel) });
     });
     opts.onProgress?.(done, total);
   }
 
   const byId = new Map<string, LoadedRecord>();
   for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
+  const knownIds = new Map<string, { kind: RecordKind; path: string }>();
+  for (const f of recordFiles) {
+    const loaded = byId.get(path.posix.basename(f.rel, '.yaml'));
+    if (f.kind !== 'contract' && !knownIds.has(path.posix.basename(f.rel, '.yaml'))) knownIds.set(path.posix.basename(f.rel, '.yaml'), { kind: f.kind, path: f.rel });
+    if (loaded && loaded.path === f.rel) knownIds.set(loaded.id, { kind: loaded.kind, path: loaded.path });
+  }
+  for (const r of records) if (!knownIds.has(r.id)) knownIds.set(r.id, { kind: r.kind, path: r.path });
   const ctx: RuleContext = {
     records,
     byId,
+    knownIds,
     report(record, segments, message, o = {}) {
-      const pos = locate(record.doc, record.lineCounter, segments, { key: !!o.key });
+      const pos = record.locate(segments, { key: !!o.key });
       diagnostics.push(err(record.path, pos.line, pos.column, message, currentRule, o.severity ?? 'error'));
     },
   };

@@ -2,7 +2,6 @@
  * Types of loaded records. The record shapes themselves are generated from
  * schemas/ into types.generated.ts (`npm run generate:types`).
  */
-import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic } from '../shared/errors.js';
 import type { RecordKind } from './registry.js';
 import type * as G from './types.generated.js';
@@ -49,9 +48,12 @@ export interface LoadedRecord<K extends RecordKind = RecordKind> {
   /** Path relative to the KB root, forward slashes (records/tickets/2026/T-….yaml). */
   path: string;
   data: RecordTypes[K];
-  /** The parsed YAML document (source positions, comments). */
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /**
+   * Line and column of a field (segments inside the record; `key` for the
+   * key rather than the value). The source is re-read on demand, so loaded
+   * knowledge bases do not keep every YAML document in memory.
+   */
+  locate(segments: (string | number)[], opts?: { key?: boolean }): { line: number; column: number };
 }
 
 /** The whole knowledge base as loaded and validated. */

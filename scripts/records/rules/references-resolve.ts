@@ -58,10 +58,16 @@ function* references(r: LoadedRecord): Generator<{ at: Path; id: string; kind: R
 
 function check(ctx: RuleContext): void {
   const byKind = new Map<RecordKind, string[]>();
-  for (const r of ctx.records) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
+  for (const [id, { kind }] of ctx.knownIds) {
+    const list = byKind.get(kind);
+    if (list) list.push(id);
+    else byKind.set(kind, [id]);
+  }
+  const contract = ctx.records.find((c) => c.kind === 'contract');
+  const systems = contract ? Object.keys((contract.data as { systems: object }).systems) : [];
   for (const r of ctx.records) {
     for (const ref of references(r)) {
-      const target = ctx.byId.get(ref.id);
+      const target = ctx.knownIds.get(ref.id);
       if (target && target.kind === ref.kind) continue;
       const known = byKind.get(ref.kind) ?? [];
       const list = known.length === 0 ? `no ${ref.kind} records exist` : `known: ${known.slice(0, 8).map((x) => `\`${x}\``).join(', ')}${known.length > 8 ? ', …' : ''}`;
@@ -69,9 +75,7 @@ function check(ctx: RuleContext): void {
       ctx.report(r, ref.at, `Unexpected reference \`${ref.id}\` (${what}), expected the id of a ${ref.kind} record (${list})`);
     }
     // systems must be systems of the contract
-    const contract = ctx.records.find((c) => c.kind === 'contract');
     if (!contract || r.kind === 'contract') continue;
-    const systems = Object.keys((contract.data as { systems: object }).systems);
     const d = r.data as unknown as Record<string, unknown>;
     const check1 = (v: unknown, at: Path) => {
       if (typeof v === 'string' && !systems.includes(v)) ctx.report(r, at, `Unexpected system \`${v}\`, expected one of the contract's systems ${systems.map((s) => `\`${s}\``).join(', ')}`);

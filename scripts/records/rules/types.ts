@@ -1,4 +1,5 @@
 /** What a cross-record rule sees and how it reports. */
+import type { RecordKind } from '../registry.js';
 import type { LoadedRecord } from '../types.js';
 
 export interface RuleContext {
@@ -6,6 +7,12 @@ export interface RuleContext {
   records: readonly LoadedRecord[];
   /** Records by id (first occurrence). */
   byId: ReadonlyMap<string, LoadedRecord>;
+  /**
+   * Every id in the knowledge base with its kind, including files not read
+   * in this run (`--changed`): a record's id is its file name, so references
+   * can be resolved without parsing the whole knowledge base.
+   */
+  knownIds: ReadonlyMap<string, { kind: RecordKind; path: string }>;
   /**
    * Reports a problem at a field of a record.
    * @param record the record
