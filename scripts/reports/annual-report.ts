@@ -1,0 +1,346 @@
+/**
+ * 年度运维总结报告 of one service period (clause RPT-2): statistics, times,
+ * SLA attainment, major incidents, inspections, changes/releases/trainings,
+ * interfaces and database work, the compliance matrix, data credibility and
+ * optimisation suggestions, with charts.
+ */
+import type { RootContent } from 'mdast';
+import { calendarFromRecords, type CalendarYearData } from '../calendar/index.js';
+import type { KnowledgeBase, Ticket } from '../records/index.js';
+import type { AnnualAnalyses } from './analyses.js';
+import {
+  clockStats, countBy, inWindow, isAfterHours, monthOf, periodMonths, periodTickets, resolvePeriodWindow,
+  responseHistogram, RESPONSE_BUCKETS, ticketClocks, WORK_HOURS, type PeriodWindow, type TicketClock,
+} from './annual-statistics.js';
+import { deriveSuggestions } from './annual-suggestions.js';
+import { barChart, donutChart } from './charts.js';
+import { showDate, showInstant, showMinutes, showPercent, showTime } from './format.js';
+import { cstDateOf, formatDate, parseDurationMinutes } from '../shared/time.js';
+import {
+  AUDIENCE_LABEL, CATEGORIES, CATEGORY_LABEL, CHANGE_KIND_LABEL, CHANGE_SOURCE_LABEL, CHANGE_STATUS_LABEL, CHANNELS, CHANNEL_LABEL,
+  CLAUSE_STATUS_LABEL, CLOCK_LABEL, DB_OP_LABEL, DB_OUTCOME_LABEL, DIRECTION_LABEL, HAZARD_STATUS_LABEL, INTERFACE_STATUS_LABEL,
+  NOTIFY_LABEL, OUTCOME_LABEL, RECOMMENDATION_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, label,
+} from './labels.js';
+import { heading, image, list, p, root, strong, table } from './mdast.js';
+import { contractPaths, recordPaths, reportHeader, signOff, systemName } from './report-header.js';
+import { REPORT_TITLE, type BuiltReport, type Chart, type ReportContext } from './report-types.js';
+
+const n = (x: number) => String(x);
+
+function inspectionDue(kb: KnowledgeBase, finished: string, days: number): { date: string; warnings: string[] } {
+  const cal = calendarFromRecords(kb.calendars as unknown as CalendarYearData[]);
+  return cal.addWorkingDays(showDate(finished), days);
+}
+
+function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], fileBase: string, charts: Chart[]): RootContent[] {
+  const cal = calendarFromRecords(kb.calendars as unknown as CalendarYearData[]);
+  const total = tickets.length;
+  const systems = Object.keys(kb.contract?.systems ?? {});
+  const months = periodMonths(w);
+  const afterHours = tickets.filter((t) => isAfterHours(t, cal));
+  const out: RootContent[] = [heading(2, '二、服务请求统计')];
+  out.push(p(`本期共受理服务请求 ${total} 件，其中非工作时间（法定工作日 ${WORK_HOURS.from}:00–${WORK_HOURS.to}:00 以外，含夜间、周末与节假日）受理 ${afterHours.length} 件，占 ${showPercent(afterHours.length, total)}。`));
+
+  const bySev = countBy(tickets, (t) => t.severity, SEVERITIES);
+  const sevChart = donutChart({ title: '严重级别构成', slices: bySev.map(([k, v]) => ({ label: label(SEVERITY_LABEL, k), value: v })) });
+  charts.push({ name: `${fileBase}-severity`, title: '严重级别构成', ...sevChart });
+  out.push(heading(3, '（一）按严重级别'));
+  out.push(table(['严重级别', '件数', '占比'], bySev.map(([k, v]) => [label(SEVERITY_LABEL, k), n(v), showPercent(v, total)]), ['left', 'right', 'right']));
+  out.push(image(`${fileBase}-severity.svg`, '严重级别构成'));
+
+  out.push(heading(3, '（二）按系统'));
+  out.push(table(['系统', '件数', '占比'], countBy(tickets, (t) => t.system, systems).map(([k, v]) => [systemName(kb, k), n(v), showPercent(v, total)]), ['left', 'right', 'right']));
+  out.push(heading(3, '（三）按类别'));
+  out.push(table(['类别', '件数', '占比'], countBy(tickets, (t) => t.category, CATEGORIES).map(([k, v]) => [label(CATEGORY_LABEL, k), n(v), showPercent(v, total)]), ['left', 'right', 'right']));
+  out.push(heading(3, '（四）按提交方式'));
+  out.push(table(['提交方式', '件数', '占比', '其中非工作时间'], countBy(tickets, (t) => t.channel, CHANNELS).map(([k, v]) => [
+    label(CHANNEL_LABEL, k), n(v), showPercent(v, total), n(afterHours.filter((t) => t.channel === k).length),
+  ]), ['left', 'right', 'right', 'right']));
+
+  out.push(heading(3, '（五）按月份'));
+  const monthly = barChart({
+    title: '每月服务请求量',
+    labels: months.map((m) => `${Number(m.slice(5))}月`),
+    series: systems.map((s) => ({ name: systemName(kb, s), values: months.map((m) => tickets.filter((t) => t.system === s && monthOf(t) === m).length) })),
+    yLabel: '件数',
+  });
+  charts.push({ name: `${fileBase}-monthly`, title: '每月服务请求量', ...monthly });
+  out.push(image(`${fileBase}-monthly.svg`, '每月服务请求量'));
+  out.push(table(['月份', ...systems.map((s) => systemName(kb, s)), '合计', '非工作时间'], months.map((m) => {
+    const ts = tickets.filter((t) => monthOf(t) === m);
+    return [m, ...systems.map((s) => n(ts.filter((t) => t.system === s).length)), n(ts.length), n(ts.filter((t) => isAfterHours(t, cal)).length)];
+  }), ['left', ...systems.map(() => 'right' as const), 'right', 'right']));
+  return out;
+}
+
+function timesSection(clocks: TicketClock[], fileBase: string, charts: Chart[], fromSla: boolean): RootContent[] {
+  const out: RootContent[] = [heading(2, '三、平均响应/解决时间')];
+  out.push(p(`响应时间自接到第一个电话（报告时间）起算至工程师首次响应，解决时间自报告时间起算至问题解决，均按 24×7 连续计时。p90 表示 90% 的服务请求不超过该时长。${fromSla ? '' : '（本节按记录中的时间直接计算。）'}`));
+  const rows = SEVERITIES.map((s) => {
+    const st = clockStats(clocks.filter((c) => c.severity === s));
+    return [label(SEVERITY_LABEL, s), n(st.count), showMinutes(st.meanResponse), showMinutes(st.p90Response), showMinutes(st.meanResolution), showMinutes(st.p90Resolution)];
+  });
+  const all = clockStats(clocks);
+  rows.push(['全部', n(all.count), showMinutes(all.meanResponse), showMinutes(all.p90Response), showMinutes(all.meanResolution), showMinutes(all.p90Resolution)]);
+  out.push(table(['严重级别', '件数', '平均响应', '响应 p90', '平均解决', '解决 p90'], rows, ['left', 'right', 'right', 'right', 'right', 'right']));
+  const hist = barChart({ title: '响应时间分布', labels: RESPONSE_BUCKETS.map((b) => b.label), series: [{ name: '件数', values: responseHistogram(clocks) }], yLabel: '件数', height: 280 });
+  charts.push({ name: `${fileBase}-response`, title: '响应时间分布', ...hist });
+  out.push(image(`${fileBase}-response.svg`, '响应时间分布'));
+  return out;
+}
+
+function slaSection(kb: KnowledgeBase, clocks: TicketClock[], analyses: AnnualAnalyses): RootContent[] {
+  const out: RootContent[] = [heading(2, '四、SLA 达成情况')];
+  const sla = kb.contract?.sla;
+  if (sla) {
+    out.push(p('合同约定的响应时限：', SEVERITIES.map((s) => `${label(SEVERITY_LABEL, s)} ${showMinutes(parseIso(sla.severities[s].response))}`).join('，'),
+      `；软件故障 ${showMinutes(parseIso(sla.fault_response))} 内响应；1 级与 A 级远程无法解决时 ${showMinutes(parseIso(sla.severities['1'].onsite_after_remote_fails ?? 'PT12H'))} 内到场，复杂问题 ${showMinutes(parseIso(sla.complex_onsite))} 内到场。`));
+  }
+  if (!analyses.sla) {
+    out.push(p('（SLA 计算模块未提供结果，本节未能给出达成情况。）'));
+    return out;
+  }
+  const rows = SEVERITIES.map((s) => slaRow(label(SEVERITY_LABEL, s), clocks.filter((c) => c.severity === s)));
+  rows.push(slaRow('全部', clocks));
+  out.push(table(['严重级别', '件数', '响应达标', '响应超时', '计时中', '响应达成率', '到场达标', '到场超时'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
+  const breached = clocks.filter((c) => c.response === 'breached' || c.onsite === 'breached');
+  if (breached.length) {
+    out.push(p(strong('未达标的服务请求'), '：', breached.map((c) => `${c.id}（${c.response === 'breached' ? `响应 ${showMinutes(c.responseMinutes)}` : ''}${c.response === 'breached' && c.onsite === 'breached' ? '，' : ''}${c.onsite === 'breached' ? '到场超时' : ''}）`).join('；')));
+  } else {
+    out.push(p('本期无未达标的服务请求。'));
+  }
+  return out;
+}
+
+function slaRow(name: string, cs: TicketClock[]): string[] {
+  const c = (v: string) => cs.filter((x) => x.response === v).length;
+  const o = (v: string) => cs.filter((x) => x.onsite === v).length;
+  return [name, n(cs.length), n(c('met')), n(c('breached')), n(c('pending')), showPercent(c('met'), c('met') + c('breached')), n(o('met')), n(o('breached'))];
+}
+
+const parseIso = parseDurationMinutes;
+
+function majorSection(kb: KnowledgeBase, tickets: Ticket[], clocks: TicketClock[]): RootContent[] {
+  const out: RootContent[] = [heading(2, '五、重大故障处理记录')];
+  const major = tickets.filter((t) => t.severity === '1' || t.severity === 'A' || (t.severity_changes ?? []).some((c) => c.to === '1' || c.to === 'A'));
+  if (!major.length) {
+    out.push(p('本期未发生 1 级或 A 级重大故障。'));
+    return out;
+  }
+  out.push(p(`本期发生 1 级或 A 级重大故障 ${major.length} 件，处理经过如下。`));
+  for (const t of major) {
+    out.push(heading(3, `${t.id}　${t.title}`));
+    const clock = clocks.find((c) => c.id === t.id);
+    const events: [string, string | undefined][] = [
+      ['报告', t.reported_at],
+      ['响应', t.responded_at],
+      ...(t.notified ?? []).map((x): [string, string] => [`通知${label(NOTIFY_LABEL, x.to)}`, x.at]),
+      ...(t.severity_changes ?? []).map((x): [string, string] => [`级别调整 ${x.from}→${x.to}${x.reason ? `（${x.reason}）` : ''}`, x.at]),
+      ['提出到场', t.onsite?.requested_at],
+      ['到场', t.onsite?.arrived_at],
+      ['解决', t.resolved_at],
+    ];
+    const timed = events.filter((e): e is [string, string] => !!e[1]).sort((a, b) => (showTime(a[1]) < showTime(b[1]) ? -1 : showTime(a[1]) > showTime(b[1]) ? 1 : 0));
+    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${label(OUTCOME_LABEL, t.outcome)}${clock ? `；响应 ${showMinutes(clock.responseMinutes)}${clock.response ? `（${label(CLOCK_LABEL, clock.response)}）` : ''}，解决 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
+    out.push(table(['时间（北京时间）', '事件'], timed.map(([e, at]) => [showTime(at), e])));
+    if (!t.onsite) out.push(p('远程处理，未到场。'));
+    if (t.cause) out.push(p(strong('原因'), '：', t.cause.trim()));
+    if (t.solution) out.push(p(strong('解决办法'), '：', t.solution.trim()));
+  }
+  return out;
+}
+
+function inspectionSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootContent[]; ids: string[]; warnings: string[] } {
+  const out: RootContent[] = [heading(2, '六、巡检情况')];
+  const sla = kb.contract?.sla;
+  const days = sla?.report_due_working_days ?? 10;
+  const ins = kb.inspections.filter((x) => inWindow(w, x.started_at) || inWindow(w, x.finished_at)).sort((a, b) => (showTime(a.started_at) < showTime(b.started_at) ? -1 : 1));
+  const onsite = ins.filter((x) => x.type === 'onsite').length;
+  const db = ins.length - onsite;
+  out.push(p(`本期进行现场巡检 ${onsite} 次（合同要求每季度 ${sla?.onsite_inspections_per_quarter ?? 1} 次）、数据库服务器巡检 ${db} 次（合同要求每服务年度 ${sla?.database_inspections_per_period ?? 2} 次）。巡检报告应在巡检结束后 ${days} 个工作日内提交。`));
+  const warnings: string[] = [];
+  if (ins.length) {
+    out.push(table(['编号', '类型', '系统', '巡检日期', '隐患（未排除）', '报告期限', '报告提交', '及时性'], ins.map((x) => {
+      const due = inspectionDue(kb, x.finished_at, days);
+      warnings.push(...due.warnings);
+      const delivered = x.report ? showDate(x.report.delivered_at) : undefined;
+      const asOfDay = cutoffDay(w);
+      const timely = delivered ? (delivered <= due.date ? '按时' : '逾期') : asOfDay > due.date ? '未提交（已逾期）' : '未提交（未到期）';
+      const hz = x.hazards ?? [];
+      return [x.id, x.type === 'database' ? '数据库' : '现场', x.systems.map((s) => systemName(kb, s)).join('、'),
+        showDate(x.finished_at) === showDate(x.started_at) ? showDate(x.started_at) : `${showDate(x.started_at)} 至 ${showDate(x.finished_at)}`,
+        `${hz.length}（${hz.filter((h) => h.status === 'open').length}）`, due.date, delivered ?? '—', timely];
+    })));
+    const hazards = ins.flatMap((x) => (x.hazards ?? []).map((h) => [x.id, h.description, h.action ?? '—', label(HAZARD_STATUS_LABEL, h.status)]));
+    if (hazards.length) {
+      out.push(p('巡检发现的隐患及处理：'));
+      out.push(table(['巡检', '隐患', '处理措施', '状态'], hazards));
+    }
+  } else {
+    out.push(p('本期尚无巡检记录。'));
+  }
+  return { nodes: out, ids: ins.map((x) => x.id), warnings: [...new Set(warnings)] };
+}
+
+function cutoffDay(w: PeriodWindow): string {
+  return formatDate(cstDateOf(w.cutoff - 1));
+}
+
+function changesSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootContent[]; ids: string[] } {
+  const out: RootContent[] = [heading(2, '七、变更、发布与培训')];
+  const changes = kb.changes.filter((c) => inWindow(w, c.requested_at) || inWindow(w, c.delivered_at)).sort((a, b) => (a.requested_at < b.requested_at ? -1 : a.id < b.id ? -1 : 1));
+  const releases = kb.releases.filter((r) => inWindow(w, r.released_at)).sort((a, b) => (showTime(a.released_at) < showTime(b.released_at) ? -1 : 1));
+  const trainings = kb.trainings.filter((t) => inWindow(w, t.date)).sort((a, b) => (a.date < b.date ? -1 : 1));
+  out.push(heading(3, '（一）变更'));
+  if (changes.length) {
+    out.push(table(['编号', '系统', '内容', '类型', '来源', '约定日期', '交付日期', '状态'], changes.map((c) => [
+      c.id, systemName(kb, c.system), c.title, label(CHANGE_KIND_LABEL, c.kind),
+      c.source === 'policy' && c.regulation ? `${label(CHANGE_SOURCE_LABEL, c.source)}（${c.regulation}）` : label(CHANGE_SOURCE_LABEL, c.source),
+      showDate(c.agreed_date), showDate(c.delivered_at), label(CHANGE_STATUS_LABEL, c.status),
+    ])));
+  } else out.push(p('本期无变更记录。'));
+  out.push(heading(3, '（二）软件发布'));
+  if (releases.length) {
+    out.push(table(['编号', '系统', '版本', '发布日期', '更新项', '操作变化'], releases.map((r) => [
+      r.id, systemName(kb, r.system), r.version, showDate(r.released_at), n(r.contents.length), r.changes_operation ? '是' : '否',
+    ])));
+  } else out.push(p('本期无软件发布。'));
+  out.push(heading(3, '（三）用户培训'));
+  if (trainings.length) {
+    out.push(table(['编号', '日期', '主题', '对象', '科室', '人数'], trainings.map((t) => [
+      t.id, t.date, t.topic, t.audiences.map((a) => label(AUDIENCE_LABEL, a)).join('、'), (t.departments ?? []).join('、') || '—', n(t.attendees),
+    ])));
+    out.push(p(`本期共培训 ${trainings.length} 场，${trainings.reduce((a, t) => a + t.attendees, 0)} 人次。`));
+  } else out.push(p('本期无培训记录。'));
+  return { nodes: out, ids: [...changes, ...releases, ...trainings].map((x) => x.id) };
+}
+
+function interfacesSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]): { nodes: RootContent[]; ids: string[] } {
+  const out: RootContent[] = [heading(2, '八、接口与数据库运维')];
+  out.push(heading(3, '（一）接口运行'));
+  const ifaces = [...kb.interfaces].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const ifTickets = tickets.filter((t) => t.category === 'interface');
+  if (ifaces.length) {
+    out.push(table(['接口', '系统', '对端', '协议', '方向', '状态', '本期接口问题'], ifaces.map((i) => {
+      const ts = ifTickets.filter((t) => t.interface === i.id);
+      return [i.id, systemName(kb, i.system), i.peer_name ?? i.peer, i.protocol, label(DIRECTION_LABEL, i.direction), label(INTERFACE_STATUS_LABEL, i.status),
+        ts.length ? `${ts.length}（${ts.map((t) => t.id).join('、')}）` : '0'];
+    })));
+  } else out.push(p('接口登记为空。'));
+  out.push(p(`本期接口类服务请求 ${ifTickets.length} 件，已解决 ${ifTickets.filter((t) => t.resolved_at).length} 件。`));
+  out.push(heading(3, '（二）数据库运维'));
+  const ops = kb.dbOperations.filter((o) => inWindow(w, o.started_at)).sort((a, b) => (showTime(a.started_at) < showTime(b.started_at) ? -1 : 1));
+  if (ops.length) {
+    out.push(table(['编号', '系统', '类型', '日期', '内容', '审批', '结果'], ops.map((o) => [
+      o.id, systemName(kb, o.system), label(DB_OP_LABEL, o.type), showDate(o.started_at), o.summary, o.approved_by ?? '—', label(DB_OUTCOME_LABEL, o.outcome),
+    ])));
+  } else out.push(p('本期无数据库运维操作记录。'));
+  return { nodes: out, ids: [...ifaces.map((i) => i.id), ...ops.map((o) => o.id)] };
+}
+
+function complianceSection(analyses: AnnualAnalyses): RootContent[] {
+  const out: RootContent[] = [heading(2, '九、合规矩阵')];
+  const c = analyses.compliance;
+  if (!c) {
+    out.push(p('（合规评估模块未提供结果，本节未能给出合规矩阵。）'));
+    return out;
+  }
+  const counts = countBy(c.clauses, (x) => x.status, ['met', 'breached', 'pending', 'manual', 'n/a']).filter(([, v]) => v > 0);
+  out.push(p(`共 ${c.clauses.length} 项条款：${counts.map(([k, v]) => `${label(CLAUSE_STATUS_LABEL, k)} ${v} 项`).join('，')}。`));
+  out.push(table(['条款', '合同条目', '内容', '状态', '证据', '问题'], c.clauses.map((x) => [
+    x.id, x.section ?? '—', x.title ?? '—', label(CLAUSE_STATUS_LABEL, x.status),
+    x.evidence.length ? (x.evidence.length > 4 ? `${x.evidence.slice(0, 4).join('、')} 等 ${x.evidence.length} 项` : x.evidence.join('、')) : '—',
+    n(x.findings.length),
+  ])));
+  const withFindings = c.clauses.filter((x) => x.findings.length && x.status !== 'met');
+  if (withFindings.length) {
+    out.push(heading(3, '未符合及待确认条款说明'));
+    for (const x of withFindings) {
+      out.push(p(strong(`${x.id}${x.title ? ` ${x.title}` : ''}（${label(CLAUSE_STATUS_LABEL, x.status)}）`)));
+      out.push(list(x.findings.map((f) => (f.record ? `${f.record}：${f.message}` : f.message))));
+    }
+  }
+  return out;
+}
+
+function auditSection(analyses: AnnualAnalyses, ticketIds: Set<string>): RootContent[] {
+  if (!analyses.audit) return [];
+  const out: RootContent[] = [heading(2, '十、数据可信度')];
+  const findings = analyses.audit.filter((f) => !f.record || ticketIds.has(f.record) || !f.record.startsWith('T-'));
+  out.push(p('根据 Git 提交历史核对记录的登记时间与修改情况：记录在事件发生很久之后才首次登记（补录），或 SLA 相关时间在首次登记后被修改，均在此列出，供院方核对。'));
+  if (!findings.length) out.push(p('未发现补录或事后修改 SLA 时间的情况。'));
+  else out.push(table(['记录', '类型', '字段', '提交', '说明'], findings.map((f) => [f.record || '—', f.kind, f.field ?? '—', f.commit ? f.commit.slice(0, 10) : '—', f.message])));
+  return out;
+}
+
+function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], auditShown: boolean): { nodes: RootContent[]; ids: string[] } {
+  const out: RootContent[] = [heading(2, auditShown ? '十一、系统优化建议' : '十、系统优化建议')];
+  const ins = kb.inspections.filter((x) => inWindow(w, x.finished_at));
+  const derived = deriveSuggestions(kb, w, tickets, ins);
+  out.push(heading(3, '（一）根据本期运维数据提出的建议'));
+  if (derived.length) {
+    out.push(list(derived.map((d) => [strong(d.title), '：', d.text, `（依据：${d.evidence.join('、')}）`])));
+  } else out.push(p('本期数据未显示反复出现的问题。'));
+  out.push(heading(3, '（二）系统建设建议'));
+  const recs = kb.recommendations.filter((r) => inWindow(w, r.date)).sort((a, b) => (a.date < b.date ? -1 : a.id < b.id ? -1 : 1));
+  if (recs.length) {
+    out.push(table(['编号', '日期', '系统', '科室', '建议', '状态', '依据工单'], recs.map((r) => [
+      r.id, r.date, systemName(kb, r.system), r.department ?? '—', r.description ? `${r.title}：${r.description.trim()}` : r.title,
+      label(RECOMMENDATION_STATUS_LABEL, r.status), (r.tickets ?? []).join('、') || '—',
+    ])));
+  } else out.push(p('本期未登记系统建设建议。'));
+  return { nodes: out, ids: [...recs.map((r) => r.id), ...derived.flatMap((d) => d.evidence)] };
+}
+
+/**
+ * Builds the 年度运维总结报告 of a service period.
+ * @param periodId service period id (default: the one containing as-of)
+ * @param analyses SLA, compliance and audit results (see analyses.ts)
+ */
+export function buildAnnualReport(ctx: ReportContext, periodId: string | undefined, analyses: AnnualAnalyses): BuiltReport {
+  const kb = ctx.kb;
+  const w = resolvePeriodWindow(kb, periodId, ctx.asOf);
+  const pid = w.period.id;
+  const fileBase = `annual-${pid}`;
+  const title = REPORT_TITLE.annual;
+  const charts: Chart[] = [];
+  const tickets = periodTickets(kb, w);
+  const clocks = ticketClocks(tickets, analyses.sla);
+  const warnings: string[] = [...analyses.missing];
+
+  const stats = statisticsSection(kb, w, tickets, fileBase, charts);
+  const times = timesSection(clocks, fileBase, charts, !!analyses.sla);
+  const slaNodes = slaSection(kb, clocks, analyses);
+  const major = majorSection(kb, tickets, clocks);
+  const insp = inspectionSection(kb, w);
+  warnings.push(...insp.warnings);
+  const chg = changesSection(kb, w);
+  const ifc = interfacesSection(kb, w, tickets);
+  const comp = complianceSection(analyses);
+  const audit = auditSection(analyses, new Set(tickets.map((t) => t.id)));
+  const sug = suggestionsSection(kb, w, tickets, audit.length > 0);
+
+  const inputs = [...contractPaths(kb), ...recordPaths(kb, [...tickets.map((t) => t.id), ...insp.ids, ...chg.ids, ...ifc.ids, ...sug.ids]),
+    ...kb.records.filter((r) => r.kind === 'calendar' || r.kind === 'person').map((r) => r.path)];
+  const partial = w.cutoff < w.end;
+  const systems = Object.keys(kb.contract?.systems ?? {});
+  const resolved = tickets.filter((t) => t.resolved_at).length;
+  const summary: RootContent[] = [
+    heading(2, '一、概述'),
+    p(`本报告总结${kb.contract?.vendor ?? '供应商'}在服务期 ${pid}（${w.period.start} 至 ${w.period.end}）内为${kb.contract?.customer ?? '院方'}提供的${systems.map((s) => systemName(kb, s)).join('、')}运维服务。`
+      + `${partial ? `服务期尚未结束，统计截至 ${showInstant(w.cutoff - 1)}。` : ''}`
+      + `本期受理服务请求 ${tickets.length} 件，已解决或关闭 ${resolved} 件；重大故障（1 级、A 级）${tickets.filter((t) => t.severity === '1' || t.severity === 'A').length} 件；`
+      + `巡检 ${insp.ids.length} 次；软件发布 ${kb.releases.filter((r) => inWindow(w, r.released_at)).length} 次；培训 ${kb.trainings.filter((t) => inWindow(w, t.date)).length} 场。`),
+  ];
+  if (w.period.annual_report) summary.push(p(`本报告已于 ${showDate(w.period.annual_report.delivered_at)} 提交院方${w.period.annual_report.acknowledged_by ? `，签收人：${w.period.annual_report.acknowledged_by}` : ''}。`));
+
+  const tree = root([
+    ...reportHeader(kb, ctx.provenance, {
+      title, number: `${kb.contract?.id ?? ''}-${pid}`, systems, asOf: ctx.asOf, inputs,
+      period: `${pid}：${w.period.start} 至 ${w.period.end}`,
+    }),
+    ...summary, ...stats, ...times, ...slaNodes, ...major, ...insp.nodes, ...chg.nodes, ...ifc.nodes, ...comp, ...audit, ...sug.nodes,
+    ...signOff(),
+  ]);
+  return { kind: 'annual', id: pid, title, fileBase, tree, charts, inputs, warnings };
+}

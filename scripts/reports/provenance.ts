@@ -1,0 +1,62 @@
+/**
+ * Where a report comes from: the Git commit of the knowledge base and a
+ * digest of the exact record bytes it was built from. Collected once per run
+ * by the command; builders only read it (they stay pure).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KnowledgeBase } from '../records/index.js';
+
+export interface Provenance {
+  /** Full commit hash of HEAD of the KB root's repository, or null when it is not a Git work tree. */
+  commit: string | null;
+  /** True when records/ has uncommitted changes (the commit alone does not pin the input). */
+  dirty: boolean;
+  /** Bytes of every record file, by path relative to the root. */
+  bytes: ReadonlyMap<string, Buffer>;
+}
+
+function git(root: string, args: string[]): string | null {
+  try {
+    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the commit, the dirty flag and the record bytes of a loaded KB.
+ * @param kb loaded knowledge base
+ */
+export function collectProvenance(kb: KnowledgeBase): Provenance {
+  const bytes = new Map<string, Buffer>();
+  for (const r of kb.records) bytes.set(r.path, fs.readFileSync(path.join(kb.root, r.path)));
+  const inside = git(kb.root, ['rev-parse', '--is-inside-work-tree']) === 'true';
+  const commit = inside ? git(kb.root, ['rev-parse', 'HEAD']) : null;
+  const status = commit ? git(kb.root, ['status', '--porcelain', '--', 'records']) : '';
+  return { commit, dirty: !!status, bytes };
+}
+
+/** A provenance with fixed values (tests, or a KB given as data). */
+export function fixedProvenance(commit: string | null, bytes: ReadonlyMap<string, Buffer>): Provenance {
+  return { commit, dirty: false, bytes };
+}
+
+/**
+ * sha256 (hex) over the input records sorted by path: for each file its path,
+ * a NUL byte, its bytes and another NUL.
+ */
+export function inputDigest(prov: Provenance, paths: Iterable<string>): string {
+  const h = createHash('sha256');
+  for (const p of [...new Set(paths)].sort()) {
+    const b = prov.bytes.get(p);
+    if (!b) continue;
+    h.update(p, 'utf8');
+    h.update('\0');
+    h.update(b);
+    h.update('\0');
+  }
+  return h.digest('hex');
+}

@@ -1,0 +1,133 @@
+/**
+ * 产品维护报告 (per resolved fault/defect ticket, clause S-2) and 书面答复
+ * (per ticket that could not be resolved, clause R-2).
+ */
+import type { RootContent } from 'mdast';
+import type { Ticket } from '../records/index.js';
+import { UserError } from '../shared/errors.js';
+import { showTime } from './format.js';
+import { CATEGORY_LABEL, CHANNEL_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, ROLE_LABEL, SEVERITY_LABEL, label } from './labels.js';
+import { fieldTable, heading, p, root } from './mdast.js';
+import { contractPaths, personName, recordPaths, reportHeader, signOff } from './report-header.js';
+import { REPORT_TITLE, type BuiltReport, type ReportContext } from './report-types.js';
+
+/** Whether a ticket gets a 产品维护报告: a fault or defect with a resolution time and outcome resolved/workaround. */
+export function isMaintenanceDue(t: Ticket): boolean {
+  return (t.category === 'fault' || t.category === 'defect') && t.resolved_at !== undefined
+    && (t.outcome === 'resolved' || t.outcome === 'workaround');
+}
+
+/** Whether a ticket gets a 书面答复. */
+export function isWrittenReplyDue(t: Ticket): boolean {
+  return t.outcome === 'unresolvable';
+}
+
+const MISSING = '（记录中未填写）';
+
+function paragraphs(textValue: string | undefined): RootContent[] {
+  if (!textValue || !textValue.trim()) return [p(MISSING)];
+  return textValue.trim().split(/\n\s*\n/).map((para) => p(para.replace(/\s*\n\s*/g, '')));
+}
+
+function ticketFacts(ctx: ReportContext, t: Ticket): RootContent {
+  const kb = ctx.kb;
+  const rows: [string, string][] = [
+    ['工单编号', t.id],
+    ['标题', t.title],
+    ['严重级别', label(SEVERITY_LABEL, t.severity)],
+    ['类别', label(CATEGORY_LABEL, t.category)],
+    ['提交方式', label(CHANNEL_LABEL, t.channel)],
+  ];
+  if (t.department) rows.push(['报告科室', t.department]);
+  if (t.module) rows.push(['功能模块', t.module]);
+  if (t.reporter_role) rows.push(['报告人角色', label(ROLE_LABEL, t.reporter_role)]);
+  rows.push(['报告时间', showTime(t.reported_at)], ['响应时间', showTime(t.responded_at)]);
+  for (const n of t.notified ?? []) rows.push([`通知${label(NOTIFY_LABEL, n.to)}`, showTime(n.at)]);
+  if (t.onsite) {
+    rows.push(['提出到场时间', showTime(t.onsite.requested_at)], ['到场时间', showTime(t.onsite.arrived_at)]);
+  }
+  rows.push(['解决时间', showTime(t.resolved_at)], ['处理结果', label(OUTCOME_LABEL, t.outcome)]);
+  if (t.fixed_in) {
+    const rel = kb.releases.find((r) => r.id === t.fixed_in);
+    rows.push(['修复版本', rel ? `${rel.version}（${t.fixed_in}）` : t.fixed_in]);
+  }
+  if (t.engineers?.length) rows.push(['处理工程师', t.engineers.map((e) => personName(kb, e)).join('、')]);
+  return fieldTable(rows);
+}
+
+function findTicket(ctx: ReportContext, id: string): Ticket {
+  const t = ctx.kb.tickets.find((x) => x.id === id);
+  if (!t) throw new UserError(`Unexpected ticket id \`${id}\`, expected an existing ticket`);
+  return t;
+}
+
+function inputsOf(ctx: ReportContext, t: Ticket): string[] {
+  const kb = ctx.kb;
+  return [...contractPaths(kb), ...recordPaths(kb, [t.id, t.fixed_in, t.interface, t.onsite?.engineer, ...(t.engineers ?? [])])];
+}
+
+/**
+ * Builds the 产品维护报告 of a resolved fault/defect ticket.
+ * @throws UserError when the ticket does not exist or is not a resolved fault/defect
+ */
+export function buildMaintenanceReport(ctx: ReportContext, ticketId: string): BuiltReport {
+  const t = findTicket(ctx, ticketId);
+  if (!isMaintenanceDue(t)) {
+    throw new UserError(`Unexpected ticket \`${t.id}\` (category ${t.category}, outcome ${t.outcome ?? 'open'}), expected a resolved fault or defect for a 产品维护报告`);
+  }
+  const title = REPORT_TITLE.maintenance;
+  const inputs = inputsOf(ctx, t);
+  const tree = root([
+    ...reportHeader(ctx.kb, ctx.provenance, {
+      title, number: t.id, systems: [t.system], asOf: ctx.asOf, inputs,
+      period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}`,
+    }),
+    heading(2, '一、问题描述'),
+    ticketFacts(ctx, t),
+    ...paragraphs(t.description ?? t.title),
+    heading(2, '二、原因'),
+    ...paragraphs(t.cause),
+    heading(2, '三、解决办法'),
+    ...paragraphs(t.solution),
+    heading(2, '四、建议'),
+    ...paragraphs(t.recommendations),
+    ...signOff(),
+  ]);
+  return { kind: 'maintenance', id: t.id, title, fileBase: `maintenance-${t.id}`, tree, charts: [], inputs, warnings: [] };
+}
+
+/**
+ * Builds the 书面答复 of a ticket with `outcome: unresolvable`.
+ * @throws UserError when the ticket does not exist or is not unresolvable
+ */
+export function buildWrittenReply(ctx: ReportContext, ticketId: string): BuiltReport {
+  const t = findTicket(ctx, ticketId);
+  if (!isWrittenReplyDue(t)) {
+    throw new UserError(`Unexpected ticket \`${t.id}\` (outcome ${t.outcome ?? 'open'}), expected outcome unresolvable for a 书面答复`);
+  }
+  const title = REPORT_TITLE['written-reply'];
+  const inputs = inputsOf(ctx, t);
+  const c = ctx.kb.contract;
+  const body: RootContent[] = [
+    ...reportHeader(ctx.kb, ctx.provenance, {
+      title, number: t.id, systems: [t.system], asOf: ctx.asOf, inputs,
+      period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}`,
+    }),
+    p(`致${c?.customer ?? '院方'}：`),
+    p(`贵院于 ${showTime(t.reported_at)} 报告的问题“${t.title}”，经我方工程师远程及现场处理，确认在现有条件下无法解决。根据合同约定，现予书面答复如下。`),
+    heading(2, '一、问题描述'),
+    ticketFacts(ctx, t),
+    ...paragraphs(t.description ?? t.title),
+    heading(2, '二、原因分析'),
+    ...paragraphs(t.cause),
+    heading(2, '三、已采取的措施'),
+    ...paragraphs(t.solution),
+    heading(2, '四、答复意见'),
+    ...(t.written_reply?.summary ? paragraphs(t.written_reply.summary) : [p(MISSING)]),
+    heading(2, '五、建议'),
+    ...paragraphs(t.recommendations),
+  ];
+  if (t.written_reply?.delivered_at) body.push(p(`答复交付日期：${showTime(t.written_reply.delivered_at)}`));
+  body.push(p(`${c?.vendor ?? '供应商'}`), ...signOff());
+  return { kind: 'written-reply', id: t.id, title, fileBase: `written-reply-${t.id}`, tree: root(body), charts: [], inputs, warnings: [] };
+}
