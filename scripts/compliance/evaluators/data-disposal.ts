@@ -1,0 +1,24 @@
+/**
+ * SEC-2 — hospital data returned or destroyed at contract end: pending
+ * until the last service period has ended; then a disposal record dated on
+ * or after the last period's end is met; without one the clause is due
+ * `report_due_working_days` working days after the end (opsbook's reading).
+ */
+import type { ComplianceContext, ClauseResult } from '../types.js';
+
+export function dataDisposal(ctx: ComplianceContext): ClauseResult {
+  const last = ctx.periods.reduce((a, b) => (b.endMs > a.endMs ? b : a));
+  const disposals = ctx.kb.disposals.filter((d) => d.date >= last.end && d.date <= ctx.asOfDate);
+  if (ctx.asOf < last.endMs) {
+    return { status: 'pending', evidence: [], findings: [], summary: `合同期至 ${last.end}，期满后返还或销毁院方数据` };
+  }
+  if (disposals.length) return { status: 'met', evidence: disposals.map((d) => d.id), findings: [], summary: `数据${disposals.map((d) => (d.method === 'return' ? '返还' : '销毁')).join('、')}记录 ${disposals.length} 份` };
+  const due = ctx.dueAfter(last.end, ctx.reportDueWorkingDays);
+  const status = ctx.judgeDue(due, undefined);
+  return {
+    status,
+    evidence: [],
+    findings: status === 'pending' ? [] : [{ record: ctx.contract.id, message: `contract ended ${last.end} and there is no 数据返还或销毁 disposal record (due ${due})` }],
+    summary: `合同已于 ${last.end} 期满，尚无数据返还或销毁记录`,
+  };
+}

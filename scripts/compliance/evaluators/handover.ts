@@ -1,0 +1,94 @@
+/**
+ * HO-1 — hand-over of the latest documents per system: the 标准操作维护手册
+ * with 停机/启动/备份/恢复 sections, the 用户手册, 数据字典 records, and an
+ * encrypted manifest (records/handover/<system>.sops.yaml) holding database
+ * accounts, administrator accounts and servers. People who left
+ * (`left`) must not still know a credential: every entry in their
+ * `credential_access` must have been rotated (`rotated_at`) on or after the
+ * day they left.
+ */
+import type { ComplianceContext, ClauseResult, Finding, HandoverEvidence } from '../types.js';
+
+const SECTIONS: [string, string][] = [['shutdown', '停机'], ['startup', '启动'], ['backup', '备份'], ['restore', '恢复']];
+type Outline = Exclude<HandoverEvidence, { error: string }>;
+
+/**
+ * Finds the `rotated_at` of a credential path such as
+ * `databases.aims-db.accounts.sa`, `admin_accounts.<application>.<username>`
+ * or `servers.<hostname>…` in the outlines.
+ * @returns `undefined` when no entry matches, else the date (null when not readable)
+ */
+export function rotationOf(outlines: readonly Outline[], credential: string): string | null | undefined {
+  const [section, name, ...rest] = credential.split('.');
+  for (const o of outlines) {
+    if (section === 'databases') {
+      const db = o.databases.find((d) => d.name === name);
+      if (!db) continue;
+      const user = rest[0] === 'accounts' ? rest[1] : rest[0];
+      const acc = user === undefined ? db.accounts[0] : db.accounts.find((a) => a.username === user);
+      if (acc) return acc.rotatedAt;
+    } else if (section === 'admin_accounts') {
+      const acc = o.adminAccounts.find((a) => (a.application === name && (rest[0] === undefined || a.username === rest[0])) || a.username === name);
+      if (acc) return acc.rotatedAt;
+    } else if (section === 'servers') {
+      const srv = o.servers.find((s) => s.hostname === name);
+      if (srv) return srv.rotatedAt;
+    }
+  }
+  return undefined;
+}
+
+export function handover(ctx: ComplianceContext): ClauseResult {
+  const { manuals, handover: outlinesOrErrors } = ctx.evidence;
+  const outlines = (outlinesOrErrors ?? []).filter((h): h is Outline => h.error === undefined);
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  const cid = ctx.contract.id;
+  for (const sys of Object.keys(ctx.contract.systems)) {
+    if (manuals !== null) {
+      const m = manuals.find((x) => x.system === sys);
+      if (!m || !m.omManual) findings.push({ record: cid, message: `no 标准操作维护手册 for ${sys} (expected docs/${sys}/om-manual.md${manuals.length === 0 ? '; this knowledge base has no docs/ folder' : ''})` });
+      else {
+        evidence.push(m.omManual.path);
+        const missing = SECTIONS.filter(([k]) => !m.omManual!.sections[k]).map(([, l]) => l);
+        if (missing.length) findings.push({ record: m.omManual.path, message: `标准操作维护手册 lacks section(s) ${missing.join('、')}` });
+      }
+      if (m?.userManual) evidence.push(m.userManual);
+      else findings.push({ record: cid, message: `no 用户手册 for ${sys} (expected docs/${sys}/user-manual/)` });
+    }
+    const dd = ctx.kb.dataDictionaries.filter((d) => d.system === sys);
+    evidence.push(...dd.map((d) => d.id));
+    if (dd.length === 0) findings.push({ record: cid, message: `no 数据字典 record for ${sys} (records/data-dictionary/)` });
+    if (outlinesOrErrors !== null) {
+      const o = outlines.find((x) => x.system === sys || x.file.endsWith(`/${sys}.sops.yaml`));
+      if (!o) findings.push({ record: cid, message: `no encrypted hand-over manifest for ${sys} (expected records/handover/${sys}.sops.yaml)` });
+      else {
+        evidence.push(o.file);
+        const lacks = [
+          !o.databases.some((d) => d.accounts.length > 0) && '数据库账号 databases[].accounts',
+          o.adminAccounts.length === 0 && '管理员账号 admin_accounts',
+          o.servers.length === 0 && '服务器 servers',
+        ].filter(Boolean);
+        if (lacks.length) findings.push({ record: o.file, message: `hand-over manifest lacks ${lacks.join(', ')}` });
+      }
+    }
+  }
+  if (outlinesOrErrors !== null) {
+    for (const p of ctx.kb.people) {
+      if (!p.left || p.left > ctx.asOfDate || !p.credential_access?.length) continue;
+      for (const cred of p.credential_access) {
+        const rotated = rotationOf(outlines, cred);
+        if (rotated === undefined) findings.push({ record: p.id, message: `知悉的凭据 credential_access \`${cred}\` is not an entry of any hand-over manifest; cannot confirm it was rotated after 离开日期 left ${p.left}` });
+        else if (rotated === null) findings.push({ record: p.id, message: `知悉的凭据 \`${cred}\`: 最近轮换日期 rotated_at is not readable in clear; cannot confirm rotation after 离开日期 left ${p.left}` });
+        else if (rotated.slice(0, 10) < p.left) findings.push({ record: p.id, message: `知悉的凭据 \`${cred}\` last rotated ${rotated} (最近轮换日期 rotated_at), before 离开日期 left ${p.left}: rotate it` });
+      }
+    }
+  }
+  const unavailable = manuals === null || outlinesOrErrors === null;
+  return {
+    status: findings.length ? 'breached' : unavailable ? 'manual' : 'met',
+    evidence,
+    findings,
+    summary: findings.length ? `移交文档与凭据：${findings.length} 处不足` : unavailable ? '部分检查不可用，需人工确认' : '各系统手册、数据字典与加密移交清单齐全',
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * RPT-1 — every inspection (on-site and database) finished in the period has
+ * its report delivered within `report_due_working_days` working days: the
+ * deadline is that many PRC working days strictly after the finish date.
+ */
+import type { Inspection } from '../../records/types.js';
+import { happenedBy } from '../../sla/index.js';
+import { combineStatus, countSummary } from '../item-status.js';
+import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
+
+/** Judges one inspection's report hand-over (shared with D-1). */
+export function judgeInspectionReport(ctx: ComplianceContext, ins: Inspection): { status: ClauseStatus; due: string; finding: Finding | null } {
+  const due = ctx.dueAfter(ins.finished_at, ctx.reportDueWorkingDays);
+  const status = ctx.judgeDue(due, ins.report?.delivered_at);
+  const delivered = ins.report?.delivered_at;
+  let finding: Finding | null = null;
+  if (status === 'breached') {
+    finding = {
+      record: ins.id,
+      message: delivered && happenedBy(delivered, ctx.asOf)
+        ? `巡检报告 report.delivered_at ${delivered} is after the due date ${due} (结束 finished_at ${ins.finished_at} + ${ctx.reportDueWorkingDays} working days)`
+        : `巡检报告 not delivered (no report.delivered_at); due ${due} (结束 finished_at ${ins.finished_at} + ${ctx.reportDueWorkingDays} working days)`,
+    };
+  } else if (status === 'at-risk') {
+    finding = { record: ins.id, message: `巡检报告 not delivered yet; due ${due}` };
+  }
+  return { status, due, finding };
+}
+
+export function inspectionReports(ctx: ComplianceContext): ClauseResult {
+  const inspections = ctx.kb.inspections.filter((i) => ctx.inPeriod(i.finished_at));
+  const items: ClauseStatus[] = [];
+  const findings: Finding[] = [];
+  for (const ins of inspections) {
+    const r = judgeInspectionReport(ctx, ins);
+    items.push(r.status);
+    if (r.finding) findings.push(r.finding);
+  }
+  return {
+    status: combineStatus(items),
+    evidence: inspections.map((i) => i.id),
+    findings,
+    summary: inspections.length ? `巡检报告 ${inspections.length} 份（${countSummary(items)}）` : '本服务期尚无结束的巡检',
+  };
+}

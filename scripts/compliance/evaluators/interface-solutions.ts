@@ -1,0 +1,35 @@
+/**
+ * I-2 — interface solutions: every closed interface ticket of the period
+ * has a 解决办法 solution; every interface marked 运行不畅 (degraded) has an
+ * interface ticket of the period with a solution (open ticket → pending,
+ * none → breached).
+ */
+import { combineStatus, countSummary, filled } from '../item-status.js';
+import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
+
+export function interfaceSolutions(ctx: ComplianceContext): ClauseResult {
+  const tickets = ctx.tickets.filter((j) => j.ticket.category === 'interface');
+  const items: ClauseStatus[] = [];
+  const findings: Finding[] = [];
+  for (const { ticket: t } of tickets) {
+    if (!t.resolved_at || t.outcome === 'duplicate') continue;
+    items.push(filled(t.solution) ? 'met' : 'breached');
+    if (!filled(t.solution)) findings.push({ record: t.id, message: 'closed interface ticket has no 解决办法 solution' });
+  }
+  const degraded = ctx.kb.interfaces.filter((i) => i.status === 'degraded');
+  for (const i of degraded) {
+    const related = tickets.filter((j) => j.ticket.interface === i.id);
+    if (related.some((j) => j.ticket.resolved_at && filled(j.ticket.solution))) items.push('met');
+    else if (related.some((j) => !j.ticket.resolved_at)) items.push('pending');
+    else {
+      items.push('breached');
+      findings.push({ record: i.id, message: `interface is 运行不畅 (degraded) and no interface ticket of ${ctx.period.id} offers a 解决办法 solution` });
+    }
+  }
+  return {
+    status: combineStatus(items),
+    evidence: [...tickets.map((j) => j.ticket.id), ...degraded.map((i) => i.id)],
+    findings,
+    summary: items.length ? `接口解决方案 ${items.length} 项（${countSummary(items)}）` : '本服务期无已关闭的接口工单或运行不畅的接口',
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * S-2 — every resolved fault/defect has the product maintenance report's
+ * three parts: 原因 cause, 解决办法 solution, 建议 recommendations. Judged on
+ * tickets closed as resolved or workaround (unresolvable ones get a written
+ * reply instead, R-2; duplicates are left out).
+ */
+import { FAULT_CATEGORIES } from '../../sla/index.js';
+import { combineStatus, countSummary, filled } from '../item-status.js';
+import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
+
+const PARTS = [['cause', '原因'], ['solution', '解决办法'], ['recommendations', '建议']] as const;
+
+export function maintenanceReports(ctx: ComplianceContext): ClauseResult {
+  const closed = ctx.tickets.filter(({ ticket: t }) => FAULT_CATEGORIES.includes(t.category) && t.resolved_at && (t.outcome === undefined || t.outcome === 'resolved' || t.outcome === 'workaround'));
+  const items: ClauseStatus[] = [];
+  const findings: Finding[] = [];
+  for (const { ticket: t } of closed) {
+    const missing = PARTS.filter(([k]) => !filled(t[k]));
+    items.push(missing.length ? 'breached' : 'met');
+    if (missing.length) findings.push({ record: t.id, message: `resolved ${t.category} lacks ${missing.map(([k, l]) => `${l} ${k}`).join(', ')} for the 产品维护报告` });
+  }
+  return {
+    status: combineStatus(items),
+    evidence: closed.map((j) => j.ticket.id),
+    findings,
+    summary: closed.length ? `已解决故障/缺陷 ${closed.length} 张（${countSummary(items)}）` : '本服务期无已解决的故障/缺陷',
+  };
+}

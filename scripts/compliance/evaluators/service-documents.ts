@@ -1,0 +1,35 @@
+/**
+ * S-8 — service documents: a 软件更新内容说明 (release notes) page for every
+ * release of the period and a 常见问题 FAQ page per system. Release notes are
+ * generated from the release records, so a release the manual check lists
+ * for its system has its page. A KB without docs/ has no FAQ: breached.
+ */
+import { combineStatus, countSummary } from '../item-status.js';
+import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
+
+export function serviceDocuments(ctx: ComplianceContext): ClauseResult {
+  const manuals = ctx.evidence.manuals;
+  const releases = ctx.kb.releases.filter((r) => ctx.inPeriod(r.released_at));
+  const systems = Object.keys(ctx.contract.systems);
+  if (manuals === null) return { status: 'manual', evidence: releases.map((r) => r.id), findings: [], summary: '文档检查不可用，需人工确认' };
+  const items: ClauseStatus[] = [];
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  for (const sys of systems) {
+    const m = manuals.find((x) => x.system === sys);
+    if (m?.faq) {
+      items.push('met');
+      evidence.push(m.faq);
+    } else {
+      items.push('breached');
+      findings.push({ record: ctx.contract.id, message: `no 常见问题 FAQ page for ${sys} (expected docs/${sys}/faq.md${manuals.length === 0 ? '; this knowledge base has no docs/ folder' : ''})` });
+    }
+  }
+  for (const r of releases) {
+    evidence.push(r.id);
+    const listed = manuals.find((x) => x.system === r.system)?.releaseNotes.some((n) => n.releaseId === r.id);
+    items.push(listed ? 'met' : 'breached');
+    if (!listed) findings.push({ record: r.id, message: `no 软件更新内容说明 (release notes) page for ${r.system} ${r.version}` });
+  }
+  return { status: combineStatus(items), evidence, findings, summary: `常见问题页面 ${systems.length} 个系统、更新说明 ${releases.length} 个发布（${countSummary(items)}）` };
+}
