@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { EXIT, UserError } from '../shared/errors.js';
 import { parseRecipientList } from '../secrets/age-keys.js';
-import { writeFileAtomic } from '../secrets/atomic-file.js';
+import { writeFileAtomic } from '../shared/atomic-file.js';
 import { addRecipients, decryptFile, editFile, encryptFile, fileContext, removeRecipients } from '../secrets/secrets-file.js';
 import type { GlobalOptions } from './context.js';
 

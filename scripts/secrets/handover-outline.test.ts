@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wipeFile, writeFileAtomic } from './atomic-file.js';
+import { wipeFile, writeFileAtomic } from '../shared/atomic-file.js';
 import { HANDOVER_UNENCRYPTED_REGEX, isSopsEncrypted, readHandoverOutline } from './index.js';
 import { encryptText } from './sops-codec.js';
 import { newKey } from './test-helpers.js';

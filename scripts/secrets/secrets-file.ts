@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isAgeRecipient, loadIdentities, wrapDataKey } from './age-keys.js';
-import { wipeFile } from './atomic-file.js';
+import { wipeFile } from '../shared/atomic-file.js';
 import { creationRuleFor, readSopsConfig } from './sops-config.js';
 import { decryptText, encryptText, readSopsFile, recoverDataKey, type DecryptResult } from './sops-codec.js';
 import { SopsError } from './sops-error.js';
