@@ -40,3 +40,13 @@ export function fmtPercent(part: number, total: number): string {
 export function anchorOf(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 }
+
+/** A time shown next to `base`: only `HH:MM` on the same Beijing day, else `MM-DD HH:MM` in the same year, else in full. */
+export function fmtTimeAfter(value: string | undefined | null, base: string): string {
+  const full = fmtTime(value);
+  const ref = fmtTime(base);
+  if (full.length !== 16 || ref.length !== 16) return full;
+  if (full.slice(0, 10) === ref.slice(0, 10)) return full.slice(11);
+  if (full.slice(0, 4) === ref.slice(0, 4)) return full.slice(5);
+  return full;
+}

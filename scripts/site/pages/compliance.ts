@@ -17,7 +17,7 @@ export function compliancePage(result: ComplianceResult | null, linker: Evidence
   const body: RootContent[] = [heading(1, '合规矩阵')];
   if (!result) {
     body.push(note(unavailable ?? '本次构建没有合规评估结果。'));
-    return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null }, body);
+    return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null, hide_table_of_contents: true }, body);
   }
   const period = typeof result.period === 'string' ? result.period : `${result.period.id}（${result.period.start} 至 ${result.period.end}）`;
   const count = (s: string) => result.clauses.filter((c) => c.status === s).length;
@@ -46,5 +46,5 @@ export function compliancePage(result: ComplianceResult | null, linker: Evidence
       body.push(table(['记录', '问题'], c.findings.map((f) => [f.record ? (linker(f.record) ? link(linker(f.record)!, f.record) : f.record) : '—', f.message])));
     }
   }
-  return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null }, body);
+  return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null, hide_table_of_contents: true }, body);
 }

@@ -55,5 +55,5 @@ export function slaDashboardPage(current: SlaResult | null, previous: SlaResult 
     body.push(...periodSection('本服务期', current));
     if (previous) body.push(...periodSection('上一服务期', previous));
   }
-  return renderPage({ title: 'SLA 看板', sidebar_position: 1, custom_edit_url: null }, body);
+  return renderPage({ title: 'SLA 看板', sidebar_position: 1, custom_edit_url: null, hide_table_of_contents: true }, body);
 }

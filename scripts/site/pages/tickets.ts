@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast';
 import type { Ticket } from '../../records/index.js';
 import { parseDateTime } from '../../shared/time.js';
 import { heading, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
-import { CATEGORY_LABEL, CHANNEL_LABEL, OUTCOME_LABEL, SEVERITY_LABEL, SLA_STATUS_LABEL, SYSTEM_SHORT, fmtTime } from '../labels.js';
+import { CATEGORY_LABEL, CHANNEL_LABEL, OUTCOME_LABEL, SEVERITY_LABEL, SLA_STATUS_LABEL, SYSTEM_SHORT, fmtTime, fmtTimeAfter } from '../labels.js';
 
 /** Per-ticket SLA verdicts as the SLA engine reports them (SPEC §7 `sla --json` tickets[]). */
 export interface TicketSlaStatus {
@@ -27,17 +27,17 @@ export function ticketsPage(tickets: Ticket[], sla: Map<string, TicketSlaStatus>
   const sorted = [...tickets].sort((a, b) => parseDateTime(b.reported_at) - parseDateTime(a.reported_at) || a.id.localeCompare(b.id));
   if (sorted.length === 0) {
     body.push(note('尚无服务请求记录（records/tickets/）。'));
-    return renderPage({ title: '服务请求台账', sidebar_position: 3, custom_edit_url: null }, body);
+    return renderPage({ title: '服务请求台账', sidebar_position: 3, custom_edit_url: null, hide_table_of_contents: true }, body);
   }
   const open = sorted.filter((t) => !t.resolved_at).length;
-  body.push(paragraph(`共 ${sorted.length} 条服务请求，其中未解决 ${open} 条。本页只列出编号、级别、类别与各时间点；问题描述等内容见产品维护报告。`));
+  body.push(paragraph(`共 ${sorted.length} 条服务请求，其中未解决 ${open} 条。本页只列出编号、级别、类别与各时间点（北京时间；与报告时间同一天的只显示时分）；问题描述等内容见产品维护报告。`));
   const header = ['编号', '系统', '级别', '类别', '渠道', '报告时间', '响应时间', '到场时间', '解决时间', '处理结果'];
   if (sla) header.push('响应时限', '到场时限');
   body.push(table(header, sorted.map((t) => {
     const row: Inline[] = [
       t.id, SYSTEM_SHORT[t.system] ?? t.system, SEVERITY_LABEL[t.severity] ?? t.severity, CATEGORY_LABEL[t.category] ?? t.category,
-      CHANNEL_LABEL[t.channel] ?? t.channel, fmtTime(t.reported_at), fmtTime(t.responded_at), fmtTime(t.onsite?.arrived_at),
-      fmtTime(t.resolved_at), t.outcome ? OUTCOME_LABEL[t.outcome] ?? t.outcome : '处理中',
+      CHANNEL_LABEL[t.channel] ?? t.channel, fmtTime(t.reported_at), fmtTimeAfter(t.responded_at, t.reported_at),
+      fmtTimeAfter(t.onsite?.arrived_at, t.reported_at), fmtTimeAfter(t.resolved_at, t.reported_at), t.outcome ? OUTCOME_LABEL[t.outcome] ?? t.outcome : '处理中',
     ];
     if (sla) {
       const s = sla.get(t.id);
@@ -46,5 +46,5 @@ export function ticketsPage(tickets: Ticket[], sla: Map<string, TicketSlaStatus>
     return row;
   })));
   if (!sla) body.push(note('SLA 计算模块未接入，本次构建未给出各服务请求的时限判定。'));
-  return renderPage({ title: '服务请求台账', sidebar_position: 3, custom_edit_url: null }, body);
+  return renderPage({ title: '服务请求台账', sidebar_position: 3, custom_edit_url: null, hide_table_of_contents: true }, body);
 }
