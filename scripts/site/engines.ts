@@ -50,8 +50,12 @@ export async function loadEngines(): Promise<Engines> {
       };
     },
   };
-  // TODO(integration): wire the SLA and compliance engines once scripts/sla and scripts/compliance land.
-  await optionalImport('../sla/index.js');
-  await optionalImport('../compliance/index.js');
+  const sla = await optionalImport<typeof import('../sla/index.js')>('../sla/index.js');
+  if (sla) engines.sla = async (kb, periodId, asOf) => sla.computeSla(kb, { periodId, asOf });
+  const compliance = await optionalImport<typeof import('../compliance/index.js')>('../compliance/index.js');
+  if (compliance) {
+    engines.compliance = (kb, root, periodId, asOf) => compliance.evaluateCompliance(kb, { periodId, asOf, root });
+    engines.clauseTitles = Object.fromEntries(compliance.CATALOGUE.map((c) => [c.id, c.title]));
+  }
   return engines;
 }

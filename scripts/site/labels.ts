@@ -11,7 +11,7 @@ export const CHANNEL_LABEL: Record<string, string> = { phone: '电话', web: '�
 export const OUTCOME_LABEL: Record<string, string> = { resolved: '已解决', workaround: '临时规避', unresolvable: '无法解决（书面答复）', duplicate: '重复' };
 export const SLA_STATUS_LABEL: Record<string, string> = { met: '达标', breached: '超时', pending: '进行中', 'n/a': '—' };
 export const CLAUSE_STATUS_LABEL: Record<string, string> = {
-  met: '✅ 已满足', breached: '❌ 未满足', pending: '⏳ 未到期', manual: '📝 需人工确认', 'n/a': '— 不适用', 'at-risk': '⚠️ 临期',
+  met: '已满足', breached: '未满足', pending: '未到期', manual: '需人工确认', 'n/a': '不适用', 'at-risk': '临期',
 };
 export const CONTENT_TYPE_LABEL: Record<string, string> = { feature: '新功能', fix: '缺陷修复', improvement: '优化', policy: '政策变更' };
 

@@ -21,7 +21,7 @@ export function compliancePage(result: ComplianceResult | null, linker: Evidence
   }
   const period = typeof result.period === 'string' ? result.period : `${result.period.id}（${result.period.start} 至 ${result.period.end}）`;
   const count = (s: string) => result.clauses.filter((c) => c.status === s).length;
-  body.push(paragraph(`服务期 ${period}，评估时间 ${result.asOf}。共 ${result.clauses.length} 条：已满足 ${count('met')}，`, strong(`未满足 ${count('breached')}`), `，未到期 ${count('pending')}，需人工确认 ${count('manual')}。`));
+  body.push(paragraph(`服务期 ${period}，评估时间 ${result.asOf}。共 ${result.clauses.length} 条：已满足 ${count('met')}，`, strong(`未满足 ${count('breached')}`), `，未到期 ${count('pending')}，临期 ${count('at-risk')}，需人工确认 ${count('manual')}。`));
   const evidence = (ids: string[]): Inline[] => {
     const out: Inline[] = [];
     ids.slice(0, 12).forEach((id, i) => {
@@ -32,16 +32,18 @@ export function compliancePage(result: ComplianceResult | null, linker: Evidence
     if (ids.length > 12) out.push(` 等 ${ids.length} 条`);
     return out.length ? out : ['—'];
   };
-  body.push(table(['条款', '内容', '状态', '证据', '问题'], result.clauses.map((c) => [
+  body.push(table(['条款', '状态', '证据', '问题', '合同要求'], result.clauses.map((c) => [
     link(`#${c.id.toLowerCase()}`, c.id),
-    c.title ?? clauseTitles[c.id] ?? '',
     c.status === 'breached' ? strong(CLAUSE_STATUS_LABEL[c.status] ?? c.status) : CLAUSE_STATUS_LABEL[c.status] ?? c.status,
-    evidence(c.evidence),
-    c.findings.length ? String(c.findings.length) : '',
+    `${c.evidence.length} 条`,
+    c.findings.length ? strong(`${c.findings.length} 项`) : '—',
+    c.title ?? clauseTitles[c.id] ?? '',
   ])));
   for (const c of result.clauses) {
-    body.push(heading(2, `${c.id} ${c.title ?? clauseTitles[c.id] ?? ''}`.trim(), c.id.toLowerCase()));
-    body.push(paragraph('状态：', CLAUSE_STATUS_LABEL[c.status] ?? c.status, '。证据：', ...evidence(c.evidence)));
+    body.push(heading(2, `${c.id} ${CLAUSE_STATUS_LABEL[c.status] ?? c.status}`, c.id.toLowerCase()));
+    const title = c.title ?? clauseTitles[c.id];
+    if (title) body.push(paragraph(title));
+    body.push(paragraph('证据：', ...evidence(c.evidence)));
     if (c.findings.length) {
       body.push(table(['记录', '问题'], c.findings.map((f) => [f.record ? (linker(f.record) ? link(linker(f.record)!, f.record) : f.record) : '—', f.message])));
     }

@@ -51,7 +51,7 @@ export function slaDashboardPage(current: SlaResult | null, previous: SlaResult 
   if (!current) {
     body.push(note(unavailable ?? '本次构建没有 SLA 计算结果。'));
   } else {
-    body.push(paragraph('响应时限按合同约定的服务请求级别（1 级、A 级 5 分钟，B 级 1 小时，C 级 2 小时）24×7 计时；到场时限为远程无法解决时 1 级、A 级 12 小时，其余 24 小时。'));
+    body.push(paragraph('响应与到场时限取自合同记录中的服务级别策略，按 24×7 计时；“达标率”= 响应达标 ÷（响应达标 + 响应超时），进行中且未超时的服务请求不计入。'));
     body.push(...periodSection('本服务期', current));
     if (previous) body.push(...periodSection('上一服务期', previous));
   }

@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '/work/main/scripts/site/static-server.js';
+const [route, out, w, h] = process.argv.slice(2);
+const s = await serveStatic('/work/main/build/site');
+const dir = fs.mkdtempSync('/tmp/prof-');
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: Number(w ?? 1366), height: Number(h ?? 900) }, args: ['--no-sandbox','--disable-gpu'] });
+const p = await ctx.newPage();
+await p.goto(s.url + route, { waitUntil: 'networkidle' });
+await p.waitForTimeout(500);
+await p.screenshot({ path: out });
+await ctx.close(); await s.close(); fs.rmSync(dir, { recursive: true });
