@@ -100,8 +100,8 @@ function late(r: RecordProvenance, days: number): AuditFinding | undefined {
   if (lag <= days) return undefined;
   return {
     record: r.id, kind: 'late-entry', field, commit: r.first.commit, author: r.first.author,
-    message: `first committed by ${r.first.author} on ${formatCst(committed)}, ${Math.floor(lag)} day(s) after ${label(r.kind, field)} ${show(value)} (limit ${days} day(s)); entered after the fact`,
-    path: r.path, email: r.first.email, date: r.first.date, days: Math.floor(lag),
+    message: `first committed by ${r.first.author} on ${formatCst(committed)}, ${lag.toFixed(1)} day(s) after ${label(r.kind, field)} ${show(value)} (limit ${days} day(s)); entered after the fact`,
+    path: r.path, email: r.first.email, date: r.first.date, days: Math.round(lag * 10) / 10,
   };
 }
 

@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changedRecordScope } from './changed-record-scope.js';
+import { runCli } from './cli-harness.js';
 import { CONTRACT_YAML, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from './test-repo.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve(import.meta.dirname, '..', 'cli.ts');
-const TSX = path.resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
 const RELEASE = (tickets: string[]) => `id: REL-aims-5.2.1
 system: aims
@@ -38,15 +33,7 @@ function seed(): TestRepo {
   return r;
 }
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd);
 
 describe('changedRecordScope', () => {
   it('scopes a changed ticket to itself, its referrers and what they reference', async () => {

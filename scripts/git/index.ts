@@ -4,3 +4,8 @@ export { recordProvenance, type RecordProvenance, type FieldChange, type CommitR
 export { repoInfo, provenanceProblem, type RepoInfo, type GitUnavailable } from './repo-info.js';
 export { SLA_FIELDS, EVENT_FIELD } from './sla-fields.js';
 export { changedRecordScope, resolveBase, type ChangedScope } from './changed-record-scope.js';
+export { editTicketText, TICKET_ACTIONS, NOTIFY_TARGETS, OUTCOMES, type TicketAction, type TicketEdit, type TicketEditResult } from './edit-ticket-text.js';
+export { checkRecordText } from './check-record-text.js';
+export { writeFileAtomic } from './atomic-write.js';
+export { nextRecordId, recordPath, NEW_KINDS, DATE_FIELD, type NewKind } from './next-record-id.js';
+export { parseSets, coerce, defaultsFor, orderLikeSchema, renderRecordYaml, fieldSchema, resolveRef, kindSchema } from './new-record.js';
