@@ -115,6 +115,7 @@ export function buildProgram(): Command {
     .option('--to <whom>', 'notify: product_team | senior_manager | account_manager')
     .option('--outcome <outcome>', 'resolve: resolved | workaround | unresolvable | duplicate')
     .option('--arrived', 'onsite: record arrival instead of the request')
+    .option('--force', 'replace a timestamp that is already set')
     .action(lazy(() => import('./commands/ticket.js')));
 
   program.command('synth')
