@@ -5,6 +5,8 @@
  * agreed are listed as evidence only; cancelled ones are left out.
  */
 import type { Change } from '../../records/types.js';
+import { parseInstant } from '../../shared/time.js';
+import { happenedBy } from '../../sla/index.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -15,8 +17,10 @@ export function judgeChanges(ctx: ComplianceContext, changes: readonly Change[])
   const evidence: string[] = [];
   for (const c of changes) {
     if (c.status === 'cancelled') continue;
-    const anchor = c.agreed_date ?? c.delivered_at;
-    if (!ctx.inPeriod(anchor ?? c.requested_at)) continue;
+    // Belongs to the period by its agreed date (even one still ahead of as-of), else by delivery or request.
+    const anchor = c.agreed_date ?? c.delivered_at ?? c.requested_at;
+    const t = parseInstant(anchor);
+    if (t < ctx.period.startMs || t >= ctx.period.endMs || !happenedBy(c.requested_at, ctx.asOf)) continue;
     evidence.push(c.id);
     if (!c.agreed_date) {
       items.push(c.delivered_at && ctx.inPeriod(c.delivered_at) ? 'met' : 'pending');

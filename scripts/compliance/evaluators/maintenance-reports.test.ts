@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, makeKb, ticket } from '../fixtures/make-kb.js';
+import { maintenanceReports } from './maintenance-reports.js';
+
+const closed = { resolved_at: '2026-03-02T12:00:00+08:00', outcome: 'resolved' as const };
+
+describe('S-2 maintenanceReports', () => {
+  it('met when every resolved fault has cause, solution and recommendations', () => {
+    const kb = makeKb({ tickets: [ticket({ category: 'fault', ...closed, cause: '网络中断', solution: '重启服务', recommendations: '增加监控' })] });
+    expect(maintenanceReports(contextFor(kb, '2026-06-01')).status).toBe('met');
+  });
+  it('breached for a fault without a cause, naming the field', () => {
+    const kb = makeKb({ tickets: [ticket({ id: 'T-20260302-50', category: 'fault', ...closed, cause: ' ', solution: '重启服务', recommendations: '增加监控' })] });
+    const r = maintenanceReports(contextFor(kb, '2026-06-01'));
+    expect(r.status).toBe('breached');
+    expect(r.findings).toEqual([{ record: 'T-20260302-50', message: expect.stringContaining('原因 cause') }]);
+  });
+  it('open faults and consultations are not judged', () => {
+    const kb = makeKb({ tickets: [ticket({ category: 'fault' }), ticket({ ...closed })] });
+    expect(maintenanceReports(contextFor(kb, '2026-06-01')).status).toBe('n/a');
+  });
+});
