@@ -42,6 +42,6 @@ export function table(header: string[], rows: (Inline | Inline[])[][], align?: (
 /** Renders a page: YAML front matter (Docusaurus metadata) + the Markdown of the tree. */
 export function renderPage(frontMatter: Record<string, unknown>, children: RootContent[]): string {
   const root: Root = { type: 'root', children };
-  const body = toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', rule: '-', fences: true });
+  const body = toMarkdown(root, { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', rule: '-', fences: true });
   return `---\n${stringifyYaml(frontMatter).trimEnd()}\n---\n\n${body}`;
 }

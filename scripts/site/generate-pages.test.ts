@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../records/index.js';
+import { generatePages, pickPeriods } from './generate-pages.js';
+import type { Engines } from './engines.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const SECRET_DESCRIPTION = '床旁监护仪数据中断，涉及 3 床患者体征缺失';
+function fakeKb(root: string): KnowledgeBase {
+  const ticket = {
+    id: 'T-20260314-01', system: 'aims', title: '体征采集中断', description: SECRET_DESCRIPTION, severity: 'A', category: 'fault',
+    channel: 'phone', reported_at: '2026-03-14T02:13:00+08:00', responded_at: '2026-03-14T02:16:00+08:00', cause: '交换机端口故障',
+  };
+  const dd = {
+    id: 'DD-aims', system: 'aims', version: '5.2', database: 'SQL Server 2019 / AIMSDB',
+    tables: [{ name: 'ANES_EVENT', title: '麻醉事件', description: '术中事件 | 含竖线', columns: [{ name: 'EVENT_CODE', type: 'varchar(20)', title: '事件代码', code_set: 'EVT' }] }],
+    code_sets: [{ id: 'EVT', title: '麻醉事件', values: [{ code: '01', label: '麻醉开始' }] }],
+  };
+  const release = { id: 'REL-aims-5.2.0', system: 'aims', version: '5.2.0', released_at: '2026-05-20T22:00:00+08:00', contents: [{ type: 'feature', text: '新增自体血回输' }], changes_operation: true };
+  return {
+    root, records: [], diagnostics: [], fileCount: 0, byId: new Map(),
+    contract: { id: 'HT-1', customer: '医院', vendor: '供应商', systems: { aims: { name: '手术麻醉临床信息系统', version: '5.2' } },
+      service_periods: [{ id: 'Y1', start: '2025-12-01', end: '2026-11-30' }, { id: 'Y2', start: '2026-12-01', end: '2027-11-30' }], sla: {} },
+    tickets: [ticket], inspections: [], changes: [], releases: [release], trainings: [], recommendations: [], interfaces: [], dbOperations: [],
+    people: [], dataDictionaries: [dd], disposals: [], calendars: [], handoverFiles: [],
+  } as unknown as KnowledgeBase;
+}
+
+const engines: Engines = {
+  handoverOutline: async () => {
+    throw new Error('not used');
+  },
+  sla: async (_kb, periodId) => ({
+    period: { id: periodId, start: '2025-12-01', end: '2026-11-30' }, asOf: '2026-11-26',
+    tickets: [{ id: 'T-20260314-01', severity: 'A', category: 'fault', response: 'met', onsite: 'n/a', responseMinutes: 3, resolutionMinutes: null }],
+    bySeverity: { A: { count: 1, responseMet: 1, responseBreached: 0, avgResponseMinutes: 3, avgResolutionMinutes: null } },
+  }),
+};
+
+describe('generatePages', () => {
+  it('writes the record pages, never a ticket description or cause', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    fs.mkdirSync(path.join(root, 'docs', 'aims', 'generated'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'docs', 'aims', 'generated', 'stale.md'), '# old\n');
+    const res = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines });
+    expect(res.files).toContain('docs/aims/generated/data-dictionary.md');
+    expect(res.files).toContain('docs/aims/generated/release-notes/v5.2.0.md');
+    expect(fs.existsSync(path.join(root, 'docs', 'aims', 'generated', 'stale.md'))).toBe(false);
+    expect(res.warnings).toEqual(['site: compliance engine not available; the compliance page is empty']);
+
+    const all = res.files.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+    expect(all).not.toContain(SECRET_DESCRIPTION);
+    expect(all).not.toContain('交换机端口故障');
+    expect(all).not.toContain('体征采集中断');
+
+    const dd = fs.readFileSync(path.join(root, 'docs/aims/generated/data-dictionary.md'), 'utf8');
+    expect(dd).toContain('## ANES_EVENT 麻醉事件 {#table-anes-event}');
+    expect(dd).toContain('术中事件 \\| 含竖线');
+    expect(dd).toContain('| `01` | 麻醉开始 |');
+
+    const tickets = fs.readFileSync(path.join(root, 'docs/general/generated/tickets.md'), 'utf8');
+    expect(tickets).toMatch(/\| T-20260314-01 \| 手术麻醉 \| A 级 \| 故障 \| 电话 \| 2026-03-14 02:13 \| 02:16 .*\| 达标 \|/);
+
+    const notes = fs.readFileSync(path.join(root, 'docs/aims/generated/release-notes/v5.2.0.md'), 'utf8');
+    expect(notes).toContain('slug: /generated/release-notes/5.2.0');
+    expect(notes).toContain('尚未提供新功能使用说明页面');
+  });
+});
+
+describe('pickPeriods', () => {
+  const periods = [{ id: 'Y1', start: '2025-12-01', end: '2026-11-30' }, { id: 'Y2', start: '2026-12-01', end: '2027-11-30' }];
+  it('uses Beijing days: 2026-11-30T16:30Z is already Y2', () => {
+    expect(pickPeriods(periods, Date.UTC(2026, 10, 30, 16, 30)).current?.id).toBe('Y2');
+    expect(pickPeriods(periods, Date.UTC(2026, 10, 30, 15, 30)).current?.id).toBe('Y1');
+    expect(pickPeriods(periods, Date.UTC(2026, 11, 5)).previous?.id).toBe('Y1');
+  });
+});
