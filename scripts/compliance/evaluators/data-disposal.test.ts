@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, makeKb } from '../fixtures/make-kb.js';
+import { dataDisposal } from './data-disposal.js';
+
+describe('SEC-2 dataDisposal', () => {
+  it('pending before the last period ends', () => {
+    expect(dataDisposal(contextFor(makeKb(), '2026-06-01')).status).toBe('pending');
+  });
+  it('met with a disposal record after the contract ended', () => {
+    const kb = makeKb({ disposals: [{ id: 'DSP-1', date: '2027-12-03', method: 'destroy', scope: ['测试库备份'] }] });
+    expect(dataDisposal(contextFor(kb, '2027-12-10')).status).toBe('met');
+  });
+  it('breached when none is recorded 10 working days after the end', () => {
+    const r = dataDisposal(contextFor(makeKb(), '2028-01-10'));
+    expect(r.status).toBe('breached');
+    expect(r.findings[0]!.message).toContain('disposal');
+  });
+});

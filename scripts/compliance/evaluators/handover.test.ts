@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { DataDictionary, Person } from '../../records/types.js';
+import { contextFor, goodEvidence, makeKb } from '../fixtures/make-kb.js';
+import { handover, rotationOf } from './handover.js';
+
+const dd = (system: 'aims' | 'icis'): DataDictionary => ({ id: `DD-${system}`, system, version: '1', tables: [{ name: 't', title: '表', columns: [{ name: 'c', type: 'int', title: '列' }] }] });
+const leaver = (left: string): Person => ({ id: 'P-test', name: '测试人员', organisation: 'vendor', role: 'engineer', left, credential_access: ['databases.aims-db.accounts.sa', 'servers.aims-app-01'] });
+
+describe('HO-1 handover', () => {
+  it('met with manuals, data dictionaries and complete manifests; rotation after leaving', () => {
+    const kb = makeKb({ dataDictionaries: [dd('aims'), dd('icis')], people: [leaver('2026-06-30')] });
+    expect(handover(contextFor(kb, '2026-08-01'))).toMatchObject({ status: 'met', findings: [] });
+  });
+  it('breached: credential not rotated after the person left', () => {
+    const kb = makeKb({ dataDictionaries: [dd('aims'), dd('icis')], people: [leaver('2026-07-02')] });
+    const r = handover(contextFor(kb, '2026-08-01'));
+    expect(r.status).toBe('breached');
+    expect(r.findings.map((f) => f.record)).toEqual(['P-test', 'P-test']);
+    expect(r.findings[0]!.message).toContain('left 2026-07-02');
+  });
+  it('breached: missing O&M section, data dictionary and manifest', () => {
+    const ev = goodEvidence();
+    ev.manuals![0]!.omManual!.sections.restore = false;
+    ev.handover = ev.handover!.slice(0, 1);
+    const r = handover(contextFor(makeKb({ dataDictionaries: [dd('aims')] }), '2026-08-01', ev));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('恢复'),
+      expect.stringContaining('数据字典 record for icis'),
+      expect.stringContaining('records/handover/icis.sops.yaml'),
+    ]);
+  });
+  it('a KB without docs/ lacks the manuals', () => {
+    const r = handover(contextFor(makeKb({ dataDictionaries: [dd('aims'), dd('icis')] }), '2026-08-01', { ...goodEvidence(), manuals: [] }));
+    expect(r.status).toBe('breached');
+    expect(r.findings[0]!.message).toContain('no docs/ folder');
+  });
+  it('rotationOf resolves database, admin and server paths', () => {
+    const o = goodEvidence().handover!.filter((h) => h.error === undefined) as Parameters<typeof rotationOf>[0];
+    expect(rotationOf(o, 'databases.aims-db.accounts.sa')).toBe('2026-07-01');
+    expect(rotationOf(o, 'admin_accounts.icis-admin')).toBe('2026-07-01');
+    expect(rotationOf(o, 'servers.aims-app-01.accounts.administrator')).toBe('2026-07-01');
+    expect(rotationOf(o, 'servers.nope')).toBeUndefined();
+  });
+});
