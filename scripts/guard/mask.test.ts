@@ -22,3 +22,12 @@ describe('masking', () => {
     expect(clip('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`);
   });
 });
+
+describe('positions', () => {
+  it('counts lines and columns the same with CRLF line endings and a BOM', async () => {
+    const { scanText } = await import('./scan-text.js');
+    const text = '\ufeff# 标题\r\n\r\n密码：Abc12345\r\n';
+    const f = await scanText('docs/a.md', text, { secretlint: false });
+    expect(f.map((x) => [x.line, x.column, x.excerpt])).toEqual([[3, 4, 'Ab******']]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../shared/errors.js';
 import type { GuardFinding } from './types.js';
 import { ALLOW_LIST_FILE, findAllowEntry, loadAllowList, type AllowEntry } from './allow-list.js';
 import { listKbFiles } from './list-files.js';
@@ -77,7 +78,13 @@ export async function scanKnowledgeBaseDetailed(root: string, opts: ScanOptions 
   const used = new Set<AllowEntry>();
   let filesScanned = 0;
   for (const rel of files) {
-    const buf = await readFile(path.join(root, rel));
+    let buf: Buffer;
+    try {
+      buf = await readFile(path.join(root, rel));
+    } catch (err) {
+      // An unreadable file could hide a leak: that is an environment error, not a pass.
+      throw new UserError(`${rel}:0:0  cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)}), expected a readable text file`);
+    }
     if (buf.length > maxBytes) {
       skipped.push({ path: rel, reason: `larger than ${maxBytes} bytes` });
       continue;
