@@ -116,3 +116,29 @@ describe('audit', () => {
     }
   });
 });
+
+describe('opsbook audit (real CLI)', () => {
+  it('exits 0 without findings, 1 with findings (--json shape), 2 outside Git', async () => {
+    const { runCli } = await import('./cli-harness.js');
+    repo = createTestRepo();
+    repo.commit({ ...base, [T1]: ticketYaml('T-20260314-01', '2026-03-14T10:13:00+08:00') }, { date: '2026-03-14T18:00:00+08:00' });
+    let r = await runCli(['audit', '--root', repo.dir], repo.dir);
+    expect(r.code).toBe(0);
+    repo.commit({ 'records/tickets/2026/T-20260101-01.yaml': ticketYaml('T-20260101-01', '2026-01-01T08:00:00+08:00') }, { date: '2026-02-25T08:30:00+08:00', author: BOB });
+    r = await runCli(['audit', '--json', '--root', repo.dir], repo.dir);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: Record<string, unknown>[] };
+    expect(Object.keys(doc)).toEqual(['findings']);
+    expect(doc.findings[0]).toMatchObject({ record: 'T-20260101-01', kind: 'late-entry', field: 'reported_at', author: BOB.name });
+    expect(Object.keys(doc.findings[0]!).slice(0, 6)).toEqual(['record', 'kind', 'field', 'commit', 'author', 'message']);
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-nogit-'));
+    try {
+      fs.mkdirSync(path.join(plain, 'records'));
+      r = await runCli(['audit', '--root', plain], plain);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^audit: .*not inside a Git work tree/);
+    } finally {
+      fs.rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});

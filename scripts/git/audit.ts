@@ -84,7 +84,7 @@ function retroactive(r: RecordProvenance, c: FieldChange): AuditFinding {
   const verb = c.change === 'remove' ? `removed (was ${show(c.old)})` : `changed from ${show(c.old)} to ${show(c.new)}`;
   return {
     record: r.id, kind: 'retroactive-edit', field: c.field, commit: c.commit, author: c.author,
-    message: `${label(r.kind, c.field)} ${verb} by ${c.author} in ${c.commit.slice(0, 10)} on ${c.date}, ${after} day(s) after the record was first committed (${r.first.date})`,
+    message: `${label(r.kind, c.field)} ${verb} by ${c.author} in ${c.commit.slice(0, 10)} on ${formatCst(parseInstant(c.date))}, ${after} day(s) after the record was first committed (${formatCst(parseInstant(r.first.date))})`,
     path: r.path, email: c.email, date: c.date, old: c.old, new: c.new,
   };
 }

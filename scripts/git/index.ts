@@ -9,3 +9,6 @@ export { checkRecordText } from './check-record-text.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { nextRecordId, recordPath, NEW_KINDS, DATE_FIELD, type NewKind } from './next-record-id.js';
 export { parseSets, coerce, defaultsFor, orderLikeSchema, renderRecordYaml, fieldSchema, resolveRef, kindSchema } from './new-record.js';
+export { buildPrSummary, summaryTree, renderSummary, PR_SUMMARY_MARKER, type PrSummary, type PrSummaryData, type RecordChange, type BreachDelta } from './pr-summary.js';
+export { upcomingDeadlines, type Deadline, type DeadlineOptions } from './upcoming-deadlines.js';
+export { materializeTree, type MaterializedTree } from './materialize-tree.js';
