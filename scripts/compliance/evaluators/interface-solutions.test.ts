@@ -18,3 +18,10 @@ describe('I-2 interfaceSolutions', () => {
     expect(r.findings.map((f) => f.record)).toEqual(['T-20260302-85', 'IF-aims-lis']);
   });
 });
+
+describe('I-2 degraded interface across periods', () => {
+  it('a solution offered in Y1 still counts when judging Y2', () => {
+    const kb = makeKb({ interfaces: [degraded], tickets: [ticket({ ...closed, solution: '更换网关' })] });
+    expect(interfaceSolutions(contextFor(kb, '2027-01-20', undefined, 'Y2')).status).toBe('met');
+  });
+});

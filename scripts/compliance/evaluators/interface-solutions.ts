@@ -1,9 +1,10 @@
 /**
  * I-2 — interface solutions: every closed interface ticket of the period
  * has a 解决办法 solution; every interface marked 运行不畅 (degraded) has an
- * interface ticket of the period with a solution (open ticket → pending,
- * none → breached).
+ * interface ticket (of any period up to as-of) with a solution (open
+ * ticket → pending, none → breached).
  */
+import { happenedBy, ticketAsOf } from '../../sla/index.js';
 import { combineStatus, countSummary, filled } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -17,18 +18,21 @@ export function interfaceSolutions(ctx: ComplianceContext): ClauseResult {
     if (!filled(t.solution)) findings.push({ record: t.id, message: 'closed interface ticket has no 解决办法 solution' });
   }
   const degraded = ctx.kb.interfaces.filter((i) => i.status === 'degraded');
+  const evidenceExtra: string[] = [];
   for (const i of degraded) {
-    const related = tickets.filter((j) => j.ticket.interface === i.id);
-    if (related.some((j) => j.ticket.resolved_at && filled(j.ticket.solution))) items.push('met');
-    else if (related.some((j) => !j.ticket.resolved_at)) items.push('pending');
+    // The register shows the interface's current state, so any ticket up to as-of may carry the solution.
+    const related = ctx.kb.tickets.filter((t) => t.interface === i.id && happenedBy(t.reported_at, ctx.asOf)).map((t) => ticketAsOf(t, ctx.asOf));
+    evidenceExtra.push(...related.map((t) => t.id));
+    if (related.some((t) => t.resolved_at && filled(t.solution))) items.push('met');
+    else if (related.some((t) => !t.resolved_at)) items.push('pending');
     else {
       items.push('breached');
-      findings.push({ record: i.id, message: `interface is 运行不畅 (degraded) and no interface ticket of ${ctx.period.id} offers a 解决办法 solution` });
+      findings.push({ record: i.id, message: 'interface is 运行不畅 (degraded) and no interface ticket offers a 解决办法 solution' });
     }
   }
   return {
     status: combineStatus(items),
-    evidence: [...tickets.map((j) => j.ticket.id), ...degraded.map((i) => i.id)],
+    evidence: [...tickets.map((j) => j.ticket.id), ...degraded.map((i) => i.id), ...evidenceExtra],
     findings,
     summary: items.length ? `接口解决方案 ${items.length} 项（${countSummary(items)}）` : '本服务期无已关闭的接口工单或运行不畅的接口',
   };
