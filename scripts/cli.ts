@@ -65,6 +65,7 @@ export function buildProgram(): Command {
     .option('--period <id>', 'service period id (annual)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'docx', 'pdf']).default('md'))
     .option('--out <path>', 'output file (or directory for `all`)')
+    .option('--skip-pdf', '`all`: do not render PDF (no Chromium needed)')
     .action(lazy(() => import('./commands/report.js')));
 
   const workdays = program.command('workdays').description('PRC working-day calendar');

@@ -5,7 +5,9 @@
  * against the shapes of SPEC §7, so the report builds (saying what is
  * missing) even when a module is absent or its answer has an unexpected shape.
  */
+import { auditKnowledgeBase } from '../git/index.js';
 import type { KnowledgeBase } from '../records/index.js';
+import { computeSla } from '../sla/index.js';
 
 /** One ticket's clocks (SPEC §7 `sla --json` tickets[]). */
 export interface SlaTicketView {
@@ -16,6 +18,8 @@ export interface SlaTicketView {
   response: string;
   onsite: string;
   resolutionMinutes: number | null;
+  /** Reported outside working hours (SLA domain's rule). */
+  afterHours?: boolean;
 }
 
 export interface SlaView {
@@ -30,6 +34,8 @@ export interface ClauseView {
   status: string;
   evidence: string[];
   findings: { record?: string; message: string }[];
+  /** One Chinese line on what was judged. */
+  summary?: string;
 }
 
 export interface ComplianceView {
@@ -43,6 +49,13 @@ export interface AuditFindingView {
   field?: string;
   commit?: string;
   author?: string;
+  /** Commit author date (ISO with offset). */
+  date?: string;
+  /** late-entry: days between the event and the first commit. */
+  days?: number;
+  /** retroactive-edit: the value before and after. */
+  old?: unknown;
+  new?: unknown;
   message: string;
 }
 
@@ -51,6 +64,8 @@ export interface AnnualAnalyses {
   sla?: SlaView;
   compliance?: ComplianceView;
   audit?: AuditFindingView[];
+  /** Why the audit could not run (e.g. not a Git repository), Chinese. */
+  auditUnavailable?: string;
   /** One English sentence per analysis that could not be obtained (for stderr). */
   missing: string[];
 }
@@ -72,6 +87,7 @@ export function toSlaView(x: unknown): SlaView | null {
       response: typeof t.response === 'string' ? t.response : 'n/a',
       onsite: typeof t.onsite === 'string' ? t.onsite : 'n/a',
       resolutionMinutes: numOrNull(t.resolutionMinutes),
+      ...(typeof t.afterHours === 'boolean' ? { afterHours: t.afterHours } : {}),
     });
   }
   return { tickets };
@@ -97,6 +113,7 @@ export function toComplianceView(x: unknown): ComplianceView | null {
       status: c.status,
       evidence,
       findings,
+      ...(typeof c.summary === 'string' ? { summary: c.summary } : {}),
     });
   }
   return { clauses };
@@ -115,17 +132,19 @@ export function toAuditView(x: unknown): AuditFindingView[] | null {
       ...(typeof f.field === 'string' ? { field: f.field } : {}),
       ...(typeof f.commit === 'string' ? { commit: f.commit } : {}),
       ...(typeof f.author === 'string' ? { author: f.author } : {}),
+      ...(typeof f.date === 'string' ? { date: f.date } : {}),
+      ...(typeof f.days === 'number' ? { days: f.days } : {}),
+      ...('old' in f ? { old: f.old } : {}),
+      ...('new' in f ? { new: f.new } : {}),
       message: f.message,
     });
   }
   return out;
 }
 
-// Module specifiers held in variables: the modules are written by other
-// engineers and may not exist yet; TypeScript must not resolve them statically.
-const SLA_MODULE = '../sla/index.js';
+// The compliance module is imported at run time: it is written by another
+// engineer and may not be on main yet; TypeScript must not resolve it statically.
 const COMPLIANCE_MODULE = '../compliance/index.js';
-const GIT_MODULE = '../git/index.js';
 
 async function tryImport(spec: string): Promise<Record<string, unknown> | null> {
   try {
@@ -138,20 +157,19 @@ async function tryImport(spec: string): Promise<Record<string, unknown> | null> 
 }
 
 /**
- * Computes the analyses the annual report of one period needs.
+ * Computes the analyses the annual report of one period needs: SLA clocks
+ * (scripts/sla computeSla), the compliance matrix (scripts/compliance
+ * evaluateCompliance) and the Git provenance audit (scripts/git
+ * auditKnowledgeBase, findings of the period's records only).
  * @param kb loaded knowledge base
  * @param opts period id, as-of (epoch ms) and KB root
  */
 export async function loadAnalyses(kb: KnowledgeBase, opts: { periodId: string; asOf: number; root: string }): Promise<AnnualAnalyses> {
   const out: AnnualAnalyses = { missing: [] };
-  const sla = await tryImport(SLA_MODULE);
-  if (sla && typeof sla.computeSla === 'function') {
-    const view = toSlaView(await (sla.computeSla as (k: unknown, o: unknown) => unknown)(kb, { periodId: opts.periodId, asOf: opts.asOf }));
-    if (view) out.sla = view;
-    else out.missing.push('scripts/sla computeSla() returned an unexpected shape; SLA sections show record data only');
-  } else {
-    out.missing.push('scripts/sla (computeSla) is not available; SLA attainment is left out of the annual report');
-  }
+  const sla = toSlaView(computeSla(kb, { periodId: opts.periodId, asOf: opts.asOf }));
+  if (sla) out.sla = sla;
+  else out.missing.push('scripts/sla computeSla() returned an unexpected shape; SLA attainment is left out');
+
   const comp = await tryImport(COMPLIANCE_MODULE);
   if (comp && typeof comp.evaluateCompliance === 'function') {
     const view = toComplianceView(await (comp.evaluateCompliance as (k: unknown, o: unknown) => unknown)(kb, { periodId: opts.periodId, asOf: opts.asOf, root: opts.root }));
@@ -160,14 +178,12 @@ export async function loadAnalyses(kb: KnowledgeBase, opts: { periodId: string; 
   } else {
     out.missing.push('scripts/compliance (evaluateCompliance) is not available; the compliance matrix is left out of the annual report');
   }
-  const git = await tryImport(GIT_MODULE);
-  const auditFn = git && (['auditProvenance', 'runAudit', 'audit'] as const).map((n) => git[n]).find((f) => typeof f === 'function');
-  if (auditFn) {
-    const view = toAuditView(await (auditFn as (k: unknown, o: unknown) => unknown)(kb, { asOf: opts.asOf, root: opts.root }));
-    if (view) out.audit = view;
-    else out.missing.push('scripts/git audit returned an unexpected shape; the 数据可信度 section is left out');
+
+  const audit = await auditKnowledgeBase(opts.root);
+  if (audit.available) {
+    out.audit = toAuditView(audit.findings) ?? [];
   } else {
-    out.missing.push('scripts/git (provenance audit) is not available; the 数据可信度 section is left out');
+    out.auditUnavailable = '知识库目录不是 Git 仓库（或无法读取 Git 历史），无法核对记录的登记时间与修改情况。';
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import type { RootContent } from 'mdast';
 import { calendarFromRecords, type CalendarYearData } from '../calendar/index.js';
 import type { KnowledgeBase, Ticket } from '../records/index.js';
-import type { AnnualAnalyses } from './analyses.js';
+import type { AnnualAnalyses, AuditFindingView } from './analyses.js';
 import {
   clockStats, countBy, inWindow, isAfterHours, monthOf, periodMonths, periodTickets, resolvePeriodWindow,
   responseHistogram, RESPONSE_BUCKETS, ticketClocks, WORK_HOURS, type PeriodWindow, type TicketClock,
@@ -32,12 +32,13 @@ function inspectionDue(kb: KnowledgeBase, finished: string, days: number): { dat
   return cal.addWorkingDays(showDate(finished), days);
 }
 
-function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], fileBase: string, charts: Chart[]): RootContent[] {
+function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], clocks: TicketClock[], fileBase: string, charts: Chart[]): RootContent[] {
+  const clockOf = new Map(clocks.map((c) => [c.id, c]));
   const cal = calendarFromRecords(kb.calendars as unknown as CalendarYearData[]);
   const total = tickets.length;
   const systems = Object.keys(kb.contract?.systems ?? {});
   const months = periodMonths(w);
-  const afterHours = tickets.filter((t) => isAfterHours(t, cal));
+  const afterHours = tickets.filter((t) => clockOf.get(t.id)?.afterHours ?? isAfterHours(t, cal));
   const out: RootContent[] = [heading(2, '二、服务请求统计')];
   out.push(p(`本期共受理服务请求 ${total} 件，其中非工作时间（法定工作日 ${WORK_HOURS.from}:00–${WORK_HOURS.to}:00 以外，含夜间、周末与节假日）受理 ${afterHours.length} 件，占 ${showPercent(afterHours.length, total)}。`));
 
@@ -68,7 +69,7 @@ function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   out.push(image(`${fileBase}-monthly.svg`, '每月服务请求量'));
   out.push(table(['月份', ...systems.map((s) => systemName(kb, s)), '合计', '非工作时间'], months.map((m) => {
     const ts = tickets.filter((t) => monthOf(t) === m);
-    return [m, ...systems.map((s) => n(ts.filter((t) => t.system === s).length)), n(ts.length), n(ts.filter((t) => isAfterHours(t, cal)).length)];
+    return [m, ...systems.map((s) => n(ts.filter((t) => t.system === s).length)), n(ts.length), n(ts.filter((t) => afterHours.includes(t)).length)];
   }), ['left', ...systems.map(() => 'right' as const), 'right', 'right']));
   return out;
 }
@@ -245,16 +246,15 @@ function complianceSection(analyses: AnnualAnalyses): RootContent[] {
     out.push(p('（合规评估模块未提供结果，本节未能给出合规矩阵。）'));
     return out;
   }
-  const counts = countBy(c.clauses, (x) => x.status, ['met', 'breached', 'pending', 'manual', 'n/a']).filter(([, v]) => v > 0);
+  const counts = countBy(c.clauses, (x) => x.status, ['met', 'breached', 'at-risk', 'pending', 'manual', 'n/a']).filter(([, v]) => v > 0);
   out.push(p(`共 ${c.clauses.length} 项条款：${counts.map(([k, v]) => `${label(CLAUSE_STATUS_LABEL, k)} ${v} 项`).join('，')}。`));
-  out.push(table(['条款', '合同条目', '内容', '状态', '证据', '问题'], c.clauses.map((x) => [
-    x.id, x.section ?? '—', x.title ?? '—', label(CLAUSE_STATUS_LABEL, x.status),
-    x.evidence.length ? (x.evidence.length > 4 ? `${x.evidence.slice(0, 4).join('、')} 等 ${x.evidence.length} 项` : x.evidence.join('、')) : '—',
-    n(x.findings.length),
+  out.push(table(['条款', '合同条目及内容', '状态', '评估说明'], c.clauses.map((x) => [
+    x.id, `${x.section ? `${x.section} ` : ''}${x.title ?? ''}`, label(CLAUSE_STATUS_LABEL, x.status),
+    x.summary ?? (x.evidence.length ? `证据：${x.evidence.length > 4 ? `${x.evidence.slice(0, 4).join('、')} 等 ${x.evidence.length} 项` : x.evidence.join('、')}` : '—'),
   ])));
   const withFindings = c.clauses.filter((x) => x.findings.length && x.status !== 'met');
   if (withFindings.length) {
-    out.push(heading(3, '未符合及待确认条款说明'));
+    out.push(heading(3, '未符合及待确认条款的问题明细'));
     for (const x of withFindings) {
       out.push(p(strong(`${x.id}${x.title ? ` ${x.title}` : ''}（${label(CLAUSE_STATUS_LABEL, x.status)}）`)));
       out.push(list(x.findings.map((f) => (f.record ? `${f.record}：${f.message}` : f.message))));
@@ -263,14 +263,27 @@ function complianceSection(analyses: AnnualAnalyses): RootContent[] {
   return out;
 }
 
-function auditSection(analyses: AnnualAnalyses, ticketIds: Set<string>): RootContent[] {
-  if (!analyses.audit) return [];
+function auditSection(analyses: AnnualAnalyses, periodIds: Set<string>): RootContent[] {
+  if (!analyses.audit && !analyses.auditUnavailable) return [];
   const out: RootContent[] = [heading(2, '十、数据可信度')];
-  const findings = analyses.audit.filter((f) => !f.record || ticketIds.has(f.record) || !f.record.startsWith('T-'));
-  out.push(p('根据 Git 提交历史核对记录的登记时间与修改情况：记录在事件发生很久之后才首次登记（补录），或 SLA 相关时间在首次登记后被修改，均在此列出，供院方核对。'));
+  out.push(p('根据 Git 提交历史核对本期记录的登记时间与修改情况：记录在事件发生很久之后才首次登记（补录），或 SLA 相关时间在首次登记后被修改，均在此列出，供院方核对。'));
+  if (!analyses.audit) {
+    out.push(p(analyses.auditUnavailable ?? ''));
+    return out;
+  }
+  const findings = analyses.audit.filter((f) => periodIds.has(f.record));
   if (!findings.length) out.push(p('未发现补录或事后修改 SLA 时间的情况。'));
-  else out.push(table(['记录', '类型', '字段', '提交', '说明'], findings.map((f) => [f.record || '—', f.kind, f.field ?? '—', f.commit ? f.commit.slice(0, 10) : '—', f.message])));
+  else out.push(table(['记录', '问题', '字段', '提交', '说明'], findings.map((f) => [f.record || '—', AUDIT_KIND_LABEL[f.kind] ?? f.kind, f.field ?? '—', f.commit ? f.commit.slice(0, 10) : '—', auditText(f)])));
   return out;
+}
+
+const AUDIT_KIND_LABEL: Record<string, string> = { 'late-entry': '补录', 'retroactive-edit': '事后修改' };
+
+function auditText(f: AuditFindingView): string {
+  const when = f.date ? showTime(f.date) : '';
+  if (f.kind === 'late-entry') return `${when} 首次登记${f.days !== undefined ? `，晚于事件 ${Math.floor(f.days)} 天` : ''}${f.author ? `（提交人：${f.author}）` : ''}`;
+  if (f.kind === 'retroactive-edit') return `${when} 修改：${JSON.stringify(f.old ?? null)} → ${JSON.stringify(f.new ?? null)}${f.author ? `（提交人：${f.author}）` : ''}`;
+  return f.message;
 }
 
 function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], auditShown: boolean): { nodes: RootContent[]; ids: string[] } {
@@ -308,7 +321,7 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
   const clocks = ticketClocks(tickets, analyses.sla);
   const warnings: string[] = [...analyses.missing];
 
-  const stats = statisticsSection(kb, w, tickets, fileBase, charts);
+  const stats = statisticsSection(kb, w, tickets, clocks, fileBase, charts);
   const times = timesSection(clocks, fileBase, charts, !!analyses.sla);
   const slaNodes = slaSection(kb, clocks, analyses);
   const major = majorSection(kb, tickets, clocks);
@@ -317,7 +330,7 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
   const chg = changesSection(kb, w);
   const ifc = interfacesSection(kb, w, tickets);
   const comp = complianceSection(analyses);
-  const audit = auditSection(analyses, new Set(tickets.map((t) => t.id)));
+  const audit = auditSection(analyses, new Set([...tickets.map((t) => t.id), ...insp.ids, ...chg.ids, ...ifc.ids]));
   const sug = suggestionsSection(kb, w, tickets, audit.length > 0);
 
   const inputs = [...contractPaths(kb), ...recordPaths(kb, [...tickets.map((t) => t.id), ...insp.ids, ...chg.ids, ...ifc.ids, ...sug.ids]),

@@ -115,6 +115,7 @@ export interface TicketClock {
   /** SLA judgement of the response (met|breached|pending|n/a), when the SLA domain gave one. */
   response?: string;
   onsite?: string;
+  afterHours?: boolean;
 }
 
 /** Per-ticket clocks: the SLA domain's when available, else straight from the record timestamps. */
@@ -122,7 +123,7 @@ export function ticketClocks(tickets: readonly Ticket[], sla: SlaView | undefine
   const byId = new Map(sla?.tickets.map((t) => [t.id, t]) ?? []);
   return tickets.map((t): TicketClock => {
     const s = byId.get(t.id);
-    if (s) return { id: t.id, severity: s.severity, responseMinutes: s.responseMinutes, resolutionMinutes: s.resolutionMinutes, response: s.response, onsite: s.onsite };
+    if (s) return { id: t.id, severity: s.severity, responseMinutes: s.responseMinutes, resolutionMinutes: s.resolutionMinutes, response: s.response, onsite: s.onsite, ...(s.afterHours !== undefined ? { afterHours: s.afterHours } : {}) };
     const rep = parseInstant(t.reported_at);
     return {
       id: t.id,

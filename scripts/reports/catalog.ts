@@ -79,6 +79,8 @@ export function buildReport(ctx: ReportContext, kind: ReportKind, id: string | u
     throw new UserError(`Unexpected missing id for \`report ${kind}\`, expected one of: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (${ids.length})` : ids.length ? '' : '(none due)'}`);
   }
   if (!ids.includes(id)) {
+    const other = (['maintenance', 'written-reply', 'inspection', 'database-inspection'] as const).find((k) => k !== kind && idsForKind(ctx.kb, k, ctx.asOf).includes(id));
+    if (other) throw new UserError(`Unexpected ${kind} id \`${id}\`: it is a ${other} report, expected \`report ${other} ${id}\``);
     const close = closeIds(id, ids);
     throw new UserError(`Unexpected ${kind} id \`${id}\`, expected one of: ${close.length ? close.join(', ') : '(none due as of --as-of)'}`);
   }

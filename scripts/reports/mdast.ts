@@ -66,10 +66,10 @@ export type Align = 'left' | 'right' | 'center' | null;
  * A GFM table: a header row and body rows. `align` defaults to left for
  * every column.
  */
-export function table(header: Inline[], rows: Inline[][], align?: Align[]): Table {
-  const row = (cells: Inline[]): TableRow => ({
+export function table(header: Inline[], rows: (Inline | Inline[])[][], align?: Align[]): Table {
+  const row = (cells: (Inline | Inline[])[]): TableRow => ({
     type: 'tableRow',
-    children: cells.map((c): TableCell => ({ type: 'tableCell', children: [inline(c)] })),
+    children: cells.map((c): TableCell => ({ type: 'tableCell', children: (Array.isArray(c) ? c : [c]).map(inline) })),
   });
   return {
     type: 'table',

@@ -1,0 +1,64 @@
+/**
+ * `opsbook report <annual|inspection|database-inspection|maintenance|written-reply|all> [ID]
+ *  [--period ID] [--format md|docx|pdf] [--out PATH] [--skip-pdf]`: builds the
+ * contract's reports (SPEC §4). One report goes to --out or
+ * build/reports/<name>.<ext> under the KB root; `all` writes every due report
+ * (md + docx, + pdf for annual reports) and an index into build/reports/ or
+ * --out DIR. Written paths go to stdout, warnings and progress to stderr.
+ */
+import path from 'node:path';
+import { loadKnowledgeBase } from '../records/index.js';
+import { EXIT, UserError } from '../shared/errors.js';
+import { createProgress } from '../shared/progress.js';
+import { REPORT_KINDS, type ReportKind } from '../reports/report-types.js';
+import { checkChromium, closePdf } from '../reports/pdf.js';
+import { buildOne, reportContext, writeAllReports, writeReport, type ReportFormat } from '../reports/write-reports.js';
+import type { GlobalOptions } from './context.js';
+
+const EXT: Record<ReportFormat, string> = { md: 'md', docx: 'docx', pdf: 'pdf' };
+
+/**
+ * Runs `report`.
+ * @returns 0 when written, 2 for bad arguments or a missing renderer
+ */
+export async function run(args: string[], opts: Record<string, unknown>, globals: GlobalOptions): Promise<number> {
+  const [kindArg, id] = args;
+  if (kindArg !== 'all' && !REPORT_KINDS.includes(kindArg as ReportKind)) {
+    throw new UserError(`Unexpected report kind \`${kindArg ?? ''}\`, expected one of ${[...REPORT_KINDS, 'all'].join(', ')}`);
+  }
+  const format = (opts.format as ReportFormat | undefined) ?? 'md';
+  const out = typeof opts.out === 'string' ? path.resolve(opts.out) : undefined;
+  const period = typeof opts.period === 'string' ? opts.period : undefined;
+  const skipPdf = opts.skipPdf === true;
+
+  const kb = await loadKnowledgeBase(globals.root);
+  const invalid = new Set(kb.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)).size;
+  if (invalid) process.stderr.write(`warning: ${invalid} record file(s) are invalid and left out of the reports (run \`opsbook validate\`)\n`);
+  if (!kb.contract) throw new UserError(`${path.join(globals.root, 'records/contract.yaml')}: no valid contract record; reports need the contract (run \`opsbook validate\`)`);
+  const ctx = reportContext(kb, globals.asOf);
+
+  if (kindArg === 'all') {
+    if (id !== undefined) throw new UserError('Unexpected id with `report all`, expected no id (use `report <kind> <id>` for one report)');
+    if (!skipPdf) checkChromium();
+    const outDir = out ?? path.join(globals.root, 'build', 'reports');
+    const progress = createProgress('reports', globals.interactive);
+    const res = await writeAllReports(ctx, outDir, { skipPdf, onProgress: (d, t, l) => progress.update(d, t, l) });
+    progress.done(`wrote ${res.reports.length} report(s) to ${path.relative(process.cwd(), outDir) || '.'}`);
+    for (const w of new Set(res.reports.flatMap((r) => r.warnings))) process.stderr.write(`warning: ${w}\n`);
+    for (const r of res.reports) for (const f of r.files) process.stdout.write(`${f}\n`);
+    for (const f of res.index) process.stdout.write(`${f}\n`);
+    return EXIT.ok;
+  }
+
+  const kind = kindArg as ReportKind;
+  if (format === 'pdf') checkChromium();
+  const report = await buildOne(ctx, kind, id, period);
+  for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+  const file = out ?? path.join(globals.root, 'build', 'reports', `${report.fileBase}.${EXT[format]}`);
+  try {
+    for (const f of await writeReport(report, format, file, globals.asOf)) process.stdout.write(`${f}\n`);
+  } finally {
+    await closePdf();
+  }
+  return EXIT.ok;
+}
