@@ -66,6 +66,20 @@ describe('editTicketText', () => {
     expect(data.onsite).toEqual({ requested_at: '2026-03-14T12:00:00+08:00', arrived_at: '2026-03-14T18:30:00+08:00' });
   });
 
+  it('resolve right after respond writes resolved_at then outcome, in that order', () => {
+    const t = editTicketText(TICKET, { action: 'respond', at: '2026-03-14T10:16:00+08:00' }).text;
+    const r = editTicketText(t, { action: 'resolve', at: '2026-03-14T11:00:00+08:00' });
+    expect(addedLines(t, r.text)).toEqual(['resolved_at: 2026-03-14T11:00:00+08:00', 'outcome: resolved']);
+  });
+
+  it('falls back to the Document API for a flow-style onsite map, keeping the data right', () => {
+    const t = `${TICKET}onsite: { requested_at: 2026-03-14T12:00:00+08:00 }\n`;
+    const r = editTicketText(t, { action: 'onsite', arrived: true, at: '2026-03-14T18:00:00+08:00' });
+    expect(r.reformatted).toBe(true);
+    expect(parse(r.text).onsite).toEqual({ requested_at: '2026-03-14T12:00:00+08:00', arrived_at: '2026-03-14T18:00:00+08:00' });
+    expect(r.text).toContain('# 工单头注释（保留）');
+  });
+
   it('refuses to overwrite without --force, and replaces exactly the value with it', () => {
     const t = editTicketText(TICKET, { action: 'respond', at: '2026-03-14T10:16:00+08:00' }).text;
     expect(() => editTicketText(t, { action: 'respond', at: '2026-03-14T10:14:00+08:00' })).toThrow(/responded_at is already 2026-03-14T10:16:00\+08:00; pass --force/);

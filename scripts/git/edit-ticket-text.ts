@@ -68,7 +68,9 @@ type Splice = { at: number; del: number; insert: string };
 
 function apply(text: string, splices: Splice[]): string {
   let out = text;
-  for (const s of [...splices].sort((a, b) => b.at - a.at)) {
+  // from the end; at the same offset the later splice goes first, so the earlier one ends up above it
+  const ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.at - a.s.at || b.i - a.i).map((x) => x.s);
+  for (const s of ordered) {
     const before = out.slice(0, s.at);
     const needsNl = s.del === 0 && s.at === out.length && before.length > 0 && !before.endsWith('\n');
     out = before + (needsNl ? '\n' : '') + s.insert + out.slice(s.at + s.del);
