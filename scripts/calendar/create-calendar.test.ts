@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../records/index.js';
 import { UserError } from '../shared/errors.js';
 import { addDays, formatDate, parseDate } from '../shared/time.js';
-import { calendarFromRecords, createCalendar, missingYearWarning, readCalendarRecords, type CalendarYearData } from './index.js';
+import { calendarFromRecords, createCalendar, missingYearWarning, type CalendarYearData } from './index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cal = createCalendar();
@@ -138,10 +139,15 @@ describe('years without data', () => {
 });
 
 describe('calendar records', () => {
-  const fixture2027 = readCalendarRecords(path.join(here, 'fixtures/ok-kb-2027'));
+  const fixture2027 = { records: [] as CalendarYearData[] };
+  beforeAll(async () => {
+    const kb = await loadKnowledgeBase(path.join(here, 'fixtures/ok-kb-2027'), { only: new Set() });
+    expect(kb.diagnostics).toEqual([]);
+    fixture2027.records = kb.calendars;
+  });
 
   it('a 2027 record extends the calendar and silences the warning', () => {
-    expect(fixture2027.diagnostics).toEqual([]);
+    expect(fixture2027.records).toHaveLength(1);
     const ext = calendarFromRecords(fixture2027.records);
     expect(ext.knownYears.at(-1)).toBe(2027);
     expect(ext.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-07', warnings: [] });

@@ -2,7 +2,6 @@ import { expect, it } from 'vitest';
 
 it('exposes the public API', async () => {
   expect(Object.keys(await import('./index.js')).sort()).toEqual([
-    'CALENDAR_DIR', 'MAX_HOLIDAY_DAYS', 'builtinCalendar', 'calendarFromRecords', 'checkCalendarData',
-    'createCalendar', 'isCalendarYearData', 'missingYearWarning', 'parseCalendarRecord', 'readCalendarRecords',
+    'MAX_HOLIDAY_DAYS', 'builtinCalendar', 'calendarFromRecords', 'checkCalendarData', 'createCalendar', 'missingYearWarning',
   ]);
 });

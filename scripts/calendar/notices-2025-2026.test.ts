@@ -3,12 +3,12 @@
  * independently of chinese-days and of records/calendar/2026.yaml:
  * the notices on the 2025 and 2026 holidays (2026: published 2025-11-04).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../records/index.js';
 import { addDays, formatDate, parseDate, weekdayOf } from '../shared/time.js';
-import { createCalendar, parseCalendarRecord, type CalendarYearData, type DayType, type WorkCalendar } from './index.js';
+import { createCalendar, type CalendarYearData, type DayType, type WorkCalendar } from './index.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -71,11 +71,16 @@ function compareYear(cal: WorkCalendar, year: number): string[] {
   return diffs;
 }
 
+/** The committed records/calendar/2026.yaml, read and checked by the shared loader. */
+let loaded2026: CalendarYearData | undefined;
+beforeAll(async () => {
+  const kb = await loadKnowledgeBase(repo, { only: new Set() });
+  expect(kb.diagnostics.filter((d) => d.path.startsWith('records/calendar/'))).toEqual([]);
+  loaded2026 = kb.calendars.find((c) => c.id === '2026');
+});
 const record2026 = (): CalendarYearData => {
-  const file = 'records/calendar/2026.yaml';
-  const { record, diagnostics } = parseCalendarRecord(file, fs.readFileSync(path.join(repo, file), 'utf8'));
-  expect(diagnostics).toEqual([]);
-  return record!;
+  expect(loaded2026, 'records/calendar/2026.yaml').toBeDefined();
+  return loaded2026!;
 };
 
 describe('the notices as encoded in this test', () => {

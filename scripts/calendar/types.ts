@@ -1,38 +1,21 @@
 /**
  * Types of the PRC working-day calendar.
  */
+import type { CalendarRecord } from '../records/types.js';
 import type { CivilDate } from '../shared/time.js';
 
 /** A civil date: a `CivilDate` or a `YYYY-MM-DD` string (a calendar day in China). */
 export type DateInput = CivilDate | string;
 
-/** One holiday period of a State Council notice (both ends inclusive). */
-export interface CalendarHoliday {
-  /** Festival name, e.g. 春节. */
-  name: string;
-  /** First day off, `YYYY-MM-DD`. */
-  from: string;
-  /** Last day off (inclusive), `YYYY-MM-DD`. */
-  to: string;
-}
+/** One holiday period of a State Council notice (both ends inclusive): `name`, `from`, `to` (`YYYY-MM-DD`). */
+export type CalendarHoliday = CalendarRecord['holidays'][number];
 
 /**
- * The plain object of a calendar record (`records/calendar/<year>.yaml`,
- * schema `schemas/calendar.schema.json`): one year's State Council notice.
+ * The plain object of a calendar record (`records/calendar/<year>.yaml`):
+ * one year's State Council notice. An alias of the loader's `CalendarRecord`,
+ * generated from `schemas/calendar.schema.json` (the one source of its shape).
  */
-export interface CalendarYearData {
-  /** The year as a string, equal to the file's base name. */
-  id: string;
-  year: number;
-  /** The notice's title and number (国办发明电〔…〕…号). */
-  source: string;
-  /** Days off, including the weekends inside each break. */
-  holidays: CalendarHoliday[];
-  /** Weekend days that are working days (调休上班). */
-  workdays: string[];
-  /** Editor hint, ignored. */
-  $schema?: string;
-}
+export type CalendarYearData = CalendarRecord;
 
 /**
  * What a day is: an ordinary weekday, a weekend day, a statutory holiday

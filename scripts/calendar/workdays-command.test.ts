@@ -3,9 +3,11 @@
  * time zone, against fixture knowledge bases.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -21,6 +23,8 @@ function opsbook(...args: string[]): Promise<{ code: number; stdout: string; std
   });
 }
 const kb = (name: string) => path.join(here, 'fixtures', name);
+const tmpRoots: string[] = [];
+afterAll(() => tmpRoots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
 
 describe('opsbook workdays add', { timeout: 60_000 }, () => {
   it('prints the 10th working day after an inspection, across National Day', async () => {
@@ -53,12 +57,31 @@ describe('opsbook workdays add', { timeout: 60_000 }, () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('exits 2 with path:line:col for a malformed calendar file', async () => {
+  it('exits 2 with path:line:col for a calendar file the schema rejects', async () => {
     const r = await opsbook('--root', kb('not-ok-kb-bad-date'), 'workdays', 'add', '2026-09-28', '1');
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'records/calendar/2027.yaml:7:9  Unexpected date `2027-02-30`: no such day, expected a real calendar date  calendar\n',
+      stderr: 'records/calendar/2027.yaml:7:9  Unexpected impossible date or time `2027-02-30`, expected a real calendar date and time for `holidays[0].to` (结束日期)  schema\n',
     });
+  });
+
+  it('exits 2 with path:line:col for an inconsistent calendar file', async () => {
+    const r = await opsbook('--root', kb('not-ok-kb-workday-on-weekday'), 'workdays', 'add', '2026-09-28', '1');
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'records/calendar/2027.yaml:8:5  Unexpected workday `2027-01-06` on a weekday, expected a Saturday or Sunday made a working day (调休上班)  calendar-consistency\n',
+    });
+  });
+
+  it('ignores problems outside records/calendar/', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-workdays-'));
+    tmpRoots.push(root);
+    fs.cpSync(kb('ok-kb-2027'), root, { recursive: true });
+    fs.mkdirSync(path.join(root, 'records/incidents'));
+    fs.writeFileSync(path.join(root, 'records/incidents/I-1.yaml'), 'id: [\n');
+    fs.writeFileSync(path.join(root, 'records/contract.yaml'), 'id: HT-BROKEN\n');
+    expect(await opsbook('--root', root, 'workdays', 'add', '2026-12-31', '1')).toEqual({ code: 0, stdout: '2027-01-07\n', stderr: '' });
   });
 });

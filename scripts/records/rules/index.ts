@@ -1,4 +1,5 @@
 /** The cross-record rules, in the order they run. */
+import { calendarConsistency } from './calendar-consistency.js';
 import { idMatchesFilename } from './id-matches-filename.js';
 import { recordNaming } from './record-naming.js';
 import { referencesResolve } from './references-resolve.js';
@@ -6,5 +7,5 @@ import { timeOrder } from './time-order.js';
 import type { RecordRule } from './types.js';
 import { uniqueIds } from './unique-ids.js';
 
-export const RULES: readonly RecordRule[] = [idMatchesFilename, uniqueIds, referencesResolve, timeOrder, recordNaming];
+export const RULES: readonly RecordRule[] = [idMatchesFilename, uniqueIds, referencesResolve, timeOrder, recordNaming, calendarConsistency];
 export type { RecordRule, RuleContext } from './types.js';

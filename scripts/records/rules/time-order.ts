@@ -58,11 +58,7 @@ function check(ctx: RuleContext): void {
       case 'person':
         order(ctx, r, ['joined'], ['left'], 'joined ≤ left');
         break;
-      case 'calendar': {
-        const hs = (d.holidays as unknown[] | undefined) ?? [];
-        hs.forEach((_, i) => order(ctx, r, ['holidays', i, 'from'], ['holidays', i, 'to'], 'from ≤ to'));
-        break;
-      }
+      // calendar: from ≤ to is checked by calendar-consistency
       case 'contract': {
         const periods = (d.service_periods as { start: string; end: string }[] | undefined) ?? [];
         periods.forEach((p, i) => {
