@@ -97,7 +97,7 @@ describe('calendar records through loadKnowledgeBase', () => {
       ['holiday without name', edit(['  - name: 测试假期\n    from', '  - from']), 5, 5, /missing property `holidays\[0\]\.name` \(节日\)/],
       ['unknown holiday key', edit(['    to: "2027-01-03"', '    to: "2027-01-03"\n    until: "2027-01-04"']), 8, 5, /unknown property `until`/],
       ['a workday that is a number', edit(['  - "2027-01-09"', '  - 20270109']), 9, 5, /20270109/],
-      ['duplicate workday', edit(['  - "2027-01-09"', '  - "2027-01-09"\n  - "2027-01-09"']), 9, 3, /duplicate items/],
+      ['duplicate workday', edit(['  - "2027-01-09"', '  - "2027-01-09"\n  - "2027-01-09"']), 10, 5, /Unexpected duplicate `2027-01-09`/],
       ['id as a number', edit(['id: "2027"', 'id: 2027x']), 1, 5, /2027x/],
     ])('%s → a located schema error', async (_label, text, line, column, message) => {
       const lines = await calendarLines(kbWithCalendar(text));

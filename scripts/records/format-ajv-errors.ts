@@ -136,10 +136,26 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
         issue = { segments, atKey: false, message: `${formatMessage(String(value), String((e.params as { format: string }).format))} for ${fieldName(segments, at)}` };
         break;
       case 'pattern': {
+        if ((e.params as { pattern: string }).pattern === '\\S') {
+          issue = { segments, atKey: false, message: `Unexpected blank text for ${fieldName(segments, at)}, expected a value` };
+          break;
+        }
         const desc = typeof at?.description === 'string' ? ` (${at.description})` : '';
         issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}, expected the pattern \`${String((e.params as { pattern: string }).pattern)}\`${desc}` };
         break;
       }
+      case 'uniqueItems': {
+        const { i, j } = e.params as { i: number; j: number };
+        const list = Array.isArray(value) ? value : [];
+        issue = { segments: [...segments, String(i)], atKey: false, message: `Unexpected duplicate ${show(list[i])} in ${fieldName(segments, at)} (also item ${j + 1}), expected each item once` };
+        break;
+      }
+      case 'minItems':
+        issue = { segments, atKey: false, message: `Unexpected empty list for ${fieldName(segments, at)}, expected at least ${String((e.params as { limit: number }).limit)} item(s)` };
+        break;
+      case 'minLength':
+        issue = { segments, atKey: false, message: `Unexpected empty text for ${fieldName(segments, at)}, expected a value` };
+        break;
       case 'const':
         issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}, expected \`${String((e.params as { allowedValue: unknown }).allowedValue)}\`` };
         break;
@@ -151,6 +167,10 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
     seen.add(key);
     out.push(issue);
   }
-  // an enum error already says what a type error would (e.g. severity: 1)
-  return out.filter((i, _, all) => !(i.message.startsWith('Unexpected integer') && all.some((j) => j !== i && j.segments.join('/') === i.segments.join('/') && j.message.includes('expected one of'))));
+  const same = (a: SchemaIssue, b: SchemaIssue) => a !== b && a.segments.join('/') === b.segments.join('/');
+  return out.filter((i, _, all) =>
+    // an enum error already says what a type error would (e.g. severity: 1)
+    !(i.message.startsWith('Unexpected integer') && all.some((j) => same(i, j) && j.message.includes('expected one of'))) &&
+    // empty text is also blank text: say it once
+    !(i.message.startsWith('Unexpected blank text') && all.some((j) => same(i, j) && j.message.startsWith('Unexpected empty text'))));
 }
