@@ -6,6 +6,7 @@
  * - A4 page (210 × 297 mm), 25 mm / 28 mm margins;
  * - body 宋体 (eastAsia SimSun, alternative Noto Serif CJK SC) 小四 12 pt,
  *   headings and title 黑体 (SimHei, alternative Noto Sans CJK SC), black;
+ * - table cells (`Compact`) 五号 10.5 pt;
  * - the `Table` style with single borders on every cell and a bold, shaded
  *   header row;
  * - a centred footer “第 N 页 / 共 M 页” (PAGE / NUMPAGES fields).
@@ -49,6 +50,8 @@ export function editStyles(xml: string): string {
   for (const [id, size] of Object.entries(HEADING_SIZES)) {
     out = replaceStyle(out, id, (s) => setRunProps(s, `${HEAD_FONTS}<w:b /><w:bCs /><w:color w:val="000000" /><w:sz w:val="${size}" /><w:szCs w:val="${size}" />`));
   }
+  // Table cells and tight lists: 五号 10.5 pt, single spacing.
+  out = replaceStyle(out, 'Compact', (s) => setRunProps(s, '<w:sz w:val="21" /><w:szCs w:val="21" />'));
   out = replaceStyle(out, 'Table', (s) => {
     const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000" />`).join('');
     const tblPr = `<w:tblPr><w:tblInd w:w="0" w:type="dxa" /><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa" /><w:left w:w="100" w:type="dxa" /><w:bottom w:w="40" w:type="dxa" /><w:right w:w="100" w:type="dxa" /></w:tblCellMar></w:tblPr>`;

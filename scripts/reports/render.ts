@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { Image, Root } from 'mdast';
 import { formatCst } from '../shared/time.js';
+import { fitDocxTables } from './fit-docx-tables.js';
 import { runPandoc } from './pandoc.js';
 import { svgToPng } from './rasterize.js';
 import { REFERENCE_DOCX, normaliseCoreXml } from './build-reference-docx.js';
@@ -63,10 +64,11 @@ export async function renderDocx(report: BuiltReport, asOf: number): Promise<Buf
   return normaliseDocx(res.output!, asOf);
 }
 
-/** Rewrites a DOCX with fixed zip times and core.xml dates set to `asOf` (seconds precision, UTC). */
+/** Rewrites a DOCX: fitted table columns, fixed zip times, core.xml dates set to `asOf` (seconds, UTC). */
 export function normaliseDocx(docx: Buffer, asOf: number): Buffer {
   const iso = `${new Date(Math.floor(asOf / 1000) * 1000).toISOString().slice(0, 19)}Z`;
-  return writeZip(normaliseCoreXml(readZip(docx), iso));
+  const entries = readZip(docx).map((e) => (e.name === 'word/document.xml' ? { name: e.name, data: Buffer.from(fitDocxTables(e.data.toString('utf8')), 'utf8') } : e));
+  return writeZip(normaliseCoreXml(entries, iso));
 }
 
 /** Cells up to this display width are kept on one line in HTML/PDF. */

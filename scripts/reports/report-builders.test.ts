@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
+import { computeSla } from '../sla/index.js';
+import { UserError } from '../shared/errors.js';
+import { parseInstant } from '../shared/time.js';
+import { toSlaView, type AnnualAnalyses } from './analyses.js';
+import { buildReport, closeIds, dueReports } from './catalog.js';
+import { fixedProvenance, inputDigest } from './provenance.js';
+import type { ReportContext } from './report-types.js';
+import { reportToMarkdown } from './to-markdown.js';
+
+const ROOT = path.join(import.meta.dirname, 'fixtures', 'ok-kb');
+const AS_OF = parseInstant('2026-11-26T12:00:00+08:00');
+let kb: KnowledgeBase;
+let ctx: ReportContext;
+let analyses: AnnualAnalyses;
+
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(ROOT);
+  expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const bytes = new Map(kb.records.map((r) => [r.path, fs.readFileSync(path.join(ROOT, r.path))]));
+  ctx = { kb, asOf: AS_OF, provenance: fixedProvenance(null, bytes) };
+  analyses = {
+    sla: toSlaView(computeSla(kb, { periodId: 'Y1', asOf: AS_OF }))!,
+    compliance: { clauses: [
+      { id: 'S-5', title: '定时巡检', section: '（二）3（5）', status: 'breached', evidence: ['INS-2026-01'], findings: [{ record: 'HT-TEST-0001', message: '第 1 季度无现场巡检' }], summary: '现场巡检 1 次' },
+      { id: 'M-1', title: '保障软件正常运行', section: '（二）1', status: 'met', evidence: [], findings: [] },
+    ] },
+    audit: [{ record: 'T-20260103-01', kind: 'late-entry', field: 'reported_at', commit: 'abcdef1234567', date: '2026-02-01T10:00:00+08:00', days: 29, message: 'late' }],
+    missing: [],
+  };
+});
+
+const md = (kind: Parameters<typeof buildReport>[1], id?: string) => reportToMarkdown(buildReport(ctx, kind, id, analyses).tree);
+
+describe('per-record reports', () => {
+  it('产品维护报告 has problem, cause, solution, recommendations, header and sign-off', () => {
+    const r = buildReport(ctx, 'maintenance', 'T-20260103-01', undefined);
+    const text = reportToMarkdown(r.tree);
+    for (const s of ['# 产品维护报告', '## 一、问题描述', '## 二、原因', '## 三、解决办法', '## 四、建议', '数据库服务器磁盘空间耗尽', '清理过期日志并扩容数据盘',
+      '合同编号', 'HT-TEST-0001', '示例市第二人民医院', '统计截至', '2026-11-26 12:00（北京时间）', '非 Git 目录', '院方签收人', '供应商代表', '2026-01-03 02:10']) {
+      expect(text).toContain(s);
+    }
+    expect(r.inputs.sort()).toEqual(['records/contract.yaml', 'records/people/P-eng-a.yaml', 'records/tickets/2026/T-20260103-01.yaml']);
+    expect(text).toContain(`sha256:${inputDigest(ctx.provenance, r.inputs)}`);
+  });
+
+  it('the input digest changes when an input record changes', () => {
+    const r = buildReport(ctx, 'maintenance', 'T-20260103-01', undefined);
+    const bytes = new Map(ctx.provenance.bytes);
+    bytes.set('records/tickets/2026/T-20260103-01.yaml', Buffer.from('changed'));
+    expect(inputDigest(fixedProvenance(null, bytes), r.inputs)).not.toBe(inputDigest(ctx.provenance, r.inputs));
+  });
+
+  it('书面答复 carries the reply summary', () => {
+    const text = md('written-reply', 'T-20260501-01');
+    expect(text).toContain('# 书面答复');
+    expect(text).toContain('该型号设备硬件不支持输出该参数');
+    expect(text).toContain('答复交付日期：2026-05-08');
+  });
+
+  it('巡检报告 has scope, results, hazards and recommendations with counts', () => {
+    const text = md('inspection', 'INS-2026-01');
+    for (const s of ['# 巡检报告', '## 二、巡检范围', '## 三、巡检结果', '## 四、隐患及处理', '## 五、巡检建议', '共检查 2 项，正常 1 项，发现问题 1 项',
+      '已排除 1 项，未排除 1 项', '信息科科长（2026-02-25）', '- 应用服务器']) expect(text).toContain(s);
+  });
+
+  it('数据库巡检报告 is built for database inspections only', () => {
+    expect(md('database-inspection', 'DBI-2026-01')).toContain('# 数据库巡检报告');
+    expect(() => md('inspection', 'DBI-2026-01')).toThrow(/database-inspection/);
+  });
+
+  it('an unknown id is a UserError listing close ids', () => {
+    let err: unknown;
+    try { md('maintenance', 'T-20260103-1'); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(/^Unexpected maintenance id `T-20260103-1`, expected one of: T-20260103-01/);
+    expect(closeIds('INS-2026-1', ['DBI-2026-01', 'INS-2026-01'])[0]).toBe('INS-2026-01');
+  });
+
+  it('lists the reports due as of a date', () => {
+    expect(dueReports(kb, AS_OF).map((d) => `${d.kind}:${d.id}`)).toEqual([
+      'annual:Y1', 'inspection:INS-2026-01', 'database-inspection:DBI-2026-01',
+      'maintenance:T-20260103-01', 'maintenance:T-20260210-01', 'maintenance:T-20260305-01', 'written-reply:T-20260501-01',
+    ]);
+    expect(dueReports(kb, parseInstant('2026-02-01T00:00:00+08:00')).map((d) => `${d.kind}:${d.id}`)).toEqual(['annual:Y1', 'maintenance:T-20260103-01']);
+  });
+});
+
+describe('年度运维总结报告', () => {
+  it('has every section in the contract\'s words', () => {
+    const text = md('annual', 'Y1');
+    for (const s of ['# 年度运维总结报告', '## 一、概述', '## 二、服务请求统计', '## 三、平均响应/解决时间', '## 四、SLA 达成情况', '## 五、重大故障处理记录',
+      '## 六、巡检情况', '## 七、变更、发布与培训', '## 八、接口与数据库运维', '## 九、合规矩阵', '## 十、数据可信度', '## 十一、系统优化建议', '## 签收']) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('counts tickets by severity, channel and after-hours, and computes times', () => {
+    const text = md('annual', 'Y1');
+    expect(text).toContain('本期共受理服务请求 7 件，其中非工作时间');
+    expect(text).toContain('受理 4 件，占 57.1%');
+    expect(text).toMatch(/\| 1 级\s+\|\s+1 \|\s+14\.3% \|/);
+    expect(text).toMatch(/\| C 级\s+\|\s+3 \|\s+42\.9% \|/);
+    expect(text).toMatch(/\| 电话\s+\|\s+5 \|\s+71\.4% \|\s+3 \|/);
+    // 1 级: one ticket, responded in 3 minutes, resolved in 5 h 30 min
+    expect(text).toMatch(/\| 1 级\s+\|\s+1 \|\s+3 分钟 \|\s+3 分钟 \|\s+5 小时 30 分钟 \|/);
+    expect(text).toMatch(/\| 2026-03 \|\s+0 \|\s+2 \|\s+2 \|\s+1 \|/);
+  });
+
+  it('judges SLA from the SLA domain and lists major incidents with a timeline', () => {
+    const text = md('annual', 'Y1');
+    expect(text).toMatch(/\| A 级\s+\|\s+1 \|\s+0 \|\s+1 \|/);
+    expect(text).toContain('T-20260210-01（响应 20 分钟）');
+    expect(text).toContain('### T-20260103-01　手术排班界面无法打开');
+    expect(text).toMatch(/\| 2026-01-03 06:30 \| 到场\s+\|/);
+    expect(text).toMatch(/\| 2026-01-03 02:25 \| 通知高级经理 \|/);
+  });
+
+  it('reports inspection timeliness with PRC working days', () => {
+    const text = md('annual', 'Y1');
+    expect(text).toMatch(/\| INS-2026-01 .*\| 2026-03-17 \| 2026-03-10 \| 按时\s+\|/);
+    expect(text).toMatch(/\| DBI-2026-01 .*\| 2026-05-07 \| 2026-05-20 \| 逾期\s+\|/);
+  });
+
+  it('derives suggestions that name their evidence, and lists recommendation records', () => {
+    const text = md('annual', 'Y1');
+    expect(text).toContain('原因“数据库服务器磁盘空间耗尽”在本期导致 2 次故障');
+    expect(text).toContain('“手术排班”模块本期发生故障或缺陷 2 次');
+    expect(text).toContain('急诊重症监护室本期提出咨询类请求 2 次');
+    expect(text).toContain('（依据：T-20260307-01、T-20260410-01）');
+    expect(text).not.toContain('手术室本期提出');
+    expect(text).toContain('| REC-2026-01 |');
+  });
+
+  it('shows the compliance matrix and the audit findings it is given', () => {
+    const text = md('annual', 'Y1');
+    expect(text).toMatch(/\| S-5\s+\| （二）3（5） 定时巡检\s+\| 未符合\s+\| 现场巡检 1 次/);
+    expect(text).toContain('HT-TEST-0001：第 1 季度无现场巡检');
+    expect(text).toMatch(/\| T-20260103-01 \| 补录\s+\| reported_at \| abcdef1234 \|/);
+  });
+
+  it('says what is missing when the analyses are absent', () => {
+    const text = reportToMarkdown(buildReport(ctx, 'annual', 'Y1', { missing: ['x'] }).tree);
+    expect(text).toContain('（合规评估模块未提供结果，本节未能给出合规矩阵。）');
+    expect(text).not.toContain('数据可信度');
+  });
+
+  it('draws three deterministic SVG charts with CJK labels', () => {
+    const r = buildReport(ctx, 'annual', 'Y1', analyses);
+    expect(r.charts.map((c) => c.name)).toEqual(['annual-Y1-severity', 'annual-Y1-monthly', 'annual-Y1-response']);
+    expect(r.charts[1]!.svg).toContain('每月服务请求量');
+    expect(r.charts[1]!.svg).toContain('12月');
+    expect(reportToMarkdown(r.tree)).toContain('![每月服务请求量](annual-Y1-monthly.svg)');
+  });
+
+  it('gives byte-identical Markdown for the same input and as-of', () => {
+    const a = md('annual', 'Y1');
+    const b = reportToMarkdown(buildReport(ctx, 'annual', 'Y1', analyses).tree);
+    expect(b).toBe(a);
+    expect(buildReport(ctx, 'annual', 'Y1', analyses).charts).toEqual(buildReport(ctx, 'annual', 'Y1', analyses).charts);
+  });
+});
