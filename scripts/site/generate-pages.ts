@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
-import { SYSTEMS } from './check-manuals.js';
+import { SYSTEMS, compareVersions } from './check-manuals.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { dataDictionaryPage } from './pages/data-dictionary.js';
 import { releaseNotesFile, releaseNotesIndexPage, releaseNotesPage, releaseNotesRoute } from './pages/release-notes.js';
@@ -38,7 +38,8 @@ export interface GeneratedPages {
   warnings: string[];
 }
 
-const CATEGORY = (label: string, position: number) => `${JSON.stringify({ label, position, collapsed: true, link: null }, null, 2)}\n`;
+const CATEGORY = (label: string, position: number, indexLink = false) =>
+  `${JSON.stringify({ label, position, collapsed: true, ...(indexLink ? {} : { link: null }) }, null, 2)}\n`;
 
 /**
  * Generates every record-driven page under `root/docs/`.
@@ -58,9 +59,10 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     pages.set(`${base}/_category_.json`, CATEGORY('数据字典与更新说明', 90));
     pages.set(`${base}/data-dictionary.md`, dataDictionaryPage(system, kb.dataDictionaries.filter((d) => d.system === system)));
     const releases = kb.releases.filter((r) => r.system === system);
-    pages.set(`${base}/release-notes/_category_.json`, CATEGORY('软件更新内容说明', 2));
+    pages.set(`${base}/release-notes/_category_.json`, CATEGORY('软件更新内容说明', 2, true));
     pages.set(`${base}/release-notes/index.md`, releaseNotesIndexPage(system, releases));
-    releases.forEach((r, i) => pages.set(`${base}/release-notes/${releaseNotesFile(r)}`, releaseNotesPage(root, r, kb.trainings, 10 + i)));
+    [...releases].sort((a, b) => compareVersions(b.version, a.version))
+      .forEach((r, i) => pages.set(`${base}/release-notes/${releaseNotesFile(r)}`, releaseNotesPage(root, r, kb.trainings, 10 + i)));
   }
 
   progress('service pages');

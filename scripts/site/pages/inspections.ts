@@ -2,7 +2,7 @@
 import type { RootContent } from 'mdast';
 import type { Inspection } from '../../records/index.js';
 import { parseInstant } from '../../shared/time.js';
-import { heading, list, note, paragraph, renderPage, table } from '../mdast-build.js';
+import { heading, link, list, note, paragraph, renderPage, table } from '../mdast-build.js';
 import { SYSTEM_SHORT, anchorOf, fmtTime } from '../labels.js';
 
 const TYPE_LABEL: Record<string, string> = { onsite: '现场巡检', database: '数据库巡检' };
@@ -13,14 +13,14 @@ export function inspectionsPage(inspections: Inspection[]): string {
   const sorted = [...inspections].sort((a, b) => parseInstant(b.started_at) - parseInstant(a.started_at) || a.id.localeCompare(b.id));
   if (sorted.length === 0) {
     body.push(note('尚无巡检记录（records/inspections/）。'));
-    return renderPage({ title: '巡检记录', sidebar_position: 4, custom_edit_url: null }, body);
+    return renderPage({ title: '巡检记录', sidebar_position: 4, custom_edit_url: null, hide_table_of_contents: true }, body);
   }
   body.push(paragraph(`共 ${sorted.length} 次巡检：现场巡检 ${sorted.filter((i) => i.type === 'onsite').length} 次，数据库巡检 ${sorted.filter((i) => i.type === 'database').length} 次。计划见巡检日历。`));
   body.push(table(['编号', '类型', '系统', '开始', '结束', '检查项（异常）', '隐患（未处理）', '报告提交'], sorted.map((i) => {
     const checks = i.checks ?? [];
     const hazards = i.hazards ?? [];
     return [
-      i.id, TYPE_LABEL[i.type] ?? i.type, i.systems.map((s) => SYSTEM_SHORT[s] ?? s).join('、'), fmtTime(i.started_at), fmtTime(i.finished_at),
+      link(`#${anchorOf(i.id)}`, i.id), TYPE_LABEL[i.type] ?? i.type, i.systems.map((s) => SYSTEM_SHORT[s] ?? s).join('、'), fmtTime(i.started_at), fmtTime(i.finished_at),
       `${checks.length}（${checks.filter((c) => c.result === 'issue').length}）`,
       `${hazards.length}（${hazards.filter((h) => h.status === 'open').length}）`,
       i.report ? fmtTime(i.report.delivered_at) : '未提交',
@@ -45,5 +45,5 @@ export function inspectionsPage(inspections: Inspection[]): string {
       body.push(list(i.recommendations.map((r) => [r])));
     }
   }
-  return renderPage({ title: '巡检记录', sidebar_position: 4, custom_edit_url: null }, body);
+  return renderPage({ title: '巡检记录', sidebar_position: 4, custom_edit_url: null, hide_table_of_contents: true }, body);
 }

@@ -37,9 +37,10 @@ export function releaseNotesPage(root: string, r: Release, trainings: Training[]
   body.push(heading(2, '更新内容', 'contents'));
   const order = ['feature', 'improvement', 'policy', 'fix'];
   const sorted = [...r.contents].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
-  body.push(table(['类型', '内容', '关联'], sorted.map((c) => [
-    CONTENT_TYPE_LABEL[c.type] ?? c.type, c.text,
-    [c.ticket ? `服务请求 ${c.ticket}` : '', c.change ? `变更 ${c.change}` : ''].filter(Boolean).join('；'),
+  body.push(table(['类型', '关联', '内容'], sorted.map((c) => [
+    CONTENT_TYPE_LABEL[c.type] ?? c.type,
+    [c.ticket ?? '', c.change ?? ''].filter(Boolean).join('、') || '—',
+    c.text,
   ])));
   body.push(heading(2, '软件维护说明', 'maintenance-notes'));
   body.push(r.maintenance_notes ? paragraph(r.maintenance_notes) : note('发布记录未填写软件维护说明（条款 S-3）。'));
@@ -52,7 +53,7 @@ export function releaseNotesPage(root: string, r: Release, trainings: Training[]
       ? list(related.map((t): Inline[] => [`${t.date} ${t.topic}（${t.audiences.map((a) => AUDIENCE_LABEL[a] ?? a).join('、')}，${t.attendees} 人）`]))
       : note('尚无关联本版本的培训记录（条款 S-4）。'));
   }
-  return renderPage({ title: `${r.version} 软件更新内容说明`, slug: `/generated/release-notes/${r.version}`, sidebar_position: position, custom_edit_url: null }, body);
+  return renderPage({ title: `${r.version} 软件更新内容说明`, slug: `/generated/release-notes/${r.version}`, sidebar_label: `${r.version}`, sidebar_position: position, custom_edit_url: null }, body);
 }
 
 /** The index of a system's release notes, newest first. */
