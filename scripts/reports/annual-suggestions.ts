@@ -19,8 +19,10 @@ export interface DerivedSuggestion {
   evidence: string[];
 }
 
-/** Minimum number of tickets that makes a cause or module "repeated". */
+/** Minimum number of tickets that makes a cause "recurring". */
 export const REPEAT_THRESHOLD = 2;
+/** Minimum number of fault/defect tickets that makes a module "repeatedly failing". */
+export const MODULE_THRESHOLD = 3;
 /** A training within this many days before the cut-off counts as recent. */
 export const RECENT_TRAINING_DAYS = 180;
 
@@ -46,8 +48,10 @@ function group<T>(items: readonly T[], key: (x: T) => string | undefined): Map<s
  * Derives suggestions from the period's tickets, trainings and inspections.
  * @param tickets the period's tickets
  * @param inspections the period's inspections
+ * @param opts.moduleThreshold faults/defects that make a module "repeatedly failing" (default MODULE_THRESHOLD)
  */
-export function deriveSuggestions(kb: KnowledgeBase, w: PeriodWindow, tickets: readonly Ticket[], inspections: readonly Inspection[]): DerivedSuggestion[] {
+export function deriveSuggestions(kb: KnowledgeBase, w: PeriodWindow, tickets: readonly Ticket[], inspections: readonly Inspection[], opts: { moduleThreshold?: number } = {}): DerivedSuggestion[] {
+  const moduleThreshold = opts.moduleThreshold ?? MODULE_THRESHOLD;
   const out: DerivedSuggestion[] = [];
   const faults = tickets.filter(isFault);
 
@@ -55,13 +59,15 @@ export function deriveSuggestions(kb: KnowledgeBase, w: PeriodWindow, tickets: r
     if (ts.length < REPEAT_THRESHOLD) continue;
     out.push({
       title: '同一原因反复导致故障',
-      text: `原因“${ts[0]!.cause!.trim()}”在本期导致 ${ts.length} 次故障。建议从根本上消除该原因（例如完善配置核查、增加监控告警或在下一版本中修复），并将处理方法纳入运维手册。`,
+      text: `原因“${ts[0]!.cause!.trim().replace(/[。；;.]+$/, '')}”在本期导致 ${ts.length} 次故障。建议从根本上消除该原因（例如完善配置核查、增加监控告警或在下一版本中修复），并将处理方法纳入运维手册。`,
       evidence: ts.map((t) => t.id),
     });
   }
 
-  for (const [key, ts] of group(faults, (t) => (t.module ? `${t.system}\u0000${t.module}` : undefined))) {
-    if (ts.length < REPEAT_THRESHOLD) continue;
+  const modules = [...group(faults, (t) => (t.module ? `${t.system}\u0000${t.module}` : undefined))]
+    .filter(([, ts]) => ts.length >= moduleThreshold)
+    .sort(([ka, a], [kb2, b]) => b.length - a.length || (ka < kb2 ? -1 : 1));
+  for (const [key, ts] of modules) {
     const [sys, mod] = key.split('\u0000') as [string, string];
     out.push({
       title: '功能模块反复出现故障',
@@ -94,7 +100,7 @@ export function deriveSuggestions(kb: KnowledgeBase, w: PeriodWindow, tickets: r
     if (!open.length) continue;
     out.push({
       title: '巡检隐患尚未排除',
-      text: `巡检 ${ins.id} 发现的 ${open.length} 项隐患尚未排除：${open.map((h) => h.description).join('；')}。建议院方与我方共同制定排除计划。`,
+      text: `巡检 ${ins.id} 发现的 ${open.length} 项隐患尚未排除：${open.map((h) => h.description.trim().replace(/[。；;.]+$/, '')).join('；')}。建议院方与我方共同制定排除计划。`,
       evidence: [ins.id],
     });
   }

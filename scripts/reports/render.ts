@@ -87,7 +87,7 @@ table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt; font-size: 9
 tr { page-break-inside: avoid; }
 th, td { border: 0.6pt solid #333; padding: 2pt 4pt; vertical-align: top; }
 td.nw, th.nw { white-space: nowrap; }
-th { background: #e8eef4; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-weight: bold; }
+th { text-align: left; background: #e8eef4; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-weight: bold; }
 img { display: block; margin: 6pt auto; max-width: 100%; }
 ul, ol { margin: 4pt 0 4pt 18pt; padding: 0; }
 `;

@@ -6,6 +6,8 @@ import { computeSla } from '../sla/index.js';
 import { UserError } from '../shared/errors.js';
 import { parseInstant } from '../shared/time.js';
 import { toSlaView, type AnnualAnalyses } from './analyses.js';
+import { periodTickets, resolvePeriodWindow } from './annual-statistics.js';
+import { deriveSuggestions } from './annual-suggestions.js';
 import { buildReport, closeIds, dueReports } from './catalog.js';
 import { fixedProvenance, inputDigest } from './provenance.js';
 import type { ReportContext } from './report-types.js';
@@ -128,7 +130,11 @@ describe('年度运维总结报告', () => {
   it('derives suggestions that name their evidence, and lists recommendation records', () => {
     const text = md('annual', 'Y1');
     expect(text).toContain('原因“数据库服务器磁盘空间耗尽”在本期导致 2 次故障');
-    expect(text).toContain('“手术排班”模块本期发生故障或缺陷 2 次');
+    expect(text).not.toContain('“手术排班”模块'); // 2 faults: below the module threshold of 3
+    const w = resolvePeriodWindow(kb, 'Y1', AS_OF);
+    const derived = deriveSuggestions(kb, w, periodTickets(kb, w), [], { moduleThreshold: 2 });
+    expect(derived.find((d) => d.title === '功能模块反复出现故障')).toMatchObject({ evidence: ['T-20260103-01', 'T-20260210-01'] });
+    expect(derived.find((d) => d.title === '功能模块反复出现故障')!.text).toContain('“手术排班”模块本期发生故障或缺陷 2 次');
     expect(text).toContain('急诊重症监护室本期提出咨询类请求 2 次');
     expect(text).toContain('（依据：T-20260307-01、T-20260410-01）');
     expect(text).not.toContain('手术室本期提出');
