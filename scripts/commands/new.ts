@@ -10,9 +10,10 @@ import { UserError, formatDiagnostic } from '../shared/errors.js';
 import { formatCst } from '../shared/time.js';
 import { FORMATS } from '../records/index.js';
 import {
-  NEW_KINDS, checkRecordText, defaultsFor, fieldSchema, kindSchema, nextRecordId, orderLikeSchema, parseSets, recordPath,
-  renderRecordYaml, writeFileAtomic, type NewKind,
-} from '../git/index.js';
+  NEW_KINDS, defaultsFor, fieldSchema, kindSchema, nextRecordId, orderLikeSchema, parseSets, recordPath, renderRecordYaml, type NewKind,
+} from '../authoring/index.js';
+import { checkRecordText } from '../records/index.js';
+import { writeFileAtomic } from '../shared/atomic-file.js';
 import type { GlobalOptions } from './context.js';
 
 /** Optional fields worth asking for on a terminal, per kind. */

@@ -4,7 +4,8 @@
  * it finds (`npm run check` is the gate); 2 for a bad ref or no Git.
  */
 import path from 'node:path';
-import { buildPrSummary, writeFileAtomic } from '../git/index.js';
+import { buildPrSummary } from '../git/index.js';
+import { writeFileAtomic } from '../shared/atomic-file.js';
 import type { GlobalOptions } from './context.js';
 
 export async function run(args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<number> {

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, formatDiagnostic } from '../shared/errors.js';
 import { formatCst } from '../shared/time.js';
-import { listRecordFiles } from '../records/index.js';
-import { TICKET_ACTIONS, checkRecordText, editTicketText, writeFileAtomic, type TicketAction } from '../git/index.js';
+import { checkRecordText, listRecordFiles } from '../records/index.js';
+import { TICKET_ACTIONS, editTicketText, type TicketAction } from '../authoring/index.js';
+import { writeFileAtomic } from '../shared/atomic-file.js';
 import type { GlobalOptions } from './context.js';
 
 export async function run(args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<number> {

@@ -119,7 +119,7 @@ describe('audit', () => {
 
 describe('opsbook audit (real CLI)', () => {
   it('exits 0 without findings, 1 with findings (--json shape), 2 outside Git', async () => {
-    const { runCli } = await import('./cli-harness.js');
+    const { runCli } = await import('../testing/run-cli.js').then((m) => ({ runCli: m.runCliAsync }));
     repo = createTestRepo();
     repo.commit({ ...base, [T1]: ticketYaml('T-20260314-01', '2026-03-14T10:13:00+08:00') }, { date: '2026-03-14T18:00:00+08:00' });
     let r = await runCli(['audit', '--root', repo.dir], repo.dir);

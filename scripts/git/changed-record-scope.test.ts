@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { changedRecordScope } from './changed-record-scope.js';
-import { runCli } from './cli-harness.js';
+import { runCliAsync as runCli } from '../testing/run-cli.js';
 import { CONTRACT_YAML, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from './test-repo.js';
 
 

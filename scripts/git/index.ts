@@ -1,14 +1,9 @@
-/** Public surface of the git domain: provenance audit, changed-record scope, PR summary, authoring. */
+/** Public surface of the git domain: provenance audit, changed-record scope, PR summary. */
 export { auditKnowledgeBase, findingsOf, lateEntryDaysOf, DEFAULT_LATE_ENTRY_DAYS, type AuditFinding, type AuditOptions, type AuditResult } from './audit.js';
 export { recordProvenance, type RecordProvenance, type FieldChange, type CommitRef, type ProvenanceResult } from './provenance.js';
 export { repoInfo, provenanceProblem, type RepoInfo, type GitUnavailable } from './repo-info.js';
 export { SLA_FIELDS, EVENT_FIELD } from './sla-fields.js';
 export { changedRecordScope, resolveBase, type ChangedScope } from './changed-record-scope.js';
-export { editTicketText, TICKET_ACTIONS, NOTIFY_TARGETS, OUTCOMES, type TicketAction, type TicketEdit, type TicketEditResult } from './edit-ticket-text.js';
-export { checkRecordText } from './check-record-text.js';
-export { writeFileAtomic } from './atomic-write.js';
-export { nextRecordId, recordPath, NEW_KINDS, DATE_FIELD, type NewKind } from './next-record-id.js';
-export { parseSets, coerce, defaultsFor, orderLikeSchema, renderRecordYaml, fieldSchema, resolveRef, kindSchema } from './new-record.js';
 export { buildPrSummary, summaryTree, renderSummary, PR_SUMMARY_MARKER, type PrSummary, type PrSummaryData, type RecordChange, type BreachDelta } from './pr-summary.js';
 export { upcomingDeadlines, type Deadline, type DeadlineOptions } from './upcoming-deadlines.js';
 export { materializeTree, type MaterializedTree } from './materialize-tree.js';

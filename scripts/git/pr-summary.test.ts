@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseInstant } from '../shared/time.js';
 import { buildPrSummary, PR_SUMMARY_MARKER } from './pr-summary.js';
-import { runCli } from './cli-harness.js';
+import { runCliAsync as runCli } from '../testing/run-cli.js';
 import { BOB, CONTRACT_YAML, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from './test-repo.js';
 
 let repo: TestRepo | undefined;

@@ -7,14 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
-import { formatAjvErrors } from './format-ajv-errors.js';
+import { checkRecordFile, runRules } from './check-record-file.js';
 import { locate } from './locate.js';
-import { normalizeRecord } from './normalize.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { HANDOVER_FOLDER, KINDS, RECORD_KINDS, kindOfRecordPath, type RecordKind } from './registry.js';
-import { RULES } from './rules/index.js';
-import type { RuleContext } from './rules/types.js';
-import { readSchemas, validateKind } from './schema-validator.js';
 import type { KnowledgeBase, LoadedRecord, RecordTypes } from './types.js';
 
 export interface LoadOptions {
@@ -38,15 +34,6 @@ export function listRecordFiles(root: string): string[] {
   };
   walk(base);
   return out.sort();
-}
-
-let schemaCache: { kinds: Map<string, Record<string, unknown>>; common: Record<string, unknown> } | undefined;
-function schemas() {
-  if (!schemaCache) {
-    const all = readSchemas();
-    schemaCache = { kinds: all, common: all.get('common.schema.json') ?? {} };
-  }
-  return schemaCache;
 }
 
 /** A locator that parses the file again only when a position is asked for. */
@@ -103,7 +90,6 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     recordFiles.push({ rel, kind });
   }
 
-  const { kinds: schemaFiles, common } = schemas();
   const BATCH = 64;
   for (let i = 0; i < recordFiles.length; i += BATCH) {
     const batch = recordFiles.slice(i, i + BATCH);
@@ -115,51 +101,23 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
       done++;
       if (!bytes) return;
       fileCount++;
-      const parsed = parseYamlFile(f.rel, bytes);
-      diagnostics.push(...parsed.diagnostics);
-      if (!parsed.doc || !parsed.data) return;
-      const data = parsed.data;
-      for (const w of normalizeRecord(f.kind, data)) {
-        const pos = locate(parsed.doc, parsed.lineCounter, w.segments);
-        diagnostics.push(err(f.rel, pos.line, pos.column, w.message, 'quote-value', 'warning'));
-      }
-      const errors = validateKind(f.kind, data);
-      if (errors.length) {
-        const kindSchema = schemaFiles.get(KINDS[f.kind].schema) ?? {};
-        for (const issue of formatAjvErrors(errors, data, kindSchema, common)) {
-          const pos = locate(parsed.doc, parsed.lineCounter, issue.segments, { key: issue.atKey });
-          diagnostics.push(err(f.rel, pos.line, pos.column, issue.message, 'schema'));
-        }
-        return;
-      }
-      records.push({ kind: f.kind, id: String(data.id), path: f.rel, data: data as never, locate: lazyLocator(root, f.rel) });
+      // records do not keep their YAML document: positions are re-read on demand
+      const checked = checkRecordFile(f.rel, f.kind, bytes, lazyLocator(root, f.rel));
+      diagnostics.push(...checked.diagnostics);
+      if (checked.record) records.push(checked.record);
     });
     opts.onProgress?.(done, total);
   }
 
+  const knownIds = new Map<string, { kind: RecordKind; path: string }>();
+  for (const r of records) if (!knownIds.has(r.id)) knownIds.set(r.id, { kind: r.kind, path: r.path });
+  for (const f of recordFiles) {
+    const id = path.posix.basename(f.rel, '.yaml');
+    if (f.kind !== 'contract' && !knownIds.has(id)) knownIds.set(id, { kind: f.kind, path: f.rel });
+  }
+  diagnostics.push(...runRules(records, knownIds));
   const byId = new Map<string, LoadedRecord>();
   for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
-  const knownIds = new Map<string, { kind: RecordKind; path: string }>();
-  for (const f of recordFiles) {
-    const loaded = byId.get(path.posix.basename(f.rel, '.yaml'));
-    if (f.kind !== 'contract' && !knownIds.has(path.posix.basename(f.rel, '.yaml'))) knownIds.set(path.posix.basename(f.rel, '.yaml'), { kind: f.kind, path: f.rel });
-    if (loaded && loaded.path === f.rel) knownIds.set(loaded.id, { kind: loaded.kind, path: loaded.path });
-  }
-  for (const r of records) if (!knownIds.has(r.id)) knownIds.set(r.id, { kind: r.kind, path: r.path });
-  const ctx: RuleContext = {
-    records,
-    byId,
-    knownIds,
-    report(record, segments, message, o = {}) {
-      const pos = record.locate(segments, { key: !!o.key });
-      diagnostics.push(err(record.path, pos.line, pos.column, message, currentRule, o.severity ?? 'error'));
-    },
-  };
-  let currentRule = '';
-  for (const rule of RULES) {
-    currentRule = rule.name;
-    rule.check(ctx);
-  }
 
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   const of = <K extends RecordKind>(k: K) => records.filter((r) => r.kind === k).map((r) => r.data as RecordTypes[K]);

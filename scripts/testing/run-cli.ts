@@ -27,3 +27,14 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; inp
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Runs `opsbook ...args` in `cwd` without blocking the test worker (stdin is not a TTY). */
+export async function runCliAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSX, CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 2) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

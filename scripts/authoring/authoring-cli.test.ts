@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from './cli-harness.js';
-import { ALICE, CONTRACT_YAML, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from './test-repo.js';
+import { runCliAsync as runCli } from '../testing/run-cli.js';
+import { ALICE, CONTRACT_YAML, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from '../git/test-repo.js';
 
 let repo: TestRepo | undefined;
 afterEach(() => repo?.cleanup());
