@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Image, Root } from 'mdast';
 import { formatCst } from '../shared/time.js';
-import { fitDocxTables } from './fit-docx-tables.js';
+import { columnWidths, fitDocxTables, naturalWidths } from './fit-docx-tables.js';
 import { runPandoc } from './pandoc.js';
 import { svgToPng } from './rasterize.js';
 import { REFERENCE_DOCX, normaliseCoreXml } from './build-reference-docx.js';
@@ -71,8 +71,22 @@ export function normaliseDocx(docx: Buffer, asOf: number): Buffer {
   return writeZip(normaliseCoreXml(entries, iso));
 }
 
-/** Cells up to this display width are kept on one line in HTML/PDF. */
-const SHORT_CELL = 16;
+/**
+ * Gives every HTML table the same column widths as the DOCX (see
+ * fit-docx-tables.ts) as a colgroup with a fixed layout: browsers' automatic
+ * layout squeezes long text next to many short columns.
+ */
+export function fitHtmlTables(html: string): string {
+  const strip = (x: string) => x.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
+  return html.replace(/<table>([\s\S]*?)<\/table>/g, (_m, inner: string) => {
+    const rows = [...inner.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => strip(c[1] ?? '')));
+    const cols = Math.max(0, ...rows.map((r) => r.length));
+    if (cols === 0) return `<table>${inner}</table>`;
+    const widths = columnWidths(naturalWidths(rows), 10_000);
+    const colgroup = `<colgroup>${widths.map((w) => `<col style="width: ${(w / 100).toFixed(2)}%">`).join('')}</colgroup>`;
+    return `<table class="fitted">${colgroup}${inner.replace(/<colgroup>[\s\S]*?<\/colgroup>/, '')}</table>`;
+  });
+}
 
 /** Print stylesheet of the HTML/PDF rendering. */
 export const REPORT_CSS = `
@@ -86,7 +100,8 @@ p { margin: 4pt 0; text-align: justify; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt; font-size: 9.5pt; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 0.6pt solid #333; padding: 2pt 4pt; vertical-align: top; }
-td.nw, th.nw { white-space: nowrap; }
+table.fitted { table-layout: fixed; }
+td, th { overflow-wrap: anywhere; }
 th { text-align: left; background: #e8eef4; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-weight: bold; }
 img { display: block; margin: 6pt auto; max-width: 100%; }
 ul, ol { margin: 4pt 0 4pt 18pt; padding: 0; }
@@ -103,9 +118,7 @@ export async function renderHtml(report: BuiltReport): Promise<string> {
     return c ? `data:image/svg+xml;base64,${Buffer.from(c.svg, 'utf8').toString('base64')}` : u;
   });
   const res = await runPandoc({ from: PANDOC_FROM, to: 'html5', columns: PANDOC_COLUMNS, metadata: { lang: 'zh-CN' } }, reportToMarkdown(tree));
-  // Short cells (ids, statuses, numbers, dates) never wrap; long text wraps.
-  const body = res.stdout.replace(/<(td|th)([^>]*)>([^<]*)<\/\1>/g, (m, tag: string, attrs: string, inner: string) =>
-    (displayWidth(inner) <= SHORT_CELL ? `<${tag}${attrs} class="nw">${inner}</${tag}>` : m));
+  const body = fitHtmlTables(res.stdout);
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${esc(report.title)} ${esc(report.id)}</title>\n<style>${REPORT_CSS}</style>\n</head>\n<body>\n${body}</body>\n</html>\n`;
 }
