@@ -1,10 +1,11 @@
 /**
  * The annual report's inputs computed by other domains: SLA clocks
  * (scripts/sla), the compliance matrix (scripts/compliance) and the Git
- * provenance audit (scripts/git). They are imported at run time and checked
- * against the shapes of SPEC §7, so the report builds (saying what is
- * missing) even when a module is absent or its answer has an unexpected shape.
+ * provenance audit (scripts/git). Their answers are narrowed to the shapes of
+ * SPEC §7 (`toSlaView`, ...), so builders and tests depend on those shapes
+ * only, and a report still builds (saying what is missing) without them.
  */
+import { evaluateCompliance } from '../compliance/index.js';
 import { auditKnowledgeBase } from '../git/index.js';
 import type { KnowledgeBase } from '../records/index.js';
 import { computeSla } from '../sla/index.js';
@@ -142,20 +143,6 @@ export function toAuditView(x: unknown): AuditFindingView[] | null {
   return out;
 }
 
-// The compliance module is imported at run time: it is written by another
-// engineer and may not be on main yet; TypeScript must not resolve it statically.
-const COMPLIANCE_MODULE = '../compliance/index.js';
-
-async function tryImport(spec: string): Promise<Record<string, unknown> | null> {
-  try {
-    return (await import(spec)) as Record<string, unknown>;
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return null;
-    throw err;
-  }
-}
-
 /**
  * Computes the analyses the annual report of one period needs: SLA clocks
  * (scripts/sla computeSla), the compliance matrix (scripts/compliance
@@ -170,14 +157,9 @@ export async function loadAnalyses(kb: KnowledgeBase, opts: { periodId: string; 
   if (sla) out.sla = sla;
   else out.missing.push('scripts/sla computeSla() returned an unexpected shape; SLA attainment is left out');
 
-  const comp = await tryImport(COMPLIANCE_MODULE);
-  if (comp && typeof comp.evaluateCompliance === 'function') {
-    const view = toComplianceView(await (comp.evaluateCompliance as (k: unknown, o: unknown) => unknown)(kb, { periodId: opts.periodId, asOf: opts.asOf, root: opts.root }));
-    if (view) out.compliance = view;
-    else out.missing.push('scripts/compliance evaluateCompliance() returned an unexpected shape; the compliance matrix is left out');
-  } else {
-    out.missing.push('scripts/compliance (evaluateCompliance) is not available; the compliance matrix is left out of the annual report');
-  }
+  const comp = toComplianceView(await evaluateCompliance(kb, { periodId: opts.periodId, asOf: opts.asOf, root: opts.root }));
+  if (comp) out.compliance = comp;
+  else out.missing.push('scripts/compliance evaluateCompliance() returned an unexpected shape; the compliance matrix is left out');
 
   const audit = await auditKnowledgeBase(opts.root);
   if (audit.available) {
