@@ -6,11 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { compileRule } from './encryption-rule.js';
+import { inspectSopsText } from './inspect-sops-text.js';
 import { isEncValue } from './leaf-cipher.js';
 import { SopsError } from './sops-error.js';
 import { extractMetadata } from './sops-metadata.js';
 import { parseFile, formatOf, rootMap, type ParsedFile } from './yaml-io.js';
-import { scalarValue, walkDocument } from './sops-walk.js';
+import { scalarValue } from './sops-walk.js';
 
 /** Fields of a hand-over manifest that may stay in clear (the `unencrypted_regex` of `.sops.yaml`). */
 export const HANDOVER_CLEAR_KEYS = ['system', 'updated_at', 'rotated_at', 'name', 'engine', 'username', 'role', 'application', 'hostname', 'os'] as const;
@@ -157,28 +158,10 @@ export async function readHandoverOutline(filePath: string): Promise<HandoverOut
 
 /**
  * True when the text is a sops-encrypted YAML or JSON file: a `sops` block
- * with a MAC and at least one wrapped key, and every value its rule marks
- * as secret is an `ENC[…]` string. Never throws.
+ * with a MAC and at least one age recipient, and every value its rule marks
+ * as secret is an `ENC[…]` string. Never throws. Same as
+ * `inspectSopsText(text).encrypted`, which also says where and why not.
  */
 export function isSopsEncrypted(text: string): boolean {
-  try {
-    const format = /^\s*\{/.test(text) ? 'json' : 'yaml';
-    const pf = parseFile(text, '(text)', format);
-    const meta = extractMetadata(pf);
-    if (!meta || !isEncValue(meta.mac)) return false;
-    const rule = compileRule(meta.rule);
-    let ok = true;
-    for (const doc of pf.docs) {
-      walkDocument(pf, doc, {
-        leaf(node, path) {
-          const v = scalarValue(pf, node);
-          if (v === null || !rule(path)) return;
-          if (!(v.type === 'str' && (v.value === '' || isEncValue(v.value)))) ok = false;
-        },
-      });
-    }
-    return ok;
-  } catch {
-    return false;
-  }
+  return inspectSopsText(text).encrypted;
 }
