@@ -13,7 +13,6 @@ export {
   type AllowedFinding,
 } from './scan-knowledge-base.js';
 export { ALLOW_LIST_FILE, parseAllowList, loadAllowList, type AllowEntry, type AllowList } from './allow-list.js';
-export { checkSopsStructure, isSopsStructurallyEncrypted, type SopsStructure } from './sops-structure.js';
 export { formatFinding } from './format-finding.js';
 export { createSecretlintScanner, type SecretlintScanner } from './secretlint-scanner.js';
 export { isResidentId, residentIdCheckChar } from './rules/resident-id.js';
