@@ -14,7 +14,10 @@ export const recordNaming: RecordRule = {
       const d = r.data as unknown as Record<string, unknown>;
       const folderYear = /^records\/[^/]+\/(\d{4})\//.exec(r.path)?.[1];
       if (r.kind === 'ticket') {
-        const day = formatDate(cstDateOf(parseDateTime(String(d.reported_at)))).replaceAll('-', '');
+        const reported = String(d.reported_at);
+        // a time written in China Standard Time carries its CST date already
+        const cstDay = reported.endsWith('+08:00') ? reported.slice(0, 10) : formatDate(cstDateOf(parseDateTime(reported)));
+        const day = cstDay.replaceAll('-', '');
         const idDay = /^T-(\d{8})-/.exec(r.id)?.[1];
         if (idDay && idDay !== day) ctx.report(r, ['id'], `Unexpected date \`${idDay}\` in id, expected \`${day}\` (the China Standard Time date of reported_at)`, { severity: 'warning' });
         if (folderYear && folderYear !== day.slice(0, 4)) ctx.report(r, ['reported_at'], `Unexpected folder year \`${folderYear}\`, expected records/tickets/${day.slice(0, 4)}/${path.posix.basename(r.path)}`, { severity: 'warning' });

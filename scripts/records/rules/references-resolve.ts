@@ -4,55 +4,38 @@ import type { RecordRule, RuleContext } from './types.js';
 
 type Path = (string | number)[];
 
-/** Every reference field of every kind: where it is and what it must point at. */
-function* references(r: LoadedRecord): Generator<{ at: Path; id: string; kind: RecordKind }> {
-  const d = r.data as unknown as Record<string, unknown>;
-  const one = function* (key: string, kind: RecordKind) {
-    if (typeof d[key] === 'string') yield { at: [key], id: d[key] as string, kind };
-  };
-  const many = function* (key: string, kind: RecordKind) {
-    const list = d[key];
-    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) if (typeof list[i] === 'string') yield { at: [key, i], id: list[i] as string, kind };
-  };
-  switch (r.kind) {
-    case 'ticket': {
-      yield* one('interface', 'interface');
-      yield* one('fixed_in', 'release');
-      yield* one('duplicate_of', 'ticket');
-      yield* many('engineers', 'person');
-      const onsite = d.onsite as Record<string, unknown> | undefined;
-      if (typeof onsite?.engineer === 'string') yield { at: ['onsite', 'engineer'], id: onsite.engineer, kind: 'person' };
-      break;
-    }
-    case 'inspection':
-      yield* many('engineers', 'person');
-      break;
-    case 'change':
-      yield* one('release', 'release');
-      yield* many('tickets', 'ticket');
-      break;
-    case 'release': {
-      yield* one('deployed_by', 'person');
-      const contents = d.contents as Record<string, unknown>[] | undefined;
-      for (const [i, c] of (contents ?? []).entries()) {
-        if (typeof c.ticket === 'string') yield { at: ['contents', i, 'ticket'], id: c.ticket, kind: 'ticket' };
-        if (typeof c.change === 'string') yield { at: ['contents', i, 'change'], id: c.change, kind: 'change' };
-      }
-      break;
-    }
-    case 'training':
-      yield* one('trainer', 'person');
-      yield* one('release', 'release');
-      break;
-    case 'recommendation':
-      yield* many('tickets', 'ticket');
-      break;
-    case 'db_operation':
-      yield* one('ticket', 'ticket');
-      yield* many('engineers', 'person');
-      break;
-    default:
-      break;
+/**
+ * Every reference field of every kind, as data: the path of the field
+ * (`*` = each item of a list) and the kind of record it must point at.
+ */
+export const REFERENCES: Partial<Record<RecordKind, readonly { path: readonly string[]; kind: RecordKind }[]>> = {
+  ticket: [
+    { path: ['interface'], kind: 'interface' },
+    { path: ['fixed_in'], kind: 'release' },
+    { path: ['duplicate_of'], kind: 'ticket' },
+    { path: ['engineers', '*'], kind: 'person' },
+    { path: ['onsite', 'engineer'], kind: 'person' },
+  ],
+  inspection: [{ path: ['engineers', '*'], kind: 'person' }],
+  change: [{ path: ['release'], kind: 'release' }, { path: ['tickets', '*'], kind: 'ticket' }],
+  release: [{ path: ['deployed_by'], kind: 'person' }, { path: ['contents', '*', 'ticket'], kind: 'ticket' }, { path: ['contents', '*', 'change'], kind: 'change' }],
+  training: [{ path: ['trainer'], kind: 'person' }, { path: ['release'], kind: 'release' }],
+  recommendation: [{ path: ['tickets', '*'], kind: 'ticket' }],
+  db_operation: [{ path: ['ticket'], kind: 'ticket' }, { path: ['engineers', '*'], kind: 'person' }],
+};
+
+/** Calls `visit` for every string at `path` inside `data`. */
+function each(data: unknown, path: readonly string[], at: Path, visit: (id: string, at: Path) => void): void {
+  if (path.length === 0) {
+    if (typeof data === 'string') visit(data, at);
+    return;
+  }
+  if (data === null || typeof data !== 'object') return;
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '*') {
+    if (Array.isArray(data)) data.forEach((item, i) => each(item, rest, [...at, i], visit));
+  } else {
+    each((data as Record<string, unknown>)[head], rest, [...at, head], visit);
   }
 }
 
@@ -65,23 +48,24 @@ function check(ctx: RuleContext): void {
   }
   const contract = ctx.records.find((c) => c.kind === 'contract');
   const systems = contract ? Object.keys((contract.data as { systems: object }).systems) : [];
+  const unresolved = (r: LoadedRecord, id: string, at: Path, kind: RecordKind) => {
+    const target = ctx.knownIds.get(id);
+    if (target && target.kind === kind) return;
+    const known = byKind.get(kind) ?? [];
+    const list = known.length === 0 ? `no ${kind} records exist` : `known: ${known.slice(0, 8).map((x) => `\`${x}\``).join(', ')}${known.length > 8 ? ', …' : ''}`;
+    const what = target ? `a ${target.kind}, not a ${kind}` : 'not found';
+    ctx.report(r, at, `Unexpected reference \`${id}\` (${what}), expected the id of a ${kind} record (${list})`);
+  };
+  const badSystem = (r: LoadedRecord, v: unknown, at: Path) => {
+    if (typeof v === 'string' && !systems.includes(v)) ctx.report(r, at, `Unexpected system \`${v}\`, expected one of the contract's systems ${systems.map((s) => `\`${s}\``).join(', ')}`);
+  };
   for (const r of ctx.records) {
-    for (const ref of references(r)) {
-      const target = ctx.knownIds.get(ref.id);
-      if (target && target.kind === ref.kind) continue;
-      const known = byKind.get(ref.kind) ?? [];
-      const list = known.length === 0 ? `no ${ref.kind} records exist` : `known: ${known.slice(0, 8).map((x) => `\`${x}\``).join(', ')}${known.length > 8 ? ', …' : ''}`;
-      const what = target ? `a ${target.kind}, not a ${ref.kind}` : 'not found';
-      ctx.report(r, ref.at, `Unexpected reference \`${ref.id}\` (${what}), expected the id of a ${ref.kind} record (${list})`);
-    }
-    // systems must be systems of the contract
+    for (const ref of REFERENCES[r.kind] ?? []) each(r.data, ref.path, [], (id, at) => unresolved(r, id, at, ref.kind));
     if (!contract || r.kind === 'contract') continue;
+    // systems must be systems of the contract
     const d = r.data as unknown as Record<string, unknown>;
-    const check1 = (v: unknown, at: Path) => {
-      if (typeof v === 'string' && !systems.includes(v)) ctx.report(r, at, `Unexpected system \`${v}\`, expected one of the contract's systems ${systems.map((s) => `\`${s}\``).join(', ')}`);
-    };
-    check1(d.system, ['system']);
-    if (Array.isArray(d.systems)) d.systems.forEach((s, i) => check1(s, ['systems', i]));
+    badSystem(r, d.system, ['system']);
+    if (Array.isArray(d.systems)) d.systems.forEach((s, i) => badSystem(r, s, ['systems', i]));
   }
 }
 
