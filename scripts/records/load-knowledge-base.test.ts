@@ -99,7 +99,7 @@ describe('loadKnowledgeBase', () => {
   });
 
   it('orders times written with different offsets by their instant', async () => {
-    const kb = await loadKnowledgeBase(kbWith({ [T]: base('responded_at: 2026-04-01T01:01:00Z\nresolved_at: 2026-04-01T11:00:00+10:00\noutcome: resolved\n') }));
+    const kb = await loadKnowledgeBase(kbWith({ [T]: base('responded_at: 2026-04-01T01:01:00Z\nresolved_at: 2026-04-01T11:30:00+10:00\noutcome: resolved\n') }));
     expect(kb.diagnostics).toEqual([]);
   });
 
