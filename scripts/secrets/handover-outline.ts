@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { compileRule } from './encryption-rule.js';
 import { inspectSopsText } from './inspect-sops-text.js';
 import { isEncValue } from './leaf-cipher.js';
-import { SopsError } from './sops-error.js';
+import { SopsError, readProblem } from './sops-error.js';
 import { extractMetadata } from './sops-metadata.js';
 import { parseFile, formatOf, rootMap, type ParsedFile } from './yaml-io.js';
 import { scalarValue } from './sops-walk.js';
@@ -123,7 +123,7 @@ export async function readHandoverOutline(filePath: string): Promise<HandoverOut
   try {
     text = await readFile(filePath, 'utf8');
   } catch (err) {
-    throw new SopsError('format', { file: filePath }, `Cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new SopsError('format', { file: filePath }, readProblem(err));
   }
   const pf = parseFile(text, filePath, formatOf(filePath));
   const meta = extractMetadata(pf);

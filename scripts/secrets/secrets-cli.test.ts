@@ -140,7 +140,7 @@ describe('opsbook secrets', () => {
     const before = file();
     const r = cli(['edit', REL], { EDITOR: editor });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^records\/handover\/demo\.sops\.yaml:0:0 {2}Edit rejected, file unchanged: Hand-over manifest does not match handover\.schema\.json: .*\n$/);
+    expect(r.stderr).toMatch(/^records\/handover\/demo\.sops\.yaml {2}Edit rejected, file unchanged: Hand-over manifest does not match handover\.schema\.json: .*\n$/);
     expect(file()).toBe(before);
     expect(readdirSync(tmpdir).filter((n) => n.startsWith('opsbook-secrets-'))).toEqual([]);
   });

@@ -12,7 +12,7 @@ import { isAgeRecipient, loadIdentities, wrapDataKey } from './age-keys.js';
 import { wipeFile } from '../shared/atomic-file.js';
 import { creationRuleFor, readSopsConfig } from './sops-config.js';
 import { decryptText, encryptText, readSopsFile, recoverDataKey, type DecryptResult } from './sops-codec.js';
-import { SopsError } from './sops-error.js';
+import { SopsError, readProblem } from './sops-error.js';
 import { UserError } from '../shared/errors.js';
 import { appendMetadata, metadataNode } from './sops-metadata.js';
 import { validateHandoverText } from './handover-schema.js';
@@ -44,7 +44,7 @@ async function readText(ctx: FileContext): Promise<string> {
   try {
     return await fs.readFile(ctx.abs, 'utf8');
   } catch (err) {
-    throw new SopsError('format', { file: ctx.shown }, `Cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new SopsError('format', { file: ctx.shown }, readProblem(err));
   }
 }
 

@@ -19,9 +19,19 @@ export type SopsErrorKind =
 export class SopsError extends UserError {
   readonly kind: SopsErrorKind;
   constructor(kind: SopsErrorKind, where: { file: string; line?: number; column?: number }, message: string) {
-    const loc = `${where.file}:${where.line ?? 0}:${where.column ?? 0}`;
+    // a problem with the whole file (unreadable, no key) names the file alone
+    const loc = where.line === undefined ? where.file : `${where.file}:${where.line}:${where.column ?? 1}`;
     super(`${loc}  ${message}`, { exitCode: kind === 'integrity' || kind === 'schema' ? EXIT.findings : EXIT.usage });
     this.name = 'SopsError';
     this.kind = kind;
   }
+}
+
+/** Why a file could not be read, in words (ENOENT → "no such file"). */
+export function readProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file; check the path';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, expected a file';
+  return `cannot read the file (${code ?? (err as Error).message})`;
 }
