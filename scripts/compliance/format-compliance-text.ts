@@ -3,6 +3,7 @@
  * as a table, then the findings per clause.
  */
 import { renderTable } from '../sla/index.js';
+import { cstTimeText } from './finding-text.js';
 import type { ComplianceResult } from './types.js';
 
 /** Chinese label of each status. */
@@ -13,7 +14,7 @@ export const STATUS_LABELS: Record<string, string> = { met: '✔ 达标', breach
  * @param r the result of evaluateCompliance
  */
 export function formatComplianceText(r: ComplianceResult): string {
-  const head = `合同条款履行情况：服务期 ${r.period.id}（${r.period.start} 至 ${r.period.end}），截至 ${r.asOf}`;
+  const head = `合同条款履行情况：服务期 ${r.period.id}（${r.period.start} 至 ${r.period.end}），截至 ${cstTimeText(r.asOf)}`;
   const table = renderTable(['条款', '合同条目', '状态', '说明'], r.clauses.map((c) => [c.id, c.section, STATUS_LABELS[c.status] ?? c.status, c.summary]));
   const counts = Object.entries(r.counts).filter(([, n]) => n > 0).map(([s, n]) => `${STATUS_LABELS[s] ?? s} ${n}`).join('  ');
   const details = r.clauses

@@ -1,6 +1,7 @@
 /**
  * Combining the statuses of the items judged under one clause, and small
- * formatting helpers shared by the evaluators.
+ * helpers shared by the evaluators (the wording of findings is in
+ * finding-text.ts).
  */
 import type { ClauseStatus } from './types.js';
 
@@ -17,12 +18,7 @@ export function combineStatus(items: readonly ClauseStatus[], empty: ClauseStatu
   return empty;
 }
 
-/** Minutes with one decimal for messages. */
-export function fmtMinutes(m: number | null): string {
-  return m === null ? '—' : `${Math.round(m * 10) / 10} min`;
-}
-
-/** Counts statuses as a Chinese summary fragment: 达标 3、超期 1、未到期 2. */
+/** Counts statuses as a Chinese summary fragment: 达标 3、违约 1、未到期 2. */
 export function countSummary(items: readonly ClauseStatus[]): string {
   const labels: [ClauseStatus, string][] = [['met', '达标'], ['breached', '违约'], ['at-risk', '临期'], ['pending', '未到期'], ['manual', '待人工确认']];
   return labels.map(([s, l]) => [l, items.filter((x) => x === s).length] as const).filter(([, n]) => n > 0).map(([l, n]) => `${l} ${n}`).join('、') || '无';

@@ -13,12 +13,19 @@ describe('RPT-2 annualReport', () => {
     expect(annualReport(contextFor(withReport('2026-12-14'), '2026-12-20', undefined, 'Y1')).status).toBe('met');
   });
   it('breached when late or missing after the due date', () => {
-    expect(annualReport(contextFor(withReport('2026-12-15'), '2026-12-20', undefined, 'Y1')).status).toBe('breached');
+    const late = annualReport(contextFor(withReport('2026-12-15'), '2026-12-20', undefined, 'Y1'));
+    expect(late.status).toBe('breached');
+    expect(late.findings).toEqual([{
+      record: 'HT-TEST-01',
+      message: '服务期 Y1 的年度运维总结报告提交日期（service_periods[].annual_report.delivered_at）2026-12-15 晚于截止日期 2026-12-14（服务期 Y1 结束 2026-11-30 后 10 个工作日内）',
+    }]);
     const r = annualReport(contextFor(makeKb(), '2026-12-15', undefined, 'Y1'));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]!.message).toContain('due 2026-12-14');
+    expect(r.findings[0]!.message).toBe('尚未提交服务期 Y1 的年度运维总结报告（service_periods[].annual_report.delivered_at），已超过截止日期 2026-12-14（服务期 Y1 结束 2026-11-30 后 10 个工作日内）');
   });
   it('at-risk in the last working days', () => {
-    expect(annualReport(contextFor(makeKb(), '2026-12-10', undefined, 'Y1')).status).toBe('at-risk');
+    const r = annualReport(contextFor(makeKb(), '2026-12-10', undefined, 'Y1'));
+    expect(r.status).toBe('at-risk');
+    expect(r.findings[0]!.message).toContain('截止日期 2026-12-14（服务期 Y1 结束 2026-11-30 后 10 个工作日内），剩余不超过 3 个工作日');
   });
 });

@@ -7,6 +7,7 @@
 import type { Change } from '../../records/types.js';
 import { parseInstant } from '../../shared/time.js';
 import { happenedBy } from '../../sla/index.js';
+import { dueText, fieldText, lateText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -28,15 +29,11 @@ export function judgeChanges(ctx: ComplianceContext, changes: readonly Change[])
     }
     const s = ctx.judgeDue(c.agreed_date, c.delivered_at);
     items.push(s);
-    if (s === 'breached') {
-      findings.push({
-        record: c.id,
-        message: c.delivered_at && ctx.inPeriod(c.delivered_at)
-          ? `交付时间 delivered_at ${c.delivered_at} is after 约定完成日期 agreed_date ${c.agreed_date}`
-          : `not delivered (no 交付时间 delivered_at) and 约定完成日期 agreed_date ${c.agreed_date} has passed`,
-      });
-    } else if (s === 'at-risk') {
-      findings.push({ record: c.id, message: `not delivered yet; 约定完成日期 agreed_date ${c.agreed_date} is within ${ctx.atRiskWorkingDays} working days` });
+    const rule = '双方约定的完成日期 agreed_date';
+    if (s === 'breached' && c.delivered_at && happenedBy(c.delivered_at, ctx.asOf)) {
+      findings.push({ record: c.id, message: lateText(fieldText('交付时间', 'delivered_at'), c.delivered_at, c.agreed_date, rule) });
+    } else if (s === 'breached' || s === 'at-risk') {
+      findings.push({ record: c.id, message: `尚未交付（delivered_at），${dueText(ctx, s, c.agreed_date, rule)}` });
     }
   }
   return { items, findings, evidence };

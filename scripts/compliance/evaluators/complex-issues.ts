@@ -5,6 +5,8 @@
  * written_reply, due `report_due_working_days` working days after it was
  * closed (opsbook's reading; the contract names no date).
  */
+import { happenedBy } from '../../sla/index.js';
+import { dueText, fieldText, isoDurationText, lateText, UNNAMED_DEADLINE, workingDaysAfterText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 import { clockMessage } from './ticket-clock-findings.js';
@@ -13,27 +15,24 @@ export function complexIssues(ctx: ComplianceContext): ClauseResult {
   const items: ClauseStatus[] = [];
   const findings: Finding[] = [];
   const evidence: string[] = [];
-  const start = ctx.policy.onsite_clock === 'reported' ? '报告时间 reported_at' : '提出到场时间 onsite.requested_at';
+  const start = ctx.policy.onsite_clock === 'reported' ? fieldText('报告时间', 'reported_at') : fieldText('提出到场时间', 'onsite.requested_at');
   for (const { ticket: t, clocks: c } of ctx.tickets) {
     if (c.complexOnsite.status !== 'n/a') {
       evidence.push(t.id);
       items.push(c.complexOnsite.status);
-      if (c.complexOnsite.status === 'breached') findings.push({ record: t.id, message: clockMessage('到场时间 onsite.arrived_at', start, c.complexOnsite, `complex_onsite ${ctx.policy.complex_onsite}`) });
+      if (c.complexOnsite.status === 'breached') findings.push({ record: t.id, message: clockMessage(fieldText('到场时间', 'onsite.arrived_at'), start, c.complexOnsite, `复杂问题 ${isoDurationText(ctx.policy.complex_onsite)}的到场时限`) });
     }
     if (t.outcome === 'unresolvable' && t.resolved_at) {
       if (!evidence.includes(t.id)) evidence.push(t.id);
       const due = ctx.dueAfter(t.resolved_at, ctx.reportDueWorkingDays);
-      const s = ctx.judgeDue(due, t.written_reply?.delivered_at);
+      const replied = t.written_reply?.delivered_at;
+      const s = ctx.judgeDue(due, replied);
       items.push(s);
-      if (s === 'breached') {
-        findings.push({
-          record: t.id,
-          message: t.written_reply
-            ? `书面答复 written_reply.delivered_at ${t.written_reply.delivered_at} is after the due date ${due}`
-            : `outcome unresolvable (无法解决) but no 书面答复 written_reply; due ${due}`,
-        });
-      } else if (s === 'at-risk') {
-        findings.push({ record: t.id, message: `书面答复 written_reply not delivered yet; due ${due}` });
+      const rule = `${workingDaysAfterText('工单关闭', t.resolved_at, ctx.reportDueWorkingDays)}，${UNNAMED_DEADLINE}`;
+      if (s === 'breached' && replied && happenedBy(replied, ctx.asOf)) {
+        findings.push({ record: t.id, message: lateText(fieldText('书面答复日期', 'written_reply.delivered_at'), replied, due, rule) });
+      } else if (s === 'breached' || s === 'at-risk') {
+        findings.push({ record: t.id, message: `处理结果为无法解决（outcome: unresolvable），尚未给予书面答复（written_reply），${dueText(ctx, s, due, rule)}` });
       }
     }
   }

@@ -4,6 +4,7 @@
  * or after the last period's end is met; without one the clause is due
  * `report_due_working_days` working days after the end (opsbook's reading).
  */
+import { dueText, UNNAMED_DEADLINE, workingDaysAfterText } from '../finding-text.js';
 import type { ComplianceContext, ClauseResult } from '../types.js';
 
 export function dataDisposal(ctx: ComplianceContext): ClauseResult {
@@ -18,7 +19,10 @@ export function dataDisposal(ctx: ComplianceContext): ClauseResult {
   return {
     status,
     evidence: [],
-    findings: status === 'pending' ? [] : [{ record: ctx.contract.id, message: `contract ended ${last.end} and there is no 数据返还或销毁 disposal record (due ${due})` }],
+    findings: status === 'pending' ? [] : [{
+      record: ctx.contract.id,
+      message: `合同已于 ${last.end} 期满，尚无数据返还或销毁记录（records/disposals/），${dueText(ctx, status, due, `${workingDaysAfterText('合同期满', last.end, ctx.reportDueWorkingDays)}，${UNNAMED_DEADLINE}`)}`,
+    }],
     summary: `合同已于 ${last.end} 期满，尚无数据返还或销毁记录`,
   };
 }

@@ -21,13 +21,13 @@ export function defectReleases(ctx: ComplianceContext): ClauseResult {
         continue;
       }
       items.push('breached');
-      findings.push({ record: t.id, message: 'resolved defect has no 修复版本 fixed_in (the release that fixed it)' });
+      findings.push({ record: t.id, message: '缺陷已解决，但未填写修复版本（fixed_in），无法确认修复该缺陷的软件发布' });
       continue;
     }
     const rel = ctx.kb.releases.find((r) => r.id === t.fixed_in);
     if (!rel) {
       items.push('breached');
-      findings.push({ record: t.id, message: `修复版本 fixed_in \`${t.fixed_in}\` is not a release record` });
+      findings.push({ record: t.id, message: `修复版本（fixed_in）${t.fixed_in} 不是已登记的发布记录` });
       continue;
     }
     evidence.push(rel.id);
@@ -37,7 +37,7 @@ export function defectReleases(ctx: ComplianceContext): ClauseResult {
     }
     if (!filled(rel.maintenance_notes)) {
       items.push('breached');
-      findings.push({ record: rel.id, message: `release fixing ${t.id} has no 软件维护说明 maintenance_notes` });
+      findings.push({ record: rel.id, message: `该发布修复了缺陷 ${t.id}，但缺少软件维护说明（maintenance_notes）` });
       continue;
     }
     items.push('met');

@@ -4,6 +4,7 @@
  * breached once it has ended. No defect and no release → manual (someone
  * attests that the software ran normally).
  */
+import { cstTimeText, dueText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -19,7 +20,10 @@ export function defectsFixed(ctx: ComplianceContext): ClauseResult {
       continue;
     }
     items.push(ended ? 'breached' : 'pending');
-    findings.push({ record: t.id, message: `defect reported ${t.reported_at} has no 解决时间 resolved_at${ended ? ` after the period ended ${ctx.period.end}` : ' yet'}` });
+    findings.push({
+      record: t.id,
+      message: `缺陷于 ${cstTimeText(t.reported_at)} 报告（reported_at），尚未解决（resolved_at），${dueText(ctx, ended ? 'breached' : 'pending', ctx.period.end, `服务期 ${ctx.period.id} 结束`)}`,
+    });
   }
   const evidence = [...defects.map((j) => j.ticket.id), ...releases.map((r) => r.id)];
   if (defects.length === 0 && releases.length === 0) {

@@ -16,7 +16,8 @@ describe('HO-1 handover', () => {
     const r = handover(contextFor(kb, '2026-08-01'));
     expect(r.status).toBe('breached');
     expect(r.findings.map((f) => f.record)).toEqual(['P-test', 'P-test']);
-    expect(r.findings[0]!.message).toContain('left 2026-07-02');
+    expect(r.findings[0]!.message).toBe('知悉的凭据（credential_access）databases.aims-db.accounts.sa 的最近轮换日期（rotated_at）2026-07-01 早于离开日期（left）2026-07-02，须立即轮换');
+    expect(r.findings[1]!.message).toContain('servers.aims-app-01');
   });
   it('breached: missing O&M section, data dictionary and manifest', () => {
     const ev = goodEvidence();
@@ -24,15 +25,15 @@ describe('HO-1 handover', () => {
     ev.handover = ev.handover!.slice(0, 1);
     const r = handover(contextFor(makeKb({ dataDictionaries: [dd('aims')] }), '2026-08-01', ev));
     expect(r.findings.map((f) => f.message)).toEqual([
-      expect.stringContaining('恢复'),
-      expect.stringContaining('数据字典 record for icis'),
-      expect.stringContaining('records/handover/icis.sops.yaml'),
+      '手术麻醉临床信息系统（aims）的标准操作维护手册缺少恢复步骤章节',
+      '缺少重症监护信息系统（icis）的数据字典记录（records/data-dictionary/）',
+      '缺少重症监护信息系统（icis）的加密移交清单（应为 records/handover/icis.sops.yaml）',
     ]);
   });
   it('a KB without docs/ lacks the manuals', () => {
     const r = handover(contextFor(makeKb({ dataDictionaries: [dd('aims'), dd('icis')] }), '2026-08-01', { ...goodEvidence(), manuals: [] }));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]!.message).toContain('no docs/ folder');
+    expect(r.findings[0]!.message).toBe('缺少手术麻醉临床信息系统（aims）的标准操作维护手册（应为 docs/aims/om-manual.md；本知识库没有 docs/ 目录）');
   });
   it('rotationOf resolves database, admin and server paths', () => {
     const o = goodEvidence().handover!.filter((h) => h.error === undefined) as Parameters<typeof rotationOf>[0];

@@ -7,6 +7,7 @@
  * `credential_access` must have been rotated (`rotated_at`) on or after the
  * day they left.
  */
+import { fieldText, systemText } from '../finding-text.js';
 import type { ComplianceContext, ClauseResult, Finding, HandoverEvidence } from '../types.js';
 
 const SECTIONS: [string, string][] = [['shutdown', '停机'], ['startup', '启动'], ['backup', '备份'], ['restore', '恢复']];
@@ -44,32 +45,34 @@ export function handover(ctx: ComplianceContext): ClauseResult {
   const findings: Finding[] = [];
   const evidence: string[] = [];
   const cid = ctx.contract.id;
+  const noDocs = manuals?.length === 0 ? '；本知识库没有 docs/ 目录' : '';
   for (const sys of Object.keys(ctx.contract.systems)) {
+    const name = systemText(ctx, sys);
     if (manuals !== null) {
       const m = manuals.find((x) => x.system === sys);
-      if (!m || !m.omManual) findings.push({ record: cid, message: `no 标准操作维护手册 for ${sys} (expected docs/${sys}/om-manual.md${manuals.length === 0 ? '; this knowledge base has no docs/ folder' : ''})` });
+      if (!m || !m.omManual) findings.push({ record: cid, message: `缺少${name}的标准操作维护手册（应为 docs/${sys}/om-manual.md${noDocs}）` });
       else {
         evidence.push(m.omManual.path);
         const missing = SECTIONS.filter(([k]) => !m.omManual!.sections[k]).map(([, l]) => l);
-        if (missing.length) findings.push({ record: m.omManual.path, message: `标准操作维护手册 lacks section(s) ${missing.join('、')}` });
+        if (missing.length) findings.push({ record: m.omManual.path, message: `${name}的标准操作维护手册缺少${missing.join('、')}步骤章节` });
       }
       if (m?.userManual) evidence.push(m.userManual);
-      else findings.push({ record: cid, message: `no 用户手册 for ${sys} (expected docs/${sys}/user-manual/)` });
+      else findings.push({ record: cid, message: `缺少${name}的用户手册（应为 docs/${sys}/user-manual/${noDocs}）` });
     }
     const dd = ctx.kb.dataDictionaries.filter((d) => d.system === sys);
     evidence.push(...dd.map((d) => d.id));
-    if (dd.length === 0) findings.push({ record: cid, message: `no 数据字典 record for ${sys} (records/data-dictionary/)` });
+    if (dd.length === 0) findings.push({ record: cid, message: `缺少${name}的数据字典记录（records/data-dictionary/）` });
     if (outlinesOrErrors !== null) {
       const o = outlines.find((x) => x.system === sys || x.file.endsWith(`/${sys}.sops.yaml`));
-      if (!o) findings.push({ record: cid, message: `no encrypted hand-over manifest for ${sys} (expected records/handover/${sys}.sops.yaml)` });
+      if (!o) findings.push({ record: cid, message: `缺少${name}的加密移交清单（应为 records/handover/${sys}.sops.yaml）` });
       else {
         evidence.push(o.file);
         const lacks = [
-          !o.databases.some((d) => d.accounts.length > 0) && '数据库账号 databases[].accounts',
-          o.adminAccounts.length === 0 && '管理员账号 admin_accounts',
-          o.servers.length === 0 && '服务器 servers',
+          !o.databases.some((d) => d.accounts.length > 0) && fieldText('数据库账号', 'databases[].accounts'),
+          o.adminAccounts.length === 0 && fieldText('管理员账号', 'admin_accounts'),
+          o.servers.length === 0 && fieldText('服务器', 'servers'),
         ].filter(Boolean);
-        if (lacks.length) findings.push({ record: o.file, message: `hand-over manifest lacks ${lacks.join(', ')}` });
+        if (lacks.length) findings.push({ record: o.file, message: `${name}的移交清单缺少${lacks.join('、')}` });
       }
     }
   }
@@ -78,9 +81,11 @@ export function handover(ctx: ComplianceContext): ClauseResult {
       if (!p.left || p.left > ctx.asOfDate || !p.credential_access?.length) continue;
       for (const cred of p.credential_access) {
         const rotated = rotationOf(outlines, cred);
-        if (rotated === undefined) findings.push({ record: p.id, message: `知悉的凭据 credential_access \`${cred}\` is not an entry of any hand-over manifest; cannot confirm it was rotated after 离开日期 left ${p.left}` });
-        else if (rotated === null) findings.push({ record: p.id, message: `知悉的凭据 \`${cred}\`: 最近轮换日期 rotated_at is not readable in clear; cannot confirm rotation after 离开日期 left ${p.left}` });
-        else if (rotated.slice(0, 10) < p.left) findings.push({ record: p.id, message: `知悉的凭据 \`${cred}\` last rotated ${rotated} (最近轮换日期 rotated_at), before 离开日期 left ${p.left}: rotate it` });
+        const known = `${fieldText('知悉的凭据', 'credential_access')}${cred}`;
+        const left = `${fieldText('离开日期', 'left')}${p.left}`;
+        if (rotated === undefined) findings.push({ record: p.id, message: `${known} 不是任何移交清单中的条目，无法确认已在${left} 当日或之后轮换` });
+        else if (rotated === null) findings.push({ record: p.id, message: `${known} 的${fieldText('最近轮换日期', 'rotated_at')}不是明文，无法确认已在${left} 当日或之后轮换` });
+        else if (rotated.slice(0, 10) < p.left) findings.push({ record: p.id, message: `${known} 的${fieldText('最近轮换日期', 'rotated_at')}${rotated} 早于${left}，须立即轮换` });
       }
     }
   }

@@ -13,12 +13,14 @@ describe('RPT-1 inspectionReports', () => {
   it('breached one day later, with the due date', () => {
     const r = inspectionReports(contextFor(makeKb({ inspections: [ins('2026-10-20')] }), '2026-11-01'));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]!.message).toContain('due date 2026-10-19');
+    expect(r.findings).toEqual([{ record: 'INS-Q4', message: '巡检报告提交日期（report.delivered_at）2026-10-20 晚于截止日期 2026-10-19（巡检结束 2026-09-29 17:00 后 10 个工作日内）' }]);
   });
   it('not delivered: pending, at-risk, breached', () => {
     const kb = makeKb({ inspections: [ins()] });
     expect(inspectionReports(contextFor(kb, '2026-09-30')).status).toBe('pending');
     expect(inspectionReports(contextFor(kb, '2026-10-15')).status).toBe('at-risk');
-    expect(inspectionReports(contextFor(kb, '2026-10-20')).status).toBe('breached');
+    const r = inspectionReports(contextFor(kb, '2026-10-20'));
+    expect(r.status).toBe('breached');
+    expect(r.findings[0]!.message).toBe('尚未提交巡检报告（report.delivered_at），已超过截止日期 2026-10-19（巡检结束 2026-09-29 17:00 后 10 个工作日内）');
   });
 });

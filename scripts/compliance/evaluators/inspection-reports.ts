@@ -5,6 +5,7 @@
  */
 import type { Inspection } from '../../records/types.js';
 import { happenedBy } from '../../sla/index.js';
+import { dueText, fieldText, lateText, workingDaysAfterText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -13,16 +14,13 @@ export function judgeInspectionReport(ctx: ComplianceContext, ins: Inspection): 
   const due = ctx.dueAfter(ins.finished_at, ctx.reportDueWorkingDays);
   const status = ctx.judgeDue(due, ins.report?.delivered_at);
   const delivered = ins.report?.delivered_at;
+  const report = ins.type === 'database' ? '数据库巡检报告' : '巡检报告';
+  const rule = workingDaysAfterText('巡检结束', ins.finished_at, ctx.reportDueWorkingDays);
   let finding: Finding | null = null;
-  if (status === 'breached') {
-    finding = {
-      record: ins.id,
-      message: delivered && happenedBy(delivered, ctx.asOf)
-        ? `巡检报告 report.delivered_at ${delivered} is after the due date ${due} (结束 finished_at ${ins.finished_at} + ${ctx.reportDueWorkingDays} working days)`
-        : `巡检报告 not delivered (no report.delivered_at); due ${due} (结束 finished_at ${ins.finished_at} + ${ctx.reportDueWorkingDays} working days)`,
-    };
-  } else if (status === 'at-risk') {
-    finding = { record: ins.id, message: `巡检报告 not delivered yet; due ${due}` };
+  if (status === 'breached' && delivered && happenedBy(delivered, ctx.asOf)) {
+    finding = { record: ins.id, message: lateText(fieldText(`${report}提交日期`, 'report.delivered_at'), delivered, due, rule) };
+  } else if (status === 'breached' || status === 'at-risk') {
+    finding = { record: ins.id, message: `尚未提交${report}（report.delivered_at），${dueText(ctx, status, due, rule)}` };
   }
   return { status, due, finding };
 }

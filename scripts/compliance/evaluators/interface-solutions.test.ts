@@ -15,7 +15,10 @@ describe('I-2 interfaceSolutions', () => {
     const kb = makeKb({ interfaces: [degraded], tickets: [ticket({ ...closed, id: 'T-20260302-85' })] });
     const r = interfaceSolutions(contextFor(kb, '2026-06-01'));
     expect(r.status).toBe('breached');
-    expect(r.findings.map((f) => f.record)).toEqual(['T-20260302-85', 'IF-aims-lis']);
+    expect(r.findings).toEqual([
+      { record: 'T-20260302-85', message: '接口工单已关闭，但未填写解决办法（solution）' },
+      { record: 'IF-aims-lis', message: '接口状态为运行不畅（status: degraded），但没有任何接口工单给出解决办法（solution）' },
+    ]);
   });
 });
 

@@ -15,7 +15,7 @@ export function interfaceSolutions(ctx: ComplianceContext): ClauseResult {
   for (const { ticket: t } of tickets) {
     if (!t.resolved_at || t.outcome === 'duplicate') continue;
     items.push(filled(t.solution) ? 'met' : 'breached');
-    if (!filled(t.solution)) findings.push({ record: t.id, message: 'closed interface ticket has no 解决办法 solution' });
+    if (!filled(t.solution)) findings.push({ record: t.id, message: '接口工单已关闭，但未填写解决办法（solution）' });
   }
   const degraded = ctx.kb.interfaces.filter((i) => i.status === 'degraded');
   const evidenceExtra: string[] = [];
@@ -27,7 +27,7 @@ export function interfaceSolutions(ctx: ComplianceContext): ClauseResult {
     else if (related.some((t) => !t.resolved_at)) items.push('pending');
     else {
       items.push('breached');
-      findings.push({ record: i.id, message: 'interface is 运行不畅 (degraded) and no interface ticket offers a 解决办法 solution' });
+      findings.push({ record: i.id, message: '接口状态为运行不畅（status: degraded），但没有任何接口工单给出解决办法（solution）' });
     }
   }
   return {

@@ -12,7 +12,9 @@ describe('I-1 interfacesRunning', () => {
   });
   it('breached: an interface ticket closed as unresolvable', () => {
     const kb = makeKb({ interfaces: [iface()], tickets: [ticket({ category: 'interface', interface: 'IF-aims-his-adt', resolved_at: '2026-03-02T12:00:00+08:00', outcome: 'unresolvable' })] });
-    expect(interfacesRunning(contextFor(kb, '2026-06-01')).status).toBe('breached');
+    const r = interfacesRunning(contextFor(kb, '2026-06-01'));
+    expect(r.status).toBe('breached');
+    expect(r.findings.map((f) => f.message)).toEqual(['接口 IF-aims-his-adt 的工单以无法解决（outcome: unresolvable）关闭']);
   });
   it('manual without a register; pending with a degraded interface', () => {
     expect(interfacesRunning(contextFor(makeKb(), '2026-06-01')).status).toBe('manual');

@@ -11,7 +11,7 @@ export function interfacesRunning(ctx: ComplianceContext): ClauseResult {
   const register = ctx.kb.interfaces;
   const tickets = ctx.tickets.filter((j) => j.ticket.category === 'interface');
   if (register.length === 0) {
-    return { status: 'manual', evidence: tickets.map((j) => j.ticket.id), findings: [{ record: ctx.contract.id, message: 'no 接口登记 interface records (records/interfaces/)' }], summary: '接口登记为空，需人工确认' };
+    return { status: 'manual', evidence: tickets.map((j) => j.ticket.id), findings: [{ record: ctx.contract.id, message: '尚无接口登记记录（records/interfaces/），无法确认接口运行情况' }], summary: '接口登记为空，需人工确认' };
   }
   const items: ClauseStatus[] = [];
   const findings: Finding[] = [];
@@ -19,12 +19,12 @@ export function interfacesRunning(ctx: ComplianceContext): ClauseResult {
     if (!t.resolved_at) items.push('pending');
     else if (t.outcome === 'unresolvable') {
       items.push('breached');
-      findings.push({ record: t.id, message: `interface ${t.interface ?? ''} ticket closed as unresolvable (无法解决)` });
+      findings.push({ record: t.id, message: `接口${t.interface ? ` ${t.interface} ` : ''}的工单以无法解决（outcome: unresolvable）关闭` });
     } else items.push('met');
   }
   for (const i of register.filter((x) => x.status === 'degraded')) {
     items.push('pending');
-    findings.push({ record: i.id, message: `interface ${i.id} is 运行不畅 (status: degraded)` });
+    findings.push({ record: i.id, message: '接口状态为运行不畅（status: degraded），尚待恢复稳定运行（解决方案见条款 I-2）' });
   }
   if (items.length === 0) items.push('met');
   return {

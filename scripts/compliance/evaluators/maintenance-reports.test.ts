@@ -13,7 +13,7 @@ describe('S-2 maintenanceReports', () => {
     const kb = makeKb({ tickets: [ticket({ id: 'T-20260302-50', category: 'fault', ...closed, cause: ' ', solution: '重启服务', recommendations: '增加监控' })] });
     const r = maintenanceReports(contextFor(kb, '2026-06-01'));
     expect(r.status).toBe('breached');
-    expect(r.findings).toEqual([{ record: 'T-20260302-50', message: expect.stringContaining('原因 cause') }]);
+    expect(r.findings).toEqual([{ record: 'T-20260302-50', message: '故障已处理完毕，但产品维护报告缺少原因（cause）' }]);
   });
   it('open faults and consultations are not judged', () => {
     const kb = makeKb({ tickets: [ticket({ category: 'fault' }), ticket({ ...closed })] });

@@ -22,14 +22,17 @@ describe('S-4 operationTraining', () => {
     const kb = makeKb({ releases: [rel] });
     const r = operationTraining(contextFor(kb, '2026-07-01', withGuide()));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]).toMatchObject({ record: 'REL-aims-5.3.0', message: expect.stringContaining('changes_operation') });
+    expect(r.findings).toEqual([{
+      record: 'REL-aims-5.3.0',
+      message: '该发布改变了软件操作（changes_operation: true），但尚无用户培训记录（training）与之对应，已超过截止日期 2026-05-25（发布 2026-05-11 后 10 个工作日内，合同未约定期限，按报告期限计）',
+    }]);
     expect(operationTraining(contextFor(kb, '2026-05-12', withGuide())).status).toBe('pending');
   });
   it('breached without a feature guide page', () => {
     const kb = makeKb({ releases: [rel], trainings: [training({ id: 'TRN-1', date: '2026-05-20', release: 'REL-aims-5.3.0' })] });
     const r = operationTraining(contextFor(kb, '2026-07-01'));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]!.message).toContain('新功能使用说明');
+    expect(r.findings[0]!.message).toBe('缺少手术麻醉临床信息系统（aims）5.3.0 版的新功能使用说明：未填写新功能使用说明页面（feature_guide），docs/aims/features/5.3.0.md 也不存在，已超过截止日期 2026-05-25（发布 2026-05-11 后 10 个工作日内，合同未约定期限，按报告期限计）');
   });
   it('n/a without operation-changing releases', () => {
     expect(operationTraining(contextFor(makeKb({ releases: [release({ id: 'REL-y' })] }), '2026-07-01')).status).toBe('n/a');

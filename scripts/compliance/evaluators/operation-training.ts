@@ -15,6 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Release } from '../../records/types.js';
 import { cstDateText } from '../build-context.js';
+import { happenedBy } from '../../sla/index.js';
+import { cstTimeText, dueText, fieldText, lateText, releaseText, UNNAMED_DEADLINE, workingDaysAfterText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -50,12 +52,15 @@ export function operationTraining(ctx: ComplianceContext): ClauseResult {
     const ts = ctx.judgeDue(due, training?.date);
     items.push(ts);
     if (training) evidence.push(training.id);
+    const rule = `${workingDaysAfterText('发布', rel.released_at, ctx.reportDueWorkingDays)}，${UNNAMED_DEADLINE}`;
     if (ts !== 'met') {
       findings.push({
         record: rel.id,
-        message: training
-          ? `training ${training.id} on ${training.date} is after the due date ${due} (release ${rel.released_at} + ${ctx.reportDueWorkingDays} working days)`
-          : `release changes operation (是否改变操作 changes_operation: true) but no 用户培训 training references it; due ${due}`,
+        message: !training
+          ? `该发布改变了软件操作（changes_operation: true），但尚无用户培训记录（training）与之对应，${dueText(ctx, ts, due, rule)}`
+          : happenedBy(training.date, ctx.asOf)
+            ? lateText(fieldText(`用户培训 ${training.id} 的日期`, 'date'), training.date, due, rule)
+            : `用户培训 ${training.id} 安排在 ${cstTimeText(training.date)}，尚未举行，${dueText(ctx, ts, due, rule)}`,
       });
     }
     const guide = hasFeatureGuide(ctx, rel);
@@ -65,7 +70,12 @@ export function operationTraining(ctx: ComplianceContext): ClauseResult {
     }
     const gs = guide ? 'met' : ctx.judgeDue(due, undefined);
     items.push(gs);
-    if (!guide) findings.push({ record: rel.id, message: `no 新功能使用说明 page for ${rel.system} ${rel.version} (feature_guide${rel.feature_guide ? ` \`${rel.feature_guide}\` not found under docs/` : ' not set'}); due ${due}` });
+    if (!guide) {
+      const where = rel.feature_guide
+        ? `新功能使用说明页面（feature_guide）docs/${rel.feature_guide} 不存在`
+        : `未填写新功能使用说明页面（feature_guide），docs/${rel.system}/features/${rel.version}.md 也不存在`;
+      findings.push({ record: rel.id, message: `缺少${releaseText(ctx, rel.system, rel.version)}的新功能使用说明：${where}，${dueText(ctx, gs, due, rule)}` });
+    }
   }
   return {
     status: combineStatus(items),

@@ -17,17 +17,19 @@ describe('S-5 quarterlyInspections', () => {
   it('an ended quarter without one is breached, naming the quarter', () => {
     const r = quarterlyInspections(contextFor(makeKb({ inspections: four.filter((i) => i.id !== 'INS-3') }), '2026-11-30'));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]!.message).toContain('第 3 季度（2026-06-01 至 2026-08-31）');
+    expect(r.findings).toEqual([{ record: 'HT-TEST-01', message: '第 3 季度（2026-06-01 至 2026-08-31）现场巡检（type: onsite）0 次，合同要求每季度 1 次，已超过截止日期 2026-08-31（季度末）' }]);
   });
   it('the running quarter is pending, then at-risk in its last 3 working days; later quarters pending', () => {
     const kb = makeKb({ inspections: four.slice(0, 1) });
     expect(quarterlyInspections(contextFor(kb, '2026-03-10')).status).toBe('pending');
-    expect(quarterlyInspections(contextFor(kb, '2026-05-27')).status).toBe('at-risk');
+    const soon = quarterlyInspections(contextFor(kb, '2026-05-27'));
+    expect(soon.status).toBe('at-risk');
+    expect(soon.findings[0]!.message).toBe('第 2 季度（2026-03-01 至 2026-05-31）现场巡检（type: onsite）0 次，合同要求每季度 1 次，截止日期 2026-05-31（季度末），剩余不超过 3 个工作日');
   });
   it('a report without recommendations or permission is breached', () => {
     const bad = { ...four[0]!, recommendations: [], permission: undefined };
     const r = quarterlyInspections(contextFor(makeKb({ inspections: [bad, ...four.slice(1)] }), '2026-11-30'));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]).toMatchObject({ record: 'INS-1', message: expect.stringContaining('巡检建议') });
+    expect(r.findings[0]).toEqual({ record: 'INS-1', message: '现场巡检记录缺少巡检建议（recommendations）、院方许可（permission）' });
   });
 });

@@ -6,6 +6,7 @@
  * report needs 巡检范围 scope, 检查项 checks (results) and 巡检建议
  * recommendations, and the inspection 院方许可 permission.
  */
+import { dueText, fieldText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import { periodBlocks, inspectionsIn } from '../period-blocks.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
@@ -20,14 +21,14 @@ export function quarterlyInspections(ctx: ComplianceContext): ClauseResult {
     evidence.push(...found.map((x) => x.id));
     for (const ins of found) {
       const missing = [
-        !ins.scope?.length && '巡检范围 scope',
-        !ins.checks?.length && '检查项 checks',
-        !ins.recommendations?.length && '巡检建议 recommendations',
-        !ins.permission && '院方许可 permission',
+        !ins.scope?.length && fieldText('巡检范围', 'scope'),
+        !ins.checks?.length && fieldText('检查项', 'checks'),
+        !ins.recommendations?.length && fieldText('巡检建议', 'recommendations'),
+        !ins.permission && fieldText('院方许可', 'permission'),
       ].filter(Boolean);
       if (missing.length) {
         items.push('breached');
-        findings.push({ record: ins.id, message: `on-site inspection lacks ${missing.join(', ')}` });
+        findings.push({ record: ins.id, message: `现场巡检记录缺少${missing.join('、')}` });
       }
     }
     if (found.length >= required) {
@@ -41,7 +42,7 @@ export function quarterlyInspections(ctx: ComplianceContext): ClauseResult {
     }
     const s = ctx.judgeDue(q.end, undefined);
     items.push(s);
-    if (s !== 'pending') findings.push({ record: ctx.contract.id, message: `${label}: ${found.length} on-site inspection(s) (type: onsite), expected ${required}${s === 'at-risk' ? ' — quarter ends soon' : ''}` });
+    if (s !== 'pending') findings.push({ record: ctx.contract.id, message: `${label}现场巡检（type: onsite）${found.length} 次，合同要求每季度 ${required} 次，${dueText(ctx, s, q.end, '季度末')}` });
   });
   return {
     status: combineStatus(items),

@@ -14,11 +14,14 @@ describe('S-8 serviceDocuments', () => {
     ev.manuals![1]!.faq = null;
     const r = serviceDocuments(contextFor(makeKb({ releases: [rel] }), '2026-06-01', ev));
     expect(r.status).toBe('breached');
-    expect(r.findings.map((f) => f.record)).toEqual(['HT-TEST-01', 'REL-aims-5.2.1']);
+    expect(r.findings).toEqual([
+      { record: 'HT-TEST-01', message: '缺少重症监护信息系统（icis）的常见问题解决方法说明页面（应为 docs/icis/faq.md）' },
+      { record: 'REL-aims-5.2.1', message: '缺少手术麻醉临床信息系统（aims）5.2.1 版的软件更新内容说明页面' },
+    ]);
   });
   it('a KB without docs/ has no FAQ: breached', () => {
     const r = serviceDocuments(contextFor(makeKb(), '2026-06-01', { ...goodEvidence(), manuals: [] }));
     expect(r.status).toBe('breached');
-    expect(r.findings[0]!.message).toContain('no docs/ folder');
+    expect(r.findings[0]!.message).toContain('（应为 docs/aims/faq.md；本知识库没有 docs/ 目录）');
   });
 });

@@ -4,6 +4,7 @@
  * generated from the release records, so a release the manual check lists
  * for its system has its page. A KB without docs/ has no FAQ: breached.
  */
+import { releaseText, systemText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -22,14 +23,14 @@ export function serviceDocuments(ctx: ComplianceContext): ClauseResult {
       evidence.push(m.faq);
     } else {
       items.push('breached');
-      findings.push({ record: ctx.contract.id, message: `no 常见问题 FAQ page for ${sys} (expected docs/${sys}/faq.md${manuals.length === 0 ? '; this knowledge base has no docs/ folder' : ''})` });
+      findings.push({ record: ctx.contract.id, message: `缺少${systemText(ctx, sys)}的常见问题解决方法说明页面（应为 docs/${sys}/faq.md${manuals.length === 0 ? '；本知识库没有 docs/ 目录' : ''}）` });
     }
   }
   for (const r of releases) {
     evidence.push(r.id);
     const listed = manuals.find((x) => x.system === r.system)?.releaseNotes.some((n) => n.releaseId === r.id);
     items.push(listed ? 'met' : 'breached');
-    if (!listed) findings.push({ record: r.id, message: `no 软件更新内容说明 (release notes) page for ${r.system} ${r.version}` });
+    if (!listed) findings.push({ record: r.id, message: `缺少${releaseText(ctx, r.system, r.version)}的软件更新内容说明页面` });
   }
   return { status: combineStatus(items), evidence, findings, summary: `常见问题页面 ${systems.length} 个系统、更新说明 ${releases.length} 个发布（${countSummary(items)}）` };
 }

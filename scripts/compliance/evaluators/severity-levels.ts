@@ -5,11 +5,16 @@
  * notifications the level requires (`notify` vs `notified[].to`; missing is
  * pending while the ticket is open, breached once it is closed).
  */
+import { channelText, fieldText, isoDurationText, levelText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 import { clockMessage } from './ticket-clock-findings.js';
 
 const NOTIFY: Record<string, string> = { product_team: '产品团队', senior_manager: '高级经理', account_manager: '客户经理' };
+const notifyText = (m: string) => {
+  const label = NOTIFY[m];
+  return label ? fieldText(label, m) : m;
+};
 
 export function severityLevels(ctx: ComplianceContext): ClauseResult {
   const items: ClauseStatus[] = [];
@@ -17,13 +22,14 @@ export function severityLevels(ctx: ComplianceContext): ClauseResult {
   for (const { ticket: t, clocks: c } of ctx.tickets) {
     items.push(c.response.status, c.channelCheck.status, c.notifications.status);
     if (c.response.status === 'breached') {
-      findings.push({ record: t.id, message: clockMessage('响应时间 responded_at', '报告时间 reported_at', c.response, `level ${c.severity.responseLevel}, ${ctx.policy.severities[c.severity.responseLevel].response}`) });
+      const level = c.severity.responseLevel;
+      findings.push({ record: t.id, message: clockMessage(fieldText('响应时间', 'responded_at'), fieldText('报告时间', 'reported_at'), c.response, `${levelText(level)} ${isoDurationText(ctx.policy.severities[level].response)}的响应时限`) });
     }
     if (c.channelCheck.status === 'breached') {
-      findings.push({ record: t.id, message: `level ${c.channelCheck.level} submitted via 提交方式 channel \`${t.channel}\`, expected ${c.channelCheck.allowed.join(' or ')} (仅通过电话方式提交)` });
+      findings.push({ record: t.id, message: `${levelText(c.channelCheck.level)}服务请求只能通过${c.channelCheck.allowed.map(channelText).join('或')}提交，实际提交方式（channel）为${channelText(t.channel)}` });
     }
     if (c.notifications.status === 'breached') {
-      findings.push({ record: t.id, message: `level ${c.notifications.level} requires 通知 ${c.notifications.missing.map((m) => `${NOTIFY[m] ?? m} ${m}`).join(', ')}, missing from 通知记录 notified` });
+      findings.push({ record: t.id, message: `${levelText(c.notifications.level)}服务请求须通知${c.notifications.missing.map(notifyText).join('、')}，通知记录（notified）中未见相应通知` });
     }
   }
   const resp = ctx.tickets.map((j) => j.clocks.response.status);
