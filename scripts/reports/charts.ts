@@ -3,6 +3,7 @@
  * deterministic (fixed sizes, rounded coordinates, no ids from random or
  * time), CJK labels in Noto Sans CJK SC. See README for why not a library.
  */
+import { countBy, RESPONSE_BUCKETS, responseHistogram } from './annual-statistics.js';
 
 const FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
 export const PALETTE = ['#2f6db5', '#e08a2e', '#3f9c5a', '#c0453c', '#7d5ba6', '#6b7b8c'];
@@ -115,4 +116,50 @@ export function donutChart(opts: { title: string; slices: { label: string; value
   });
   parts.push('</svg>');
   return { svg: parts.join(''), width, height };
+}
+
+/** An SVG chart with its size. */
+export interface SvgChart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** One ticket as the period charts need it (the SLA engine's ticket rows fit as they are). */
+export interface PeriodChartTicket {
+  system: string;
+  /** `YYYY-MM` (CST) of the report time. */
+  month: string;
+  severity: string;
+  responseMinutes: number | null;
+}
+
+/**
+ * The three charts of a service period — monthly volume per system (stacked),
+ * severity mix (donut) and response-time distribution — with the titles and
+ * sizes the annual report uses, from one set of ticket rows (e.g. `computeSla`'s).
+ * @param input months on the x axis (`YYYY-MM`), systems (id, display name) in
+ *   series order, severity levels (id, label) in display order, and the tickets
+ */
+export function periodCharts(input: {
+  months: readonly string[];
+  systems: readonly { id: string; name: string }[];
+  severities: readonly { id: string; label: string }[];
+  tickets: readonly PeriodChartTicket[];
+}): { monthly: SvgChart; severity: SvgChart; response: SvgChart } {
+  const { months, systems, severities, tickets } = input;
+  const monthly = barChart({
+    title: '每月服务请求量',
+    labels: months.map((m) => `${Number(m.slice(5))}月`),
+    series: systems.map((s) => ({ name: s.name, values: months.map((m) => tickets.filter((t) => t.system === s.id && t.month === m).length) })),
+    yLabel: '件数',
+  });
+  const labelOf = new Map(severities.map((s) => [s.id, s.label]));
+  const severity = donutChart({
+    title: '严重级别构成',
+    slices: countBy(tickets, (t) => t.severity, severities.map((s) => s.id)).map(([k, v]) => ({ label: labelOf.get(k) ?? k, value: v })),
+  });
+  const clocks = tickets.map((t, i) => ({ id: String(i), severity: t.severity, responseMinutes: t.responseMinutes, resolutionMinutes: null }));
+  const response = barChart({ title: '响应时间分布', labels: RESPONSE_BUCKETS.map((b) => b.label), series: [{ name: '件数', values: responseHistogram(clocks) }], yLabel: '件数', height: 280 });
+  return { monthly, severity, response };
 }
