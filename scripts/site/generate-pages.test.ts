@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../records/index.js';
 import { generatePages, pickPeriods } from './generate-pages.js';
 import type { Engines } from './engines.js';
+import type { SlaResult } from './pages/sla-dashboard.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -36,12 +37,29 @@ const engines: Engines = {
   handoverOutline: async () => {
     throw new Error('not used');
   },
-  sla: async (_kb, periodId) => ({
-    period: { id: periodId, start: '2025-12-01', end: '2026-11-30' }, asOf: '2026-11-26',
-    tickets: [{ id: 'T-20260314-01', severity: 'A', category: 'fault', response: 'met', onsite: 'n/a', responseMinutes: 3, resolutionMinutes: null }],
-    bySeverity: { A: { count: 1, responseMet: 1, responseBreached: 0, avgResponseMinutes: 3, avgResolutionMinutes: null } },
-  }),
+  sla: async (_kb, periodId) => slaOf(periodId),
 };
+
+/** A fake SLA result: Y1 has two tickets (March A, April C), Y2 none. */
+function slaOf(periodId: string): SlaResult {
+  const y1 = periodId === 'Y1';
+  return {
+    period: y1 ? { id: 'Y1', start: '2025-12-01', end: '2026-11-30' } : { id: 'Y2', start: '2026-12-01', end: '2027-11-30' },
+    asOf: '2026-11-26T08:00:00+08:00',
+    tickets: y1
+      ? [
+          { id: 'T-20260314-01', system: 'aims', severity: 'A', category: 'fault', month: '2026-03', response: 'met', onsite: 'n/a', responseMinutes: 3, resolutionMinutes: null },
+          { id: 'T-20260402-01', system: 'aims', severity: 'C', category: 'consultation', month: '2026-04', response: 'met', onsite: 'n/a', responseMinutes: 95, resolutionMinutes: 200 },
+        ]
+      : [],
+    bySeverity: y1
+      ? {
+          A: { count: 1, responseMet: 1, responseBreached: 0, avgResponseMinutes: 3, avgResolutionMinutes: null },
+          C: { count: 1, responseMet: 1, responseBreached: 0, avgResponseMinutes: 95, avgResolutionMinutes: 200 },
+        }
+      : {},
+  };
+}
 
 describe('generatePages', () => {
   it('writes the record pages, never a ticket description or cause', async () => {
@@ -71,6 +89,58 @@ describe('generatePages', () => {
     const notes = fs.readFileSync(path.join(root, 'docs/aims/generated/release-notes/v5.2.0.md'), 'utf8');
     expect(notes).toContain('slug: /generated/release-notes/5.2.0');
     expect(notes).toContain('尚未提供新功能使用说明页面');
+  });
+});
+
+describe('SLA dashboard charts', () => {
+  const chartFiles = (files: string[]) => files.filter((f) => f.startsWith('docs/general/generated/charts/'));
+
+  it('draws monthly volume, severity mix and response times per period from the one SLA result the tables use', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    const calls: string[] = [];
+    const counting: Engines = { ...engines, sla: async (_kb, id) => (calls.push(id), slaOf(id)) };
+    const res = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines: counting });
+    expect(calls).toEqual(['Y1']);
+    expect(chartFiles(res.files)).toEqual(['monthly', 'response', 'severity'].map((k) => `docs/general/generated/charts/sla-Y1-${k}.svg`));
+    const page = fs.readFileSync(path.join(root, 'docs/general/generated/sla-dashboard.md'), 'utf8');
+    expect(page).toContain('![本服务期 Y1 每月服务请求量图](./charts/sla-Y1-monthly.svg)');
+    expect(page).toContain('![本服务期 Y1 严重级别构成图](./charts/sla-Y1-severity.svg)');
+    expect(page).toContain('![本服务期 Y1 响应时间分布图](./charts/sla-Y1-response.svg)');
+
+    const chart = (k: string) => fs.readFileSync(path.join(root, `docs/general/generated/charts/sla-Y1-${k}.svg`), 'utf8');
+    const monthly = chart('monthly');
+    expect(monthly.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    // December 2025 to November 2026 (the as-of month), not beyond.
+    expect(monthly).toContain('>12月<');
+    expect(monthly).toContain('>11月<');
+    expect(monthly.match(/>\d+月</g)).toHaveLength(12);
+    // One bar each in March and April, each labelled 1.
+    expect(monthly.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#2f6db5"\/>/g)).toHaveLength(2);
+    expect(chart('severity')).toContain('A 级　1 件（50.0%）');
+    expect(chart('severity')).toContain('C 级　1 件（50.0%）');
+    expect(chart('severity')).toContain('1 级　0 件（0.0%）');
+    const response = chart('response');
+    expect(response).toContain('≤5 分钟');
+    expect(response).toContain('1–2 小时');
+  });
+
+  it('draws no chart for a period without tickets and removes the old ones', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines });
+    const res = await generatePages(root, { asOf: Date.UTC(2026, 11, 5), kb: fakeKb(root), engines });
+    expect(chartFiles(res.files)).toEqual(['monthly', 'response', 'severity'].map((k) => `docs/general/generated/charts/sla-Y1-${k}.svg`));
+    const page = fs.readFileSync(path.join(root, 'docs/general/generated/sla-dashboard.md'), 'utf8');
+    expect(page).toContain('本服务期：Y2');
+    expect(page).not.toContain('sla-Y2');
+    expect(page).toContain('![上一服务期 Y1 每月服务请求量图](./charts/sla-Y1-monthly.svg)');
+    // The charts of a period appear inside that period's section.
+    expect(page.indexOf('sla-Y1-monthly')).toBeGreaterThan(page.indexOf('上一服务期：Y1'));
+
+    const none = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines: { ...engines, sla: undefined } });
+    expect(chartFiles(none.files)).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'docs/general/generated/charts'))).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
  *
  * - `docs/<system>/generated/data-dictionary.md`, `release-notes/…` (per system)
  * - `docs/general/generated/{sla-dashboard,compliance,tickets,inspections,handover}.md`
+ * - `docs/general/generated/charts/sla-<period>-{monthly,severity,response}.svg` (the dashboard's charts)
  *
  * Stale files in those folders are removed, so a deleted record's page goes away.
  */
@@ -83,7 +84,10 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     progress('SLA');
     sla = { current: await engines.sla(kb, current.id, opts.asOf), previous: previous ? await engines.sla(kb, previous.id, opts.asOf) : null };
   }
-  pages.set(`${g}/sla-dashboard.md`, slaDashboardPage(sla.current, sla.previous, slaNote));
+  const dashboard = slaDashboardPage(sla.current, sla.previous, slaNote,
+    Object.entries(kb.contract?.systems ?? {}).map(([id, sys]) => ({ id, name: sys.name })));
+  pages.set(`${g}/sla-dashboard.md`, dashboard.markdown);
+  for (const c of dashboard.charts) pages.set(`${g}/${c.file}`, c.svg);
   const verdicts = sla.current || sla.previous
     ? new Map<string, TicketSlaStatus>([...(sla.previous?.tickets ?? []), ...(sla.current?.tickets ?? [])].map((t) => [t.id, t]))
     : null;

@@ -1,7 +1,8 @@
 /**
  * Browser checks of the built site (Chromium via playwright-core): Chinese
  * home page, both systems with their version dropdowns, mermaid rendered as
- * SVG, Chinese search, generated pages with their data, no page errors.
+ * SVG, Chinese search, generated pages with their data, the SLA dashboard's
+ * charts loaded, no page errors.
  * Builds the site first when build/site is missing; skips only when
  * Chromium is not installed.
  */
@@ -151,6 +152,34 @@ describe.skipIf(!hasChromium)('built site in Chromium', () => {
       await page.screenshot({ path: path.join(SHOTS, `${route.split('/').pop()}.png`), fullPage: true });
       await page.close();
     }
+  });
+
+  it('SLA dashboard shows the three charts of each period with tickets, loaded', async () => {
+    const page = await open('/general/generated/sla-dashboard');
+    const charts = page.locator('article img[alt$="图"]');
+    const alts = await charts.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt') ?? ''));
+    expect(alts.length).toBeGreaterThanOrEqual(3);
+    expect(alts.length % 3).toBe(0);
+    for (const [i, alt] of alts.entries()) {
+      expect(alt).toMatch(new RegExp(`^(本服务期|上一服务期) \\S+ ${['每月服务请求量', '严重级别构成', '响应时间分布'][i % 3]}图$`));
+    }
+    // The charts sit inside their period's section, after its heading.
+    const sections = await page.locator('article h2').allInnerTexts();
+    expect(sections.some((h) => h.startsWith('本服务期'))).toBe(true);
+    for (let i = 0; i < alts.length; i++) {
+      const img = charts.nth(i);
+      await img.scrollIntoViewIfNeeded(); // loading=lazy: only images near the viewport load
+      // (no DOM lib in this tsconfig: the image element is typed by the two fields read)
+      await expect.poll(() => img.evaluate((el) => {
+        const i = el as unknown as { complete: boolean; naturalWidth: number };
+        return i.complete ? i.naturalWidth : 0;
+      }), { timeout: 10_000 }).toBeGreaterThan(0);
+      const box = await img.boundingBox();
+      expect(box?.width, alts[i]).toBeGreaterThan(200);
+    }
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: path.join(SHOTS, 'sla-dashboard-charts.png'), fullPage: true });
+    await page.close();
   });
 
   it('logged no page errors', () => {

@@ -1,26 +1,91 @@
-/** SLA 看板: per-severity attainment for the current and the previous service period (SPEC §7 `sla --json` shape). */
-import type { RootContent } from 'mdast';
+/**
+ * SLA 看板: per-severity attainment for the current and the previous service
+ * period (SPEC §7 `sla --json` shape), with the annual report's three charts
+ * (monthly volume, severity mix, response-time distribution) drawn from the
+ * same SLA result as the tables.
+ */
+import type { Image, RootContent } from 'mdast';
+import { periodCharts } from '../../reports/charts.js';
 import { heading, note, paragraph, renderPage, strong, table } from '../mdast-build.js';
-import { SEVERITY_LABEL, fmtMinutes, fmtPercent } from '../labels.js';
+import { SEVERITY_LABEL, SYSTEM_LABEL, fmtMinutes, fmtPercent, fmtTime } from '../labels.js';
 
 /** The part of an SLA result (SPEC §7) the dashboard shows. */
 export interface SlaResult {
   period: { id: string; start: string; end: string };
   asOf: string;
-  tickets: { id: string; severity: string; category: string; response: string; onsite: string; responseMinutes: number | null; resolutionMinutes: number | null }[];
+  tickets: {
+    id: string; system: string; severity: string; category: string;
+    /** `YYYY-MM` (CST) of the report time. */
+    month: string;
+    response: string; onsite: string; responseMinutes: number | null; resolutionMinutes: number | null;
+  }[];
   bySeverity: Record<string, { count: number; responseMet: number; responseBreached: number; avgResponseMinutes: number | null; avgResolutionMinutes: number | null }>;
 }
 
 const SEVERITIES = ['1', 'A', 'B', 'C'];
 
-function periodSection(title: string, r: SlaResult): RootContent[] {
+/** A system of the contract (id and the name the contract gives it). */
+export interface SystemName {
+  id: string;
+  name: string;
+}
+
+/** A chart file of the dashboard: `file` is relative to the page's folder. */
+export interface DashboardChart {
+  file: string;
+  svg: string;
+}
+
+/** The dashboard page and the chart files it embeds. */
+export interface SlaDashboard {
+  markdown: string;
+  charts: DashboardChart[];
+}
+
+/** Months `YYYY-MM` from the period's start to its end or the as-of month, whichever is earlier (plus any ticket month outside). */
+export function dashboardMonths(r: SlaResult): string[] {
+  const last = [r.period.end.slice(0, 7), r.asOf.slice(0, 7)].sort()[0]!;
+  const out = new Set<string>();
+  let [y, m] = r.period.start.slice(0, 7).split('-').map(Number) as [number, number];
+  for (let key = r.period.start.slice(0, 7); key <= last && out.size < 240; key = `${y}-${String(m).padStart(2, '0')}`) {
+    out.add(key);
+    m++;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  for (const t of r.tickets) out.add(t.month);
+  return [...out].sort();
+}
+
+/** The period's charts as files plus the image paragraphs that show them; none when the period has no tickets. */
+function chartsOfPeriod(title: string, r: SlaResult, systems: readonly SystemName[]): { nodes: RootContent[]; charts: DashboardChart[] } {
+  if (!r.tickets.length) return { nodes: [paragraph('本期尚无服务请求，不绘制图表。')], charts: [] };
+  const known = new Set(systems.map((s) => s.id));
+  const others = [...new Set(r.tickets.map((t) => t.system))].filter((id) => !known.has(id)).sort();
+  const drawn = periodCharts({
+    months: dashboardMonths(r),
+    systems: [...systems, ...others.map((id) => ({ id, name: SYSTEM_LABEL[id] ?? id }))],
+    severities: SEVERITIES.map((id) => ({ id, label: SEVERITY_LABEL[id] ?? id })),
+    tickets: r.tickets,
+  });
+  const base = `sla-${r.period.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+  const items: [string, string, string][] = [
+    ['monthly', '每月服务请求量', drawn.monthly.svg],
+    ['severity', '严重级别构成', drawn.severity.svg],
+    ['response', '响应时间分布', drawn.response.svg],
+  ];
+  const charts = items.map(([kind, , svg]) => ({ file: `charts/${base}-${kind}.svg`, svg }));
+  const images = items.map(([kind, what]): Image => ({ type: 'image', url: `./charts/${base}-${kind}.svg`, alt: `${title} ${r.period.id} ${what}图` }));
+  return { nodes: images.map((img) => ({ type: 'paragraph', children: [img] })), charts };
+}
+
+function periodSection(title: string, r: SlaResult, systems: readonly SystemName[], charts: DashboardChart[]): RootContent[] {
   const out: RootContent[] = [heading(2, `${title}：${r.period.id}（${r.period.start} 至 ${r.period.end}）`, `period-${r.period.id.toLowerCase()}`)];
   const total = r.tickets.length;
   const met = r.tickets.filter((t) => t.response === 'met').length;
   const breached = r.tickets.filter((t) => t.response === 'breached').length;
   const onsiteBreached = r.tickets.filter((t) => t.onsite === 'breached').length;
   out.push(paragraph(
-    `统计截至 ${r.asOf}。服务请求 ${total} 条，响应达标 ${met} 条，`, breached ? strong(`响应超时 ${breached} 条`) : '响应超时 0 条',
+    `统计截至 ${fmtTime(r.asOf)}（北京时间）。服务请求 ${total} 条，响应达标 ${met} 条，`, breached ? strong(`响应超时 ${breached} 条`) : '响应超时 0 条',
     `，响应达标率 ${fmtPercent(met, met + breached)}；到场超时 ${onsiteBreached} 条。`,
   ));
   out.push(table(['级别', '服务请求', '响应达标', '响应超时', '达标率', '平均响应', '平均解决'], SEVERITIES.map((s) => {
@@ -31,6 +96,9 @@ function periodSection(title: string, r: SlaResult): RootContent[] {
       fmtPercent(b.responseMet, b.responseMet + b.responseBreached), fmtMinutes(b.avgResponseMinutes), fmtMinutes(b.avgResolutionMinutes),
     ];
   }), [null, 'right', 'right', 'right', 'right', 'right', 'right']));
+  const drawn = chartsOfPeriod(title, r, systems);
+  charts.push(...drawn.charts);
+  out.push(...drawn.nodes);
   const late = r.tickets.filter((t) => t.response === 'breached' || t.onsite === 'breached');
   if (late.length) {
     out.push(paragraph('超时的服务请求：'));
@@ -42,18 +110,22 @@ function periodSection(title: string, r: SlaResult): RootContent[] {
 }
 
 /**
- * Builds the dashboard.
+ * Builds the dashboard and its charts (SVG, one set per period with tickets).
  * @param current SLA result of the period containing as-of; null when the engine is not available
  * @param previous SLA result of the period before, if any
+ * @param unavailable why there is no result (shown instead of the figures)
+ * @param systems the contract's systems (id, name), one series each in the monthly chart (others found in tickets follow)
  */
-export function slaDashboardPage(current: SlaResult | null, previous: SlaResult | null, unavailable?: string): string {
+export function slaDashboardPage(current: SlaResult | null, previous: SlaResult | null, unavailable?: string, systems: readonly SystemName[] = []): SlaDashboard {
   const body: RootContent[] = [heading(1, 'SLA 看板')];
+  const charts: DashboardChart[] = [];
   if (!current) {
     body.push(note(unavailable ?? '本次构建没有 SLA 计算结果。'));
   } else {
     body.push(paragraph('响应与到场时限取自合同记录中的服务级别策略，按 24×7 计时；“达标率”= 响应达标 ÷（响应达标 + 响应超时），进行中且未超时的服务请求不计入。'));
-    body.push(...periodSection('本服务期', current));
-    if (previous) body.push(...periodSection('上一服务期', previous));
+    body.push(...periodSection('本服务期', current, systems, charts));
+    if (previous) body.push(...periodSection('上一服务期', previous, systems, charts));
   }
-  return renderPage({ title: 'SLA 看板', sidebar_position: 1, custom_edit_url: null, hide_table_of_contents: true }, body);
+  const markdown = renderPage({ title: 'SLA 看板', sidebar_position: 1, custom_edit_url: null, hide_table_of_contents: true }, body);
+  return { markdown, charts };
 }

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../records/index.js';
+import { computeSla } from '../../sla/index.js';
+import { parseInstant } from '../../shared/time.js';
+import { toSlaView } from '../../reports/analyses.js';
+import { buildReport } from '../../reports/catalog.js';
+import { fixedProvenance } from '../../reports/provenance.js';
+import { dashboardMonths, slaDashboardPage, type SlaResult } from './sla-dashboard.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', 'reports', 'fixtures', 'ok-kb');
+const AS_OF = parseInstant('2026-11-26T12:00:00+08:00');
+let kb: KnowledgeBase;
+let sla: SlaResult;
+
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(ROOT);
+  sla = computeSla(kb, { periodId: 'Y1', asOf: AS_OF });
+});
+
+const systemsOf = (k: KnowledgeBase) => Object.entries(k.contract?.systems ?? {}).map(([id, s]) => ({ id, name: s.name }));
+
+describe('SLA dashboard charts', () => {
+  it('are the annual report\'s charts for the same period, from the same SLA result', () => {
+    expect(sla.tickets.length).toBeGreaterThan(0);
+    const { charts } = slaDashboardPage(sla, null, undefined, systemsOf(kb));
+    const report = buildReport({ kb, asOf: AS_OF, provenance: fixedProvenance(null, new Map()) }, 'annual', 'Y1', { sla: toSlaView(sla)!, missing: [] });
+    const byKind = (name: string) => name.replace(/^.*-(\w+)(\.svg)?$/, '$1');
+    expect(charts.map((c) => c.file)).toEqual(['charts/sla-Y1-monthly.svg', 'charts/sla-Y1-severity.svg', 'charts/sla-Y1-response.svg']);
+    const annual = new Map(report.charts.map((c) => [byKind(c.name), c.svg]));
+    for (const c of charts) expect(c.svg, c.file).toBe(annual.get(byKind(c.file)));
+  });
+
+  it('count every ticket of the period once in each chart', () => {
+    const { charts } = slaDashboardPage(sla, null, undefined, systemsOf(kb));
+    const bars = (svg: string) => [...svg.matchAll(/<text [^>]*fill="#222">(\d+)<\/text>/g)].reduce((a, m) => a + Number(m[1]), 0);
+    expect(bars(charts[0]!.svg)).toBe(sla.tickets.length);
+    expect(charts[1]!.svg).toContain(`>${sla.tickets.length}</text>`);
+    expect(bars(charts[2]!.svg)).toBe(sla.tickets.filter((t) => t.responseMinutes !== null).length);
+  });
+
+  it('months run from the period start to the as-of month, never past the period end', () => {
+    const r = (asOf: string) => dashboardMonths({ ...sla, asOf, tickets: [] });
+    expect(r('2026-03-02T09:00:00+08:00')).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
+    expect(r('2027-05-01T09:00:00+08:00')).toHaveLength(12);
+    expect(r('2027-05-01T09:00:00+08:00').at(-1)).toBe('2026-11');
+  });
+
+  it('no charts and a note for a period without tickets', () => {
+    const empty = { ...sla, tickets: [], bySeverity: {} };
+    const page = slaDashboardPage(empty, null, undefined, systemsOf(kb));
+    expect(page.charts).toEqual([]);
+    expect(page.markdown).toContain('本期尚无服务请求，不绘制图表。');
+    expect(page.markdown).not.toContain('![');
+  });
+});
