@@ -13,7 +13,7 @@ import {
   responseHistogram, RESPONSE_BUCKETS, ticketClocks, WORK_HOURS, type PeriodWindow, type TicketClock,
 } from './annual-statistics.js';
 import { deriveSuggestions } from './annual-suggestions.js';
-import { barChart, donutChart } from './charts.js';
+import { periodCharts } from './charts.js';
 import { showDate, showInstant, showMinutes, showPercent, showTime } from './format.js';
 import { cstDateOf, formatDate, parseDurationMinutes } from '../shared/time.js';
 import {
@@ -32,7 +32,18 @@ function inspectionDue(kb: KnowledgeBase, finished: string, days: number): { dat
   return cal.addWorkingDays(showDate(finished), days);
 }
 
-function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], clocks: TicketClock[], fileBase: string, charts: Chart[]): RootContent[] {
+/** The period's three charts, drawn once by the same code as the site's SLA dashboard. */
+function annualCharts(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], clocks: TicketClock[]): ReturnType<typeof periodCharts> {
+  const clockOf = new Map(clocks.map((c) => [c.id, c]));
+  return periodCharts({
+    months: periodMonths(w),
+    systems: Object.keys(kb.contract?.systems ?? {}).map((s) => ({ id: s, name: systemName(kb, s) })),
+    severities: SEVERITIES.map((s) => ({ id: s, label: label(SEVERITY_LABEL, s) })),
+    tickets: tickets.map((t) => ({ system: t.system, month: monthOf(t), severity: t.severity, responseMinutes: clockOf.get(t.id)?.responseMinutes ?? null })),
+  });
+}
+
+function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], clocks: TicketClock[], fileBase: string, charts: Chart[], drawn: ReturnType<typeof periodCharts>): RootContent[] {
   const clockOf = new Map(clocks.map((c) => [c.id, c]));
   const cal = calendarFromRecords(kb.calendars as unknown as CalendarYearData[]);
   const total = tickets.length;
@@ -43,8 +54,7 @@ function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   out.push(p(`本期共受理服务请求 ${total} 件，其中非工作时间（法定工作日 ${WORK_HOURS.from}:00–${WORK_HOURS.to}:00 以外，含夜间、周末与节假日）受理 ${afterHours.length} 件，占 ${showPercent(afterHours.length, total)}。`));
 
   const bySev = countBy(tickets, (t) => t.severity, SEVERITIES);
-  const sevChart = donutChart({ title: '严重级别构成', slices: bySev.map(([k, v]) => ({ label: label(SEVERITY_LABEL, k), value: v })) });
-  charts.push({ name: `${fileBase}-severity`, title: '严重级别构成', ...sevChart });
+  charts.push({ name: `${fileBase}-severity`, title: '严重级别构成', ...drawn.severity });
   out.push(heading(3, '（一）按严重级别'));
   out.push(table(['严重级别', '件数', '占比'], bySev.map(([k, v]) => [label(SEVERITY_LABEL, k), n(v), showPercent(v, total)]), ['left', 'right', 'right']));
   out.push(image(`${fileBase}-severity.svg`, '严重级别构成'));
@@ -59,13 +69,7 @@ function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   ]), ['left', 'right', 'right', 'right']));
 
   out.push(heading(3, '（五）按月份'));
-  const monthly = barChart({
-    title: '每月服务请求量',
-    labels: months.map((m) => `${Number(m.slice(5))}月`),
-    series: systems.map((s) => ({ name: systemName(kb, s), values: months.map((m) => tickets.filter((t) => t.system === s && monthOf(t) === m).length) })),
-    yLabel: '件数',
-  });
-  charts.push({ name: `${fileBase}-monthly`, title: '每月服务请求量', ...monthly });
+  charts.push({ name: `${fileBase}-monthly`, title: '每月服务请求量', ...drawn.monthly });
   out.push(image(`${fileBase}-monthly.svg`, '每月服务请求量'));
   out.push(table(['月份', ...systems.map((s) => systemName(kb, s)), '合计', '非工作时间'], months.map((m) => {
     const ts = tickets.filter((t) => monthOf(t) === m);
@@ -74,7 +78,7 @@ function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   return out;
 }
 
-function timesSection(clocks: TicketClock[], fileBase: string, charts: Chart[], fromSla: boolean): RootContent[] {
+function timesSection(clocks: TicketClock[], fileBase: string, charts: Chart[], fromSla: boolean, drawn: ReturnType<typeof periodCharts>): RootContent[] {
   const out: RootContent[] = [heading(2, '三、平均响应/解决时间')];
   out.push(p(`响应时间自接到第一个电话（报告时间）起算至工程师首次响应，解决时间自报告时间起算至问题解决，均按 24×7 连续计时。p90 表示 90% 的服务请求不超过该时长。${fromSla ? '' : '（本节按记录中的时间直接计算。）'}`));
   const rows = SEVERITIES.map((s) => {
@@ -84,8 +88,7 @@ function timesSection(clocks: TicketClock[], fileBase: string, charts: Chart[], 
   const all = clockStats(clocks);
   rows.push(['全部', n(all.count), showMinutes(all.meanResponse), showMinutes(all.p90Response), showMinutes(all.meanResolution), showMinutes(all.p90Resolution)]);
   out.push(table(['严重级别', '件数', '平均响应', '响应 p90', '平均解决', '解决 p90'], rows, ['left', 'right', 'right', 'right', 'right', 'right']));
-  const hist = barChart({ title: '响应时间分布', labels: RESPONSE_BUCKETS.map((b) => b.label), series: [{ name: '件数', values: responseHistogram(clocks) }], yLabel: '件数', height: 280 });
-  charts.push({ name: `${fileBase}-response`, title: '响应时间分布', ...hist });
+  charts.push({ name: `${fileBase}-response`, title: '响应时间分布', ...drawn.response });
   out.push(image(`${fileBase}-response.svg`, '响应时间分布'));
   return out;
 }
@@ -321,8 +324,9 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
   const clocks = ticketClocks(tickets, analyses.sla);
   const warnings: string[] = [...analyses.missing];
 
-  const stats = statisticsSection(kb, w, tickets, clocks, fileBase, charts);
-  const times = timesSection(clocks, fileBase, charts, !!analyses.sla);
+  const drawn = annualCharts(kb, w, tickets, clocks);
+  const stats = statisticsSection(kb, w, tickets, clocks, fileBase, charts, drawn);
+  const times = timesSection(clocks, fileBase, charts, !!analyses.sla, drawn);
   const slaNodes = slaSection(kb, clocks, analyses);
   const major = majorSection(kb, tickets, clocks);
   const insp = inspectionSection(kb, w);
