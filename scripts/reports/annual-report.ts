@@ -10,7 +10,7 @@ import type { KnowledgeBase, Ticket } from '../records/index.js';
 import type { AnnualAnalyses, AuditFindingView } from './analyses.js';
 import {
   clockStats, countBy, inWindow, isAfterHours, monthOf, periodMonths, periodTickets, resolvePeriodWindow,
-  responseHistogram, RESPONSE_BUCKETS, ticketClocks, WORK_HOURS, type PeriodWindow, type TicketClock,
+  ticketClocks, WORK_HOURS, type PeriodWindow, type TicketClock,
 } from './annual-statistics.js';
 import { deriveSuggestions } from './annual-suggestions.js';
 import { periodCharts } from './charts.js';
