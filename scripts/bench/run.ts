@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listRecordFiles } from '../records/index.js';
 import { writeSynthKb } from '../synth/index.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -64,7 +65,7 @@ for (const n of sizes) {
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'synthetic kb', '--no-gpg-sign');
-  const tickets = execFileSync('git', ['-C', dir, 'ls-files', 'records/tickets'], { encoding: 'utf8' }).trim().split('\n');
+  const tickets = listRecordFiles(dir).filter((f) => f.startsWith('records/tickets/'));
   for (const f of tickets.slice(0, 10)) fs.appendFileSync(path.join(dir, f), 'tags: [bench]\n');
   const changed: number[] = [];
   for (let i = 0; i < repeat; i++) changed.push(cliWall(['validate', '--changed', 'HEAD', '--no-scan', '--root', dir], dir).ms);
@@ -75,8 +76,10 @@ for (const n of sizes) {
     `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${floor} | ${med('validate')} (${(med('validate') / floor).toFixed(2)}×) | ${med('ajv-plain')} (${(med('ajv-plain') / floor).toFixed(2)}×) | ${median(sc.map((s) => Number(s.computeMs)))} | ${med('sla-compliance')} | ${median(changed)} | ${Math.max(...tasks.map((t) => med(t, 'maxRssMb')))} |`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
+  writeResults();
 }
 
+function writeResults(): void {
 const cpu = os.cpus()[0]?.model ?? 'unknown';
 const md = `# Benchmarks
 
@@ -98,3 +101,4 @@ ${rows.join('\n')}
 `;
 fs.writeFileSync(out, md);
 process.stdout.write(md);
+}
