@@ -6,12 +6,13 @@
 import { calendarFromRecords, type WorkCalendar } from '../calendar/index.js';
 import type { KnowledgeBase, Ticket } from '../records/types.js';
 import { UserError } from '../shared/errors.js';
-import { cstClock, cstDateOf, formatCst, parseDateTime } from '../shared/time.js';
+import { cstClock, cstDateOf, formatCst } from '../shared/time.js';
 import { isAfterHours } from './after-hours.js';
 import type { ClockStatus } from './judge-clock.js';
+import { reportedTimes } from './reported-times.js';
 import { resolvePeriod, type ResolvedPeriod } from './resolve-period.js';
 import { SEVERITY_ORDER } from './severity-timeline.js';
-import { statsBy, groupStats, type GroupStats } from './sla-statistics.js';
+import { statsBy, groupStats, type GroupStats, type StatInput } from './sla-statistics.js';
 import { roundMinutes } from './summarize.js';
 import { ticketAsOf } from './ticket-as-of.js';
 import { ticketClocks, type TicketClocks } from './ticket-clocks.js';
@@ -103,8 +104,10 @@ export interface JudgedTicket {
 export function judgeTickets(kb: KnowledgeBase, period: ResolvedPeriod, asOf: number, calendar: WorkCalendar, warnings: Set<string>): JudgedTicket[] {
   const policy = kb.contract!.sla;
   const out: JudgedTicket[] = [];
-  for (const raw of kb.tickets) {
-    const reported = parseDateTime(raw.reported_at);
+  const reportedAt = reportedTimes(kb.tickets);
+  for (let i = 0; i < kb.tickets.length; i++) {
+    const raw = kb.tickets[i]!;
+    const reported = reportedAt(i);
     if (reported < period.startMs || reported >= period.endMs || reported > asOf) continue;
     const ticket = ticketAsOf(raw, asOf);
     const ah = isAfterHours(reported, calendar);
@@ -169,6 +172,15 @@ function row(j: JudgedTicket): SlaTicketRow {
   };
 }
 
+/** What the statistics of `computeSla` group and count. */
+interface StatRow extends StatInput {
+  severity: string;
+  system: string;
+  category: string;
+  channel: string;
+  month: string;
+}
+
 /**
  * Computes the SLA result of a period.
  * @param kb the loaded knowledge base (needs a contract)
@@ -182,18 +194,28 @@ export function computeSla(kb: KnowledgeBase, options: SlaOptions): SlaResult {
   const calendar = options.calendar ?? calendarFromRecords(kb.calendars);
   const warnings = new Set<string>();
   const judged = judgeTickets(kb, period, options.asOf, calendar, warnings);
-  const rows = judged.map((j) => ({
-    ...row(j),
-    responseMinutesExact: j.clocks.response.minutes,
-    resolutionMinutesExact: j.clocks.resolutionMinutes,
+  const tickets = judged.map(row);
+  // The statistics read a small object of one shape per ticket (exact minutes, not the rounded ones).
+  const rows = tickets.map((r, i): StatRow => ({
+    response: r.response,
+    onsite: r.onsite,
+    responseMinutesExact: judged[i]!.clocks.response.minutes,
+    resolutionMinutesExact: judged[i]!.clocks.resolutionMinutes,
+    afterHours: r.afterHours,
+    open: r.open,
+    severity: r.severity,
+    system: r.system,
+    category: r.category,
+    channel: r.channel,
+    month: r.month,
   }));
   const levels = SEVERITY_ORDER.filter((s) => s in contract.sla.severities);
   const byHour = Array.from({ length: 24 }, () => 0);
-  for (const r of rows) byHour[r.hour]!++;
+  for (const r of tickets) byHour[r.hour]!++;
   return {
     period: { id: period.id, start: period.start, end: period.end },
     asOf: formatCst(options.asOf),
-    tickets: rows.map(({ responseMinutesExact: _a, resolutionMinutesExact: _b, ...r }) => r),
+    tickets,
     bySeverity: statsBy(rows, (r) => r.severity, levels),
     bySystem: statsBy(rows, (r) => r.system, Object.keys(contract.systems)),
     byCategory: statsBy(rows, (r) => r.category, ['fault', 'defect', 'interface', 'database', 'change', 'consultation', 'training']),

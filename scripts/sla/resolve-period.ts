@@ -6,6 +6,7 @@
 import type { Contract } from '../records/types.js';
 import { UserError } from '../shared/errors.js';
 import { parseInstant } from '../shared/time.js';
+import { instantMs } from './parse-memo.js';
 
 /** A service period with its instants. */
 export interface ResolvedPeriod {
@@ -66,6 +67,6 @@ export function resolvePeriod(contract: Contract, periodId: string | undefined, 
  */
 export function inPeriod(period: ResolvedPeriod, text: string | undefined): boolean {
   if (text === undefined) return false;
-  const t = parseInstant(text);
+  const t = instantMs(text);
   return t >= period.startMs && t < period.endMs;
 }

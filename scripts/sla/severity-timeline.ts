@@ -14,7 +14,7 @@
  * - `final` = `severity`: statistics group by it.
  */
 import type { Severity, Ticket } from '../records/types.js';
-import { parseDateTime } from '../shared/time.js';
+import { dateTimeMs } from './parse-memo.js';
 
 /** Strictness rank: lower is stricter. */
 export const SEVERITY_ORDER: readonly Severity[] = ['1', 'A', 'B', 'C'];
@@ -48,7 +48,7 @@ export interface SeverityTimeline {
  */
 export function severityTimeline(ticket: Ticket): SeverityTimeline {
   const changes = [...(ticket.severity_changes ?? [])]
-    .map((c) => ({ at: parseDateTime(c.at), from: c.from, to: c.to }))
+    .map((c) => ({ at: dateTimeMs(c.at), from: c.from, to: c.to }))
     .sort((a, b) => a.at - b.at);
   const initial = changes[0]?.from ?? ticket.severity;
   let highest = initial;

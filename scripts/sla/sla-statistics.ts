@@ -4,7 +4,7 @@
  * are computed on exact values and rounded only here (minutes to 0.1,
  * ratios to 0.0001).
  */
-import { mean, median, percentile, roundMinutes, roundRatio } from './summarize.js';
+import { mean, medianOfSorted, percentileOfSorted, roundMinutes, roundRatio, sortedNumbers } from './summarize.js';
 import type { ClockStatus } from './judge-clock.js';
 
 /** The per-ticket facts statistics need. */
@@ -50,31 +50,50 @@ export interface GroupStats {
  * @returns rounded figures
  */
 export function groupStats(rows: readonly StatInput[]): GroupStats {
-  const count = (f: (r: StatInput) => boolean) => rows.filter(f).length;
-  const resp = rows.map((r) => r.responseMinutesExact).filter((x): x is number => x !== null);
-  const reso = rows.map((r) => r.resolutionMinutesExact).filter((x): x is number => x !== null);
-  const met = count((r) => r.response === 'met');
-  const breached = count((r) => r.response === 'breached');
-  const afterHours = count((r) => r.afterHours);
+  // One pass; exact minutes kept in row order (the mean sums in that order).
+  let met = 0;
+  let breached = 0;
+  let pending = 0;
+  let onsiteMet = 0;
+  let onsiteBreached = 0;
+  let onsitePending = 0;
+  let afterHours = 0;
+  let open = 0;
+  const resp: number[] = [];
+  const reso: number[] = [];
+  for (const r of rows) {
+    if (r.response === 'met') met++;
+    else if (r.response === 'breached') breached++;
+    else if (r.response === 'pending') pending++;
+    if (r.onsite === 'met') onsiteMet++;
+    else if (r.onsite === 'breached') onsiteBreached++;
+    else if (r.onsite === 'pending') onsitePending++;
+    if (r.afterHours) afterHours++;
+    if (r.open) open++;
+    if (r.responseMinutesExact !== null) resp.push(r.responseMinutesExact);
+    if (r.resolutionMinutesExact !== null) reso.push(r.resolutionMinutesExact);
+  }
+  const respSorted = sortedNumbers(resp);
+  const resoSorted = sortedNumbers(reso);
   return {
     count: rows.length,
     responseMet: met,
     responseBreached: breached,
-    responsePending: count((r) => r.response === 'pending'),
+    responsePending: pending,
     responseAttainment: met + breached === 0 ? null : roundRatio(met / (met + breached)),
     avgResponseMinutes: roundMinutes(mean(resp)),
-    medianResponseMinutes: roundMinutes(median(resp)),
-    p90ResponseMinutes: roundMinutes(percentile(resp, 90)),
+    medianResponseMinutes: roundMinutes(medianOfSorted(respSorted)),
+    p90ResponseMinutes: roundMinutes(percentileOfSorted(respSorted, 90)),
     resolved: reso.length,
     avgResolutionMinutes: roundMinutes(mean(reso)),
-    medianResolutionMinutes: roundMinutes(median(reso)),
-    p90ResolutionMinutes: roundMinutes(percentile(reso, 90)),
-    onsiteMet: count((r) => r.onsite === 'met'),
-    onsiteBreached: count((r) => r.onsite === 'breached'),
-    onsitePending: count((r) => r.onsite === 'pending'),
+    medianResolutionMinutes: roundMinutes(medianOfSorted(resoSorted)),
+    p90ResolutionMinutes: roundMinutes(percentileOfSorted(resoSorted, 90)),
+    onsiteMet,
+    onsiteBreached,
+    onsitePending,
     afterHours,
     afterHoursShare: rows.length === 0 ? null : roundRatio(afterHours / rows.length),
-    open: count((r) => r.open),
+    open,
   };
 }
 
@@ -85,11 +104,12 @@ export function groupStats(rows: readonly StatInput[]): GroupStats {
  * @param keys keys to include even when empty, in this order (others follow sorted)
  */
 export function statsBy<T extends StatInput>(rows: readonly T[], keyOf: (r: T) => string, keys: readonly string[] = []): Record<string, GroupStats> {
+  const rowKeys = rows.map(keyOf);
   const groups = new Map<string, T[]>();
   for (const k of keys) groups.set(k, []);
-  const extra = [...new Set(rows.map(keyOf))].filter((k) => !keys.includes(k)).sort();
+  const extra = [...new Set(rowKeys)].filter((k) => !groups.has(k)).sort();
   for (const k of extra) groups.set(k, []);
-  for (const r of rows) groups.get(keyOf(r))!.push(r);
+  rows.forEach((r, i) => groups.get(rowKeys[i]!)!.push(r));
   const out: Record<string, GroupStats> = {};
   for (const [k, g] of groups) out[k] = groupStats(g);
   return out;

@@ -20,16 +20,29 @@ export function mean(xs: readonly number[]): number | null {
 
 /** Median (mean of the two middle values for an even count), null for an empty list. */
 export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  return medianOfSorted(sortedNumbers(xs));
+}
+
+/** The values sorted ascending, as a typed array (a numeric sort without a comparator call per step). */
+export function sortedNumbers(xs: readonly number[]): Float64Array {
+  return Float64Array.from(xs).sort();
+}
+
+/** Median of values already sorted ascending, null for none. */
+export function medianOfSorted(s: ArrayLike<number>): number | null {
+  if (s.length === 0) return null;
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** Percentile by nearest rank: the smallest value with at least p % of values ≤ it. */
 export function percentile(xs: readonly number[], p: number): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  return percentileOfSorted(sortedNumbers(xs), p);
+}
+
+/** Nearest-rank percentile of values already sorted ascending, null for none. */
+export function percentileOfSorted(s: ArrayLike<number>, p: number): number | null {
+  if (s.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * s.length));
   return s[rank - 1]!;
 }

@@ -5,11 +5,27 @@
  * on a knowledge base that has grown since.
  */
 import type { Ticket } from '../records/types.js';
-import { parseInstant } from '../shared/time.js';
+import { instantMs } from './parse-memo.js';
 
 /** True when the date or time `text` is at or before `asOf` (a bare date counts from its start). */
 export function happenedBy(text: string | undefined, asOf: number): text is string {
-  return text !== undefined && parseInstant(text) <= asOf;
+  return text !== undefined && instantMs(text) <= asOf;
+}
+
+/** True when `text` is given and after `asOf`. */
+function isLater(text: string | undefined, asOf: number): boolean {
+  return text !== undefined && !happenedBy(text, asOf);
+}
+
+/** Exactly the cases in which `ticketAsOf` changes the ticket (checked before copying it: most tickets are unchanged). */
+function hasLaterEvent(t: Ticket, asOf: number): boolean {
+  const resolvedLater = isLater(t.resolved_at, asOf);
+  if (isLater(t.responded_at, asOf) || resolvedLater) return true;
+  if ((t.resolved_at === undefined || resolvedLater) && t.outcome !== undefined) return true;
+  if (t.notified?.some((n) => !happenedBy(n.at, asOf))) return true;
+  if (t.severity_changes?.some((c) => !happenedBy(c.at, asOf))) return true;
+  if (t.onsite && (!happenedBy(t.onsite.requested_at, asOf) || isLater(t.onsite.arrived_at, asOf))) return true;
+  return Boolean(t.written_reply && !happenedBy(t.written_reply.delivered_at, asOf));
 }
 
 /**
@@ -19,6 +35,7 @@ export function happenedBy(text: string | undefined, asOf: number): text is stri
  * @returns the ticket as of that instant (the same object when nothing is later)
  */
 export function ticketAsOf(ticket: Ticket, asOf: number): Ticket {
+  if (!hasLaterEvent(ticket, asOf)) return ticket;
   const t: Ticket = { ...ticket };
   let changed = false;
   const drop = <K extends 'responded_at' | 'resolved_at'>(k: K) => {

@@ -5,7 +5,7 @@
  * complex-issue clock on its own, channel and notifications by level.
  */
 import type { Contract, Severity, Ticket } from '../records/types.js';
-import { parseDateTime, parseDurationMinutes } from '../shared/time.js';
+import { dateTimeMs, durationMinutes } from './parse-memo.js';
 import { judgeClock, minutesToMs, NA_CLOCK, type Clock } from './judge-clock.js';
 import { severityTimeline, type SeverityTimeline } from './severity-timeline.js';
 
@@ -64,19 +64,19 @@ function level(policy: SlaPolicy, sev: Severity): LevelPolicy {
  * @returns the judged clocks
  */
 export function ticketClocks(ticket: Ticket, policy: SlaPolicy, asOf: number): TicketClocks {
-  const reported = parseDateTime(ticket.reported_at);
-  const responded = ticket.responded_at ? parseDateTime(ticket.responded_at) : undefined;
-  const resolved = ticket.resolved_at ? parseDateTime(ticket.resolved_at) : undefined;
+  const reported = dateTimeMs(ticket.reported_at);
+  const responded = ticket.responded_at ? dateTimeMs(ticket.responded_at) : undefined;
+  const resolved = ticket.resolved_at ? dateTimeMs(ticket.resolved_at) : undefined;
   const sev = severityTimeline(ticket);
 
   // Response: the initial level's target, tightened by raises before the response.
-  const initialTarget = parseDurationMinutes(level(policy, sev.initial).response);
+  const initialTarget = durationMinutes(level(policy, sev.initial).response);
   let deadline = reported + minutesToMs(initialTarget);
   let targetMinutes = initialTarget;
   let responseLevel = sev.initial;
   for (const r of sev.raises) {
     if (responded !== undefined && r.at >= responded) continue;
-    const t = parseDurationMinutes(level(policy, r.to).response);
+    const t = durationMinutes(level(policy, r.to).response);
     const d = r.at + minutesToMs(t);
     if (d < deadline) {
       deadline = d;
@@ -86,7 +86,7 @@ export function ticketClocks(ticket: Ticket, policy: SlaPolicy, asOf: number): T
   }
   const response = judgeClock(reported, responded, deadline, targetMinutes, asOf);
 
-  const faultTarget = parseDurationMinutes(policy.fault_response);
+  const faultTarget = durationMinutes(policy.fault_response);
   const faultResponse = FAULT_CATEGORIES.includes(ticket.category)
     ? judgeClock(reported, responded, reported + minutesToMs(faultTarget), faultTarget, asOf)
     : NA_CLOCK;
@@ -95,13 +95,13 @@ export function ticketClocks(ticket: Ticket, policy: SlaPolicy, asOf: number): T
   let complexOnsite: Clock = NA_CLOCK;
   let onsiteRule: TicketClocks['onsiteRule'] = null;
   if (ticket.onsite) {
-    const start = policy.onsite_clock === 'reported' ? reported : parseDateTime(ticket.onsite.requested_at);
-    const arrived = ticket.onsite.arrived_at ? parseDateTime(ticket.onsite.arrived_at) : undefined;
-    const complexTarget = parseDurationMinutes(policy.complex_onsite);
+    const start = policy.onsite_clock === 'reported' ? reported : dateTimeMs(ticket.onsite.requested_at);
+    const arrived = ticket.onsite.arrived_at ? dateTimeMs(ticket.onsite.arrived_at) : undefined;
+    const complexTarget = durationMinutes(policy.complex_onsite);
     complexOnsite = judgeClock(start, arrived, start + minutesToMs(complexTarget), complexTarget, asOf);
     const l2 = level(policy, sev.highest).onsite_after_remote_fails;
     if (l2) {
-      const t = parseDurationMinutes(l2);
+      const t = durationMinutes(l2);
       onsite = judgeClock(start, arrived, start + minutesToMs(t), t, asOf);
       onsiteRule = 'L-2';
     } else {
