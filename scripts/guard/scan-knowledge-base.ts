@@ -9,6 +9,7 @@ import type { GuardFinding } from './types.js';
 import { ALLOW_LIST_FILE, findAllowEntry, loadAllowList, type AllowEntry } from './allow-list.js';
 import { listKbFiles } from './list-files.js';
 import { scanTextLocated, toFinding } from './scan-text.js';
+import { mayHoldSecretlintFinding, PREFILTERED_FILE_RE } from './secretlint-prefilter.js';
 import { createSecretlintScanner } from './secretlint-scanner.js';
 
 /** Folders scanned by default: the evidence, the manuals, and where key material would be committed. */
@@ -98,7 +99,10 @@ export async function scanKnowledgeBaseDetailed(root: string, opts: ScanOptions 
       continue;
     }
     filesScanned++;
-    for (const f of await scanTextLocated(rel, buf.toString('utf8'), { secretlint: scanner })) {
+    const text = buf.toString('utf8');
+    // secretlint only where one of its rules could match (see secretlint-prefilter.ts).
+    const secretlint = scanner && (!PREFILTERED_FILE_RE.test(rel) || mayHoldSecretlintFinding(text)) ? scanner : false;
+    for (const f of await scanTextLocated(rel, text, { secretlint })) {
       const entry = findAllowEntry(allowList.entries, f, f.lineText);
       if (entry) {
         used.add(entry);
