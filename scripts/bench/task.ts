@@ -16,12 +16,9 @@ if (task === 'floor') {
   // the floor: walk, read every file, parse it with `yaml` (same process style as the loader)
   let n = 0;
   const files = listRecordFiles(root).filter((f) => f.endsWith('.yaml'));
-  for (let i = 0; i < files.length; i += 64) {
-    const batch = await Promise.all(files.slice(i, i + 64).map((f) => fs.promises.readFile(path.join(root, f), 'utf8')));
-    for (const text of batch) {
-      parseDocument(text);
-      n++;
-    }
+  for (const f of files) {
+    parseDocument(fs.readFileSync(path.join(root, f), 'utf8'));
+    n++;
   }
   extra.files = n;
 } else if (task === 'validate' || task === 'validate-scan') {

@@ -48,10 +48,12 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   });
   if (!ok) return summary(steps, 1);
 
-  // 2. privacy and secret guard
+  // 2. privacy and secret guard (its findings are also SEC-1's evidence below)
+  let guardFindings: Awaited<ReturnType<typeof import('../guard/index.js').scanKnowledgeBase>> = [];
   const scanned = await step(steps, 'scan', async () => {
     const { scanKnowledgeBase, formatFinding } = await import('../guard/index.js');
     const findings = await scanKnowledgeBase(g.root);
+    guardFindings = findings;
     for (const f of findings) process.stdout.write(`${formatFinding(f)}\n`);
     return { ok: findings.length === 0, result: `${findings.length} finding(s)` };
   });
@@ -63,7 +65,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     const { evaluateCompliance, gatherEvidence } = await import('../compliance/index.js');
     const { auditKnowledgeBase } = await import('../git/index.js');
     const warnings = new Set<string>();
-    const evidence = await gatherEvidence(kb, g.root, (m) => warnings.add(m));
+    const evidence = await gatherEvidence(kb, g.root, (m) => warnings.add(m), { guard: guardFindings });
     const parts: string[] = [];
     for (const p of listPeriods(kb.contract!).filter((p) => p.startMs <= g.asOf)) {
       const sla = computeSla(kb, { periodId: p.id, asOf: g.asOf });

@@ -1,0 +1,58 @@
+/**
+ * Checks many record files on worker threads, one contiguous slice per core
+ * (parsing dominates validation and is CPU-bound; see scripts/bench). Falls
+ * back to the caller's sequential path when workers cannot run TypeScript
+ * (e.g. inside the test runner) by resolving to `undefined`.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../shared/errors.js';
+import type { RecordKind } from './registry.js';
+
+export interface ParallelResult {
+  records: { kind: RecordKind; id: string; path: string; data: unknown }[];
+  diagnostics: Diagnostic[];
+}
+
+/** Below this many files, threads cost more than they save. `OPSBOOK_PARALLEL_MIN` overrides. */
+export const PARALLEL_MIN_FILES = 4000;
+
+/** How many workers to use for `count` files: 0 means "check them in this thread". */
+export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.OPSBOOK_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
+  const min = env.OPSBOOK_PARALLEL_MIN !== undefined && /^\d+$/.test(env.OPSBOOK_PARALLEL_MIN) ? Number(env.OPSBOOK_PARALLEL_MIN) : PARALLEL_MIN_FILES;
+  // workers load this file's TypeScript siblings through tsx: only when tsx runs this process
+  // (inside the test runner, modules are transformed another way and workers could not load them)
+  const tsLoader = !import.meta.url.endsWith('.ts') || process.execArgv.some((a) => a.includes('tsx'));
+  if (count < min || !tsLoader) return 0;
+  return Math.min(os.availableParallelism(), 4);
+}
+
+/**
+ * Checks `files` on `n` workers.
+ * @returns the merged results in file order, or undefined when a worker could not start
+ */
+export async function checkFilesParallel(root: string, files: { rel: string; kind: RecordKind }[], n: number, onProgress?: (done: number) => void): Promise<ParallelResult | undefined> {
+  const size = Math.ceil(files.length / n);
+  const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    const parts = await Promise.all(slices.map((slice) => new Promise<ParallelResult>((resolve, reject) => {
+      const w = new Worker(new URL(import.meta.url.endsWith('.ts') ? './check-files-worker-entry.mjs' : './check-files-worker.js', import.meta.url), { workerData: { root, files: slice } });
+      workers.push(w);
+      w.on('message', (m: { progress?: number; done?: boolean } & Partial<ParallelResult>) => {
+        if (m.progress) onProgress?.((done += m.progress));
+        if (m.done) resolve({ records: m.records ?? [], diagnostics: m.diagnostics ?? [] });
+      });
+      w.on('error', reject);
+      w.on('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
+    })));
+    return { records: parts.flatMap((p) => p.records), diagnostics: parts.flatMap((p) => p.diagnostics) };
+  } catch {
+    return undefined;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
