@@ -2,25 +2,19 @@
  * End to end: `opsbook workdays add` through the real CLI (tsx), in a US
  * time zone, against fixture knowledge bases.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliAsync, type CliResult } from '../testing/run-cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const tsx = path.join(repo, 'node_modules/tsx/dist/cli.mjs');
-const cli = path.join(repo, 'scripts/cli.ts');
 
-function opsbook(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, cli, ...args], { cwd: repo, env: { ...process.env, TZ: 'America/Los_Angeles' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** The real CLI in a US time zone (shared harness: scripts/testing/run-cli.ts). */
+function opsbook(...args: string[]): Promise<CliResult> {
+  return runCliAsync(args, repo, { TZ: 'America/Los_Angeles' });
 }
 const kb = (name: string) => path.join(here, 'fixtures', name);
 const tmpRoots: string[] = [];

@@ -2,24 +2,19 @@
  * End to end: `opsbook scan` through the real CLI (tsx) against temporary
  * knowledge bases: exit codes, text lines, and the JSON contract.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliAsync, type CliResult } from '../testing/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const tsx = path.join(repo, 'node_modules/tsx/dist/cli.mjs');
-const cli = path.join(repo, 'scripts/cli.ts');
 
-function opsbook(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, cli, ...args], { cwd: repo, env: { ...process.env, TZ: 'America/Los_Angeles' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
+/** The real CLI in a US time zone (shared harness: scripts/testing/run-cli.ts). */
+function opsbook(...args: string[]): Promise<CliResult> {
+  return runCliAsync(args, repo, { TZ: 'America/Los_Angeles' });
 }
 
 const mobile = ['136', '0000', '4321'].join('');
