@@ -17,7 +17,7 @@ describe('parallel record checks', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-par-'));
     writeSynthKb(root, { tickets: 400, seed: 'parallel' });
     // plant problems in both halves of the file list
-    fs.writeFileSync(path.join(root, 'records/people/P-eng-1.yaml'), 'id: P-eng-1\nname: 甲\norganisation: vendor\nrole: wizard\n');
+    fs.writeFileSync(path.join(root, 'records/people/P-eng-1.yaml'), 'id: P-eng-1\nname: 甲\norganisation: nowhere\nrole: engineer\n');
     const last = fs.readdirSync(path.join(root, 'records/tickets/2026')).sort().pop()!;
     fs.appendFileSync(path.join(root, 'records/tickets/2026', last), 'engineerz: []\n');
     const args = ['validate', '--root', root, '--json', '--no-scan'];

@@ -103,6 +103,23 @@ describe('loadKnowledgeBase', () => {
     expect(kb.diagnostics).toEqual([]);
   });
 
+  it('accepts a knowledge base laid out by another tool in the SPEC format (folder aliases, free ids, policy defaults)', async () => {
+    const root = kbWith({
+      'persons/zhang.wei.yaml': 'id: zhang.wei\nname: 示例工程师\nrole: 驻场工程师\n',
+      'interface/his-adt.yaml': 'id: his-adt\nsystem: aims\npeer: his\nprotocol: HL7 v2.5\ndirection: inbound\nstatus: active\n',
+      [T]: base('engineers: [zhang.wei]\n').replace('category: consultation', 'category: interface') + 'interface: his-adt\n',
+    });
+    fs.writeFileSync(path.join(root, 'records/contract.yaml'), fs.readFileSync(path.join(root, 'records/contract.yaml'), 'utf8').replace(/^  onsite_clock: .*\n/m, '').replace(/^  database_inspections_per_period: .*\n/m, ''));
+    const kb = await loadKnowledgeBase(root);
+    expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(kb.diagnostics.filter((d) => d.rule === 'quote-value').map((d) => d.message)).toEqual([
+      expect.stringMatching(/missing `sla.onsite_clock`, read as the contract's `onsite_requested`/),
+      expect.stringMatching(/missing `sla.database_inspections_per_period`, read as the contract's `2`/),
+    ]);
+    expect(kb.contract?.sla.onsite_clock).toBe('onsite_requested');
+    expect(kb.people.map((p) => p.id)).toContain('zhang.wei');
+  });
+
   it('reports a missing records/ folder as a usage error', async () => {
     await expect(loadKnowledgeBase(os.tmpdir() + '/definitely-not-a-kb')).rejects.toThrow(/no records\/ folder here/);
   });

@@ -5,6 +5,19 @@
  */
 import type { RecordKind } from './registry.js';
 
+/**
+ * The service contract's own terms (seed sections (二)4, 5, 7(1), 3(5), (三)), used when a
+ * contract record leaves a policy key out. The schema still requires the full policy after this.
+ */
+export const SLA_DEFAULTS = {
+  fault_response: 'PT30M',
+  complex_onsite: 'PT24H',
+  onsite_clock: 'onsite_requested',
+  report_due_working_days: 10,
+  onsite_inspections_per_quarter: 1,
+  database_inspections_per_period: 2,
+} as const;
+
 export interface NormalizeWarning {
   segments: (string | number)[];
   message: string;
@@ -27,6 +40,17 @@ export function normalizeRecord(kind: RecordKind, data: Record<string, unknown>)
   if (typeof data.id === 'number') {
     out.push({ segments: ['id'], message: `Unexpected unquoted id \`${data.id}\` (a YAML number), read as text; quote it: \`id: "${data.id}"\`` });
     data.id = String(data.id);
+  }
+  if (kind === 'contract') {
+    const sla = data.sla;
+    if (sla && typeof sla === 'object' && !Array.isArray(sla)) {
+      for (const [key, value] of Object.entries(SLA_DEFAULTS)) {
+        if ((sla as Record<string, unknown>)[key] === undefined) {
+          (sla as Record<string, unknown>)[key] = value;
+          out.push({ segments: ['sla'], message: `Unexpected missing \`sla.${key}\`, read as the contract's \`${String(value)}\`; write it out to make the policy explicit` });
+        }
+      }
+    }
   }
   if (kind === 'ticket') {
     quoteSeverity(data, 'severity', ['severity'], out);

@@ -545,7 +545,7 @@ export type Change = {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 CHG-2026-003。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 CHG-2026-003。
  */
 id: string
 /**
@@ -613,7 +613,7 @@ export interface Release {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 REL-aims-5.2.1。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 REL-aims-5.2.1。
  */
 id: string
 /**
@@ -680,7 +680,7 @@ export interface Training {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 TRN-2026-04。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 TRN-2026-04。
  */
 id: string
 /**
@@ -742,7 +742,7 @@ export interface Recommendation {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 REC-2026-02。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 REC-2026-02。
  */
 id: string
 /**
@@ -786,7 +786,7 @@ export interface Interface {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 IF-aims-his-adt。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 IF-aims-his-adt。
  */
 id: string
 /**
@@ -842,7 +842,7 @@ export interface DbOperation {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 DBO-2026-05。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 DBO-2026-05。
  */
 id: string
 /**
@@ -898,7 +898,7 @@ export interface Person {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 P-zhangwei。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 P-zhangwei。
  */
 id: string
 /**
@@ -906,13 +906,13 @@ id: string
  */
 name: string
 /**
- * 所属单位：vendor 供应商、hospital 院方。
+ * 所属单位：vendor 供应商、hospital 院方；省略时视为供应商人员。
  */
-organisation: ("vendor" | "hospital")
+organisation?: ("vendor" | "hospital")
 /**
- * 角色：engineer 工程师、lead 项目负责人、dba 数据库工程师、product 产品团队、senior_manager 高级经理、account_manager 客户经理、it 信息科。
+ * 角色：角色，建议取值：engineer 工程师、lead 项目负责人、dba 数据库工程师、product 产品团队、senior_manager 高级经理、account_manager 客户经理、it 信息科。
  */
-role: ("engineer" | "lead" | "dba" | "product" | "senior_manager" | "account_manager" | "it")
+role: string
 /**
  * 负责系统：负责的系统。
  * 
@@ -944,7 +944,7 @@ export interface DataDictionary {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 DD-aims。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 DD-aims。
  */
 id: string
 /**
@@ -1060,7 +1060,7 @@ export interface Disposal {
  */
 $schema?: string
 /**
- * 编号：记录编号，与文件名一致，全库唯一，例如 DSP-2027-01。
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法如 DSP-2027-01。
  */
 id: string
 /**
