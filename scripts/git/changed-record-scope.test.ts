@@ -36,12 +36,12 @@ function seed(): TestRepo {
 const cli = (args: string[], cwd: string) => runCli(args, cwd);
 
 describe('changedRecordScope', () => {
-  it('scopes a changed ticket to itself, its referrers and the contract (references resolve by file name, unread)', async () => {
+  it('scopes an edited ticket to itself and the contract: an edit that keeps the id cannot break its referrers', async () => {
     repo = seed();
     repo.commit({ [T('14-01')]: ticketYaml('T-20260314-01', '2026-03-14T10:00:00+08:00', 'responded_at: 2026-03-14T10:20:00+08:00\n') }, { date: '2026-03-21T10:00:00+08:00' });
     const scope = await changedRecordScope(repo.dir, 'main');
     expect(scope.changed).toEqual([T('14-01')]);
-    expect([...scope.files].sort()).toEqual(['records/contract.yaml', 'records/releases/REL-aims-5.2.1.yaml', T('14-01')]);
+    expect([...scope.files].sort()).toEqual(['records/contract.yaml', T('14-01')]);
     expect(scope.files.has(T('16-01'))).toBe(false);
   });
 
@@ -54,6 +54,13 @@ describe('changedRecordScope', () => {
     expect(scope.files.has('records/releases/REL-aims-5.2.1.yaml')).toBe(true);
     expect(scope.files.has(T('17-01'))).toBe(true);
     expect(scope.files.has(T('14-01'))).toBe(false);
+  });
+
+  it('an id edited inside a file brings the referrers of the old id', async () => {
+    repo = seed();
+    repo.write({ [T('14-01')]: ticketYaml('T-20260314-09', '2026-03-14T10:00:00+08:00') });
+    const scope = await changedRecordScope(repo.dir, 'main');
+    expect(scope.files.has('records/releases/REL-aims-5.2.1.yaml')).toBe(true);
   });
 
   it('rejects an unknown ref with a clear message', async () => {

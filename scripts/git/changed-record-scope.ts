@@ -90,18 +90,28 @@ export async function changedRecordScope(root: string, ref: string): Promise<Cha
 
   const seeds = new Set<string>(changedRecords.filter((p) => exists.has(p)));
   // records sharing a changed record's id (duplicates)
-  const changedIds = new Set(changedRecords.map(idOf));
-  for (const id of changedIds) for (const p of byId.get(id) ?? []) seeds.add(p);
-  // the id a changed file had at the base (an id edited inside a file breaks its referrers too)
-  for (const p of changedRecords) {
-    const old = await gitOrNull(root, ['show', `${base}:./${p}`]);
-    if (!old) continue;
+  for (const id of new Set(changedRecords.map(idOf))) for (const p of byId.get(id) ?? []) seeds.add(p);
+  // Referrers can only break when an id disappears: a deleted record, or an id edited inside a file.
+  // (An edit that keeps the id cannot break a reference to it, so most changes need no search.)
+  const idIn = (text: string | null): string | undefined => {
+    if (!text) return undefined;
     try {
-      const id = (parseYaml(old) as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && id) changedIds.add(id);
+      const id = (parseYaml(text) as { id?: unknown } | null)?.id;
+      return typeof id === 'string' && id ? id : undefined;
     } catch {
-      /* the old version did not parse: nothing to follow */
+      return undefined; // unparsable: nothing to follow
     }
+  };
+  const changedIds = new Set<string>();
+  for (const p of changedRecords) {
+    if (!exists.has(p)) {
+      changedIds.add(idOf(p));
+      const before = idIn(await gitOrNull(root, ['show', `${base}:./${p}`]));
+      if (before) changedIds.add(before);
+      continue;
+    }
+    const before = idIn(await gitOrNull(root, ['show', `${base}:./${p}`]));
+    if (before && before !== idIn(fs.readFileSync(path.join(root, p), 'utf8'))) changedIds.add(before);
   }
   // referrers: any record whose text mentions a changed id as a whole token. `git grep` finds the
   // candidates fast (C, multi-threaded, no process per file); the regex confirms them.
