@@ -71,7 +71,7 @@ describe('clockMessage', () => {
   });
   it('a level raised before the response: the deadline runs from the raise', () => {
     const c = judgeClock(at('10:00'), at('10:40'), at('10:35'), 5, at('12:00'));
-    expect(clockMessage('响应时间（responded_at）', '报告时间（reported_at）', c, 'A 级 5 分钟的响应时限'))
-      .toBe('响应时间（responded_at）2026-01-06 10:40 比报告时间（reported_at）2026-01-06 10:00 晚 40 分钟，超过 A 级 5 分钟的响应时限（自级别调整时起算，截止 2026-01-06 10:35）');
+    expect(clockMessage('响应时间（responded_at）', '报告时间（reported_at）', c, 'A级 5 分钟的响应时限'))
+      .toBe('响应时间（responded_at）2026-01-06 10:40 比报告时间（reported_at）2026-01-06 10:00 晚 40 分钟，超过 A级 5 分钟的响应时限（自级别调整时起算，截止 2026-01-06 10:35）');
   });
 });

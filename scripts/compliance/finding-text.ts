@@ -5,6 +5,7 @@
  * same everywhere (截止日期 / 已超过截止日期 / 剩余不超过 N 个工作日 / 未到期).
  * Time arithmetic is `shared/time.ts`; this module only formats.
  */
+import { CHANNEL_LABEL, label, SEVERITY_LABEL } from '../shared/labels.js';
 import { formatCst, parseDurationMinutes, parseInstant } from '../shared/time.js';
 import type { ComplianceContext } from './types.js';
 
@@ -65,17 +66,14 @@ export function releaseText(ctx: ComplianceContext, system: string, version: str
   return `${systemText(ctx, system)}${version} 版`;
 }
 
-/** A service request level: `A 级`, `1 级`. */
+/** A service request level in the contract's words: `A级`, `1级` (shared/labels.ts). */
 export function levelText(level: string): string {
-  return `${level} 级`;
+  return Object.hasOwn(SEVERITY_LABEL, level) ? label(SEVERITY_LABEL, level) : `${level}级`;
 }
-
-const CHANNELS: Record<string, string> = { phone: '电话', web: '网络', email: '邮件' };
 
 /** A reporting channel: `网络（web）`. */
 export function channelText(channel: string): string {
-  const label = CHANNELS[channel];
-  return label ? `${label}（${channel}）` : channel;
+  return Object.hasOwn(CHANNEL_LABEL, channel) ? `${label(CHANNEL_LABEL, channel)}（${channel}）` : channel;
 }
 
 /** The rule of a working-day deadline: `巡检结束 2026-09-29 17:00 后 10 个工作日内`. */

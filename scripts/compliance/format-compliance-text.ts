@@ -3,11 +3,17 @@
  * as a table, then the findings per clause.
  */
 import { renderTable } from '../sla/index.js';
+import { CLAUSE_STATUS_LABEL, label } from '../shared/labels.js';
 import { cstTimeText } from './finding-text.js';
-import type { ComplianceResult } from './types.js';
+import type { ClauseStatus, ComplianceResult } from './types.js';
 
-/** Chinese label of each status. */
-export const STATUS_LABELS: Record<string, string> = { met: '✔ 达标', breached: '✖ 违约', 'at-risk': '! 临期', pending: '… 未到期', manual: '? 待人工确认', 'n/a': '— 不适用' };
+/** The terminal mark before each status, so a breach stands out in plain text. */
+const STATUS_MARK: Record<ClauseStatus, string> = { met: '✔', breached: '✖', 'at-risk': '!', pending: '…', manual: '?', 'n/a': '—' };
+
+/** Each clause status as the text output shows it: its mark and its label from shared/labels.ts (`✖ 违约`). */
+export const STATUS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  (Object.keys(STATUS_MARK) as ClauseStatus[]).map((s) => [s, `${STATUS_MARK[s]} ${label(CLAUSE_STATUS_LABEL, s)}`]),
+);
 
 /**
  * Formats a compliance result as text.

@@ -3,6 +3,7 @@
  * helpers shared by the evaluators (the wording of findings is in
  * finding-text.ts).
  */
+import { CLAUSE_STATUS_LABEL } from '../shared/labels.js';
 import type { ClauseStatus } from './types.js';
 
 const RANK: ClauseStatus[] = ['breached', 'at-risk', 'pending', 'manual', 'met', 'n/a'];
@@ -20,8 +21,8 @@ export function combineStatus(items: readonly ClauseStatus[], empty: ClauseStatu
 
 /** Counts statuses as a Chinese summary fragment: 达标 3、违约 1、未到期 2. */
 export function countSummary(items: readonly ClauseStatus[]): string {
-  const labels: [ClauseStatus, string][] = [['met', '达标'], ['breached', '违约'], ['at-risk', '临期'], ['pending', '未到期'], ['manual', '待人工确认']];
-  return labels.map(([s, l]) => [l, items.filter((x) => x === s).length] as const).filter(([, n]) => n > 0).map(([l, n]) => `${l} ${n}`).join('、') || '无';
+  const order: ClauseStatus[] = ['met', 'breached', 'at-risk', 'pending', 'manual'];
+  return order.map((s) => [CLAUSE_STATUS_LABEL[s], items.filter((x) => x === s).length] as const).filter(([, n]) => n > 0).map(([l, n]) => `${l} ${n}`).join('、') || '无';
 }
 
 /** True for a non-empty trimmed string. */

@@ -17,10 +17,10 @@ import { periodCharts } from './charts.js';
 import { showDate, showInstant, showMinutes, showPercent, showTime } from './format.js';
 import { cstDateOf, formatDate, parseDurationMinutes } from '../shared/time.js';
 import {
-  AUDIENCE_LABEL, CATEGORIES, CATEGORY_LABEL, CHANGE_KIND_LABEL, CHANGE_SOURCE_LABEL, CHANGE_STATUS_LABEL, CHANNELS, CHANNEL_LABEL,
-  CLAUSE_STATUS_LABEL, CLOCK_LABEL, DB_OP_LABEL, DB_OUTCOME_LABEL, DIRECTION_LABEL, HAZARD_STATUS_LABEL, INTERFACE_STATUS_LABEL,
-  NOTIFY_LABEL, OUTCOME_LABEL, RECOMMENDATION_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, label,
-} from './labels.js';
+  AUDIENCE_LABEL, AUDIT_KIND_LABEL, CATEGORIES, CATEGORY_LABEL, CHANGE_KIND_LABEL, CHANGE_SOURCE_LABEL, CHANGE_STATUS_LABEL, CHANNELS, CHANNEL_LABEL,
+  CLAUSE_STATUS_LABEL, CLOCK_STATUS_LABEL, codesOf, DB_OP_LABEL, DB_OUTCOME_LABEL, DIRECTION_LABEL, HAZARD_STATUS_LABEL, INSPECTION_TYPE_LABEL,
+  INTERFACE_PEER_LABEL, INTERFACE_STATUS_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, RECOMMENDATION_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, label,
+} from '../shared/labels.js';
 import { heading, image, list, p, root, strong, table } from './mdast.js';
 import { contractPaths, recordPaths, reportHeader, signOff, systemName } from './report-header.js';
 import { REPORT_TITLE, type BuiltReport, type Chart, type ReportContext } from './report-types.js';
@@ -98,7 +98,7 @@ function slaSection(kb: KnowledgeBase, clocks: TicketClock[], analyses: AnnualAn
   const sla = kb.contract?.sla;
   if (sla) {
     out.push(p('合同约定的响应时限：', SEVERITIES.map((s) => `${label(SEVERITY_LABEL, s)} ${showMinutes(parseIso(sla.severities[s].response))}`).join('，'),
-      `；软件故障 ${showMinutes(parseIso(sla.fault_response))} 内响应；1 级与 A 级远程无法解决时 ${showMinutes(parseIso(sla.severities['1'].onsite_after_remote_fails ?? 'PT12H'))} 内到场，复杂问题 ${showMinutes(parseIso(sla.complex_onsite))} 内到场。`));
+      `；软件故障 ${showMinutes(parseIso(sla.fault_response))} 内响应；${SEVERITY_LABEL['1']}与${SEVERITY_LABEL.A}远程无法解决时 ${showMinutes(parseIso(sla.severities['1'].onsite_after_remote_fails ?? 'PT12H'))} 内到场，复杂问题 ${showMinutes(parseIso(sla.complex_onsite))} 内到场。`));
   }
   if (!analyses.sla) {
     out.push(p('（SLA 计算模块未提供结果，本节未能给出达成情况。）'));
@@ -128,10 +128,10 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], clocks: TicketClock[
   const out: RootContent[] = [heading(2, '五、重大故障处理记录')];
   const major = tickets.filter((t) => t.severity === '1' || t.severity === 'A' || (t.severity_changes ?? []).some((c) => c.to === '1' || c.to === 'A'));
   if (!major.length) {
-    out.push(p('本期未发生 1 级或 A 级重大故障。'));
+    out.push(p(`本期未发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障。`));
     return out;
   }
-  out.push(p(`本期发生 1 级或 A 级重大故障 ${major.length} 件，处理经过如下。`));
+  out.push(p(`本期发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障 ${major.length} 件，处理经过如下。`));
   for (const t of major) {
     out.push(heading(3, `${t.id}　${t.title}`));
     const clock = clocks.find((c) => c.id === t.id);
@@ -139,13 +139,13 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], clocks: TicketClock[
       ['报告', t.reported_at],
       ['响应', t.responded_at],
       ...(t.notified ?? []).map((x): [string, string] => [`通知${label(NOTIFY_LABEL, x.to)}`, x.at]),
-      ...(t.severity_changes ?? []).map((x): [string, string] => [`级别调整 ${x.from}→${x.to}${x.reason ? `（${x.reason}）` : ''}`, x.at]),
+      ...(t.severity_changes ?? []).map((x): [string, string] => [`级别调整 ${label(SEVERITY_LABEL, x.from)}→${label(SEVERITY_LABEL, x.to)}${x.reason ? `（${x.reason}）` : ''}`, x.at]),
       ['提出到场', t.onsite?.requested_at],
       ['到场', t.onsite?.arrived_at],
       ['解决', t.resolved_at],
     ];
     const timed = events.filter((e): e is [string, string] => !!e[1]).sort((a, b) => (showTime(a[1]) < showTime(b[1]) ? -1 : showTime(a[1]) > showTime(b[1]) ? 1 : 0));
-    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${label(OUTCOME_LABEL, t.outcome)}${clock ? `；响应 ${showMinutes(clock.responseMinutes)}${clock.response ? `（${label(CLOCK_LABEL, clock.response)}）` : ''}，解决 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
+    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${label(OUTCOME_LABEL, t.outcome)}${clock ? `；响应 ${showMinutes(clock.responseMinutes)}${clock.response ? `（${label(CLOCK_STATUS_LABEL, clock.response)}）` : ''}，解决 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
     out.push(table(['时间（北京时间）', '事件'], timed.map(([e, at]) => [showTime(at), e])));
     if (!t.onsite) out.push(p('远程处理，未到场。'));
     if (t.cause) out.push(p(strong('原因'), '：', t.cause.trim()));
@@ -171,7 +171,7 @@ function inspectionSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootCon
       const asOfDay = cutoffDay(w);
       const timely = delivered ? (delivered <= due.date ? '按时' : '逾期') : asOfDay > due.date ? '未提交（已逾期）' : '未提交（未到期）';
       const hz = x.hazards ?? [];
-      return [x.id, x.type === 'database' ? '数据库' : '现场', x.systems.map((s) => systemName(kb, s)).join('、'),
+      return [x.id, label(INSPECTION_TYPE_LABEL, x.type), x.systems.map((s) => systemName(kb, s)).join('、'),
         showDate(x.finished_at) === showDate(x.started_at) ? showDate(x.started_at) : `${showDate(x.started_at)} 至 ${showDate(x.finished_at)}`,
         `${hz.length}（${hz.filter((h) => h.status === 'open').length}）`, due.date, delivered ?? '—', timely];
     })));
@@ -227,7 +227,7 @@ function interfacesSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   if (ifaces.length) {
     out.push(table(['接口', '系统', '对端', '协议', '方向', '状态', '本期接口问题'], ifaces.map((i) => {
       const ts = ifTickets.filter((t) => t.interface === i.id);
-      return [i.id, systemName(kb, i.system), i.peer_name ?? i.peer, i.protocol, label(DIRECTION_LABEL, i.direction), label(INTERFACE_STATUS_LABEL, i.status),
+      return [i.id, systemName(kb, i.system), i.peer_name ?? label(INTERFACE_PEER_LABEL, i.peer), i.protocol, label(DIRECTION_LABEL, i.direction), label(INTERFACE_STATUS_LABEL, i.status),
         ts.length ? `${ts.length}（${ts.map((t) => t.id).join('、')}）` : '0'];
     })));
   } else out.push(p('接口登记为空。'));
@@ -249,7 +249,7 @@ function complianceSection(analyses: AnnualAnalyses): RootContent[] {
     out.push(p('（合规评估模块未提供结果，本节未能给出合规矩阵。）'));
     return out;
   }
-  const counts = countBy(c.clauses, (x) => x.status, ['met', 'breached', 'at-risk', 'pending', 'manual', 'n/a']).filter(([, v]) => v > 0);
+  const counts = countBy(c.clauses, (x) => x.status, codesOf(CLAUSE_STATUS_LABEL)).filter(([, v]) => v > 0);
   out.push(p(`共 ${c.clauses.length} 项条款：${counts.map(([k, v]) => `${label(CLAUSE_STATUS_LABEL, k)} ${v} 项`).join('，')}。`));
   out.push(table(['条款', '合同条目及内容', '状态', '评估说明'], c.clauses.map((x) => [
     x.id, `${x.section ? `${x.section} ` : ''}${x.title ?? ''}`, label(CLAUSE_STATUS_LABEL, x.status),
@@ -257,7 +257,7 @@ function complianceSection(analyses: AnnualAnalyses): RootContent[] {
   ])));
   const withFindings = c.clauses.filter((x) => x.findings.length && x.status !== 'met');
   if (withFindings.length) {
-    out.push(heading(3, '未符合及待确认条款的问题明细'));
+    out.push(heading(3, '未达标及待确认条款的问题明细'));
     for (const x of withFindings) {
       out.push(p(strong(`${x.id}${x.title ? ` ${x.title}` : ''}（${label(CLAUSE_STATUS_LABEL, x.status)}）`)));
       out.push(list(x.findings.map((f) => (f.record ? `${f.record}：${f.message}` : f.message))));
@@ -276,11 +276,9 @@ function auditSection(analyses: AnnualAnalyses, periodIds: Set<string>): RootCon
   }
   const findings = analyses.audit.filter((f) => periodIds.has(f.record));
   if (!findings.length) out.push(p('未发现补录或事后修改 SLA 时间的情况。'));
-  else out.push(table(['记录', '问题', '字段', '提交', '说明'], findings.map((f) => [f.record || '—', AUDIT_KIND_LABEL[f.kind] ?? f.kind, f.field ?? '—', f.commit ? f.commit.slice(0, 10) : '—', auditText(f)])));
+  else out.push(table(['记录', '问题', '字段', '提交', '说明'], findings.map((f) => [f.record || '—', label(AUDIT_KIND_LABEL, f.kind), f.field ?? '—', f.commit ? f.commit.slice(0, 10) : '—', auditText(f)])));
   return out;
 }
-
-const AUDIT_KIND_LABEL: Record<string, string> = { 'late-entry': '补录', 'retroactive-edit': '事后修改' };
 
 function auditText(f: AuditFindingView): string {
   const when = f.date ? showTime(f.date) : '';
@@ -346,7 +344,7 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
     heading(2, '一、概述'),
     p(`本报告总结${kb.contract?.vendor ?? '供应商'}在服务期 ${pid}（${w.period.start} 至 ${w.period.end}）内为${kb.contract?.customer ?? '院方'}提供的${systems.map((s) => systemName(kb, s)).join('、')}运维服务。`
       + `${partial ? `服务期尚未结束，统计截至 ${showInstant(w.cutoff - 1)}。` : ''}`
-      + `本期受理服务请求 ${tickets.length} 件，已解决或关闭 ${resolved} 件；重大故障（1 级、A 级）${tickets.filter((t) => t.severity === '1' || t.severity === 'A').length} 件；`
+      + `本期受理服务请求 ${tickets.length} 件，已解决或关闭 ${resolved} 件；重大故障（${SEVERITY_LABEL['1']}、${SEVERITY_LABEL.A}）${tickets.filter((t) => t.severity === '1' || t.severity === 'A').length} 件；`
       + `巡检 ${insp.ids.length} 次；软件发布 ${kb.releases.filter((r) => inWindow(w, r.released_at)).length} 次；培训 ${kb.trainings.filter((t) => inWindow(w, t.date)).length} 场。`),
   ];
   if (w.period.annual_report) summary.push(p(`本报告已于 ${showDate(w.period.annual_report.delivered_at)} 提交院方${w.period.annual_report.acknowledged_by ? `，签收人：${w.period.annual_report.acknowledged_by}` : ''}。`));

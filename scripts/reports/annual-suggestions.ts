@@ -5,7 +5,7 @@
  */
 import type { Inspection, KnowledgeBase, Ticket } from '../records/index.js';
 import { cstDateOf, formatDate, parseInstant } from '../shared/time.js';
-import { CATEGORY_LABEL } from './labels.js';
+import { CATEGORY_LABEL, label } from '../shared/labels.js';
 import type { PeriodWindow } from './annual-statistics.js';
 import { systemName } from './report-header.js';
 
@@ -87,7 +87,7 @@ export function deriveSuggestions(kb: KnowledgeBase, w: PeriodWindow, tickets: r
     const last = trainings[0];
     const recentFrom = parseInstant(formatDate(cutoffDay)) - RECENT_TRAINING_DAYS * 86_400_000;
     if (last && parseInstant(last.date) >= recentFrom) continue;
-    const cats = [...new Set(ts.map((t) => CATEGORY_LABEL[t.category] ?? t.category))].join('、');
+    const cats = [...new Set(ts.map((t) => label(CATEGORY_LABEL, t.category)))].join('、');
     out.push({
       title: '科室使用问题较多且近期未培训',
       text: `${dept}本期提出${cats}类请求 ${ts.length} 次，${last ? `最近一次培训为 ${last.date}（${last.id}），已超过 ${RECENT_TRAINING_DAYS} 天` : `近 ${RECENT_TRAINING_DAYS} 天内没有该科室参加培训的记录`}。建议为该科室安排一次针对性的操作培训，并补充常见问题（FAQ）。`,

@@ -8,7 +8,7 @@ import type { Inspection } from '../records/index.js';
 import { UserError } from '../shared/errors.js';
 import { parseInstant } from '../shared/time.js';
 import { showDate, showTime } from './format.js';
-import { CHECK_RESULT_LABEL, HAZARD_STATUS_LABEL, label } from './labels.js';
+import { CHECK_RESULT_LABEL, HAZARD_STATUS_LABEL, INSPECTION_TYPE_LABEL, label } from '../shared/labels.js';
 import { fieldTable, heading, list, p, root, table } from './mdast.js';
 import { contractPaths, personName, recordPaths, reportHeader, signOff, systemName } from './report-header.js';
 import { REPORT_TITLE, type BuiltReport, type ReportContext } from './report-types.js';
@@ -39,7 +39,7 @@ export function buildInspectionReport(ctx: ReportContext, id: string, expected: 
 
   const facts: [string, string][] = [
     ['巡检编号', ins.id],
-    ['巡检类型', ins.type === 'database' ? '数据库服务器巡检' : '现场巡检'],
+    ['巡检类型', label(INSPECTION_TYPE_LABEL, ins.type)],
     ['巡检系统', ins.systems.map((s) => systemName(kb, s)).join('、')],
     ['开始', showTime(ins.started_at)],
     ['结束', showTime(ins.finished_at)],
@@ -59,7 +59,7 @@ export function buildInspectionReport(ctx: ReportContext, id: string, expected: 
     ins.scope?.length ? list(ins.scope) : p('（记录中未填写巡检范围）'),
     heading(2, '三、巡检结果'),
     p(checks.length
-      ? `共检查 ${checks.length} 项，正常 ${checks.length - issues} 项，发现问题 ${issues} 项。`
+      ? `共检查 ${checks.length} 项，${CHECK_RESULT_LABEL.ok} ${checks.length - issues} 项，${CHECK_RESULT_LABEL.issue} ${issues} 项。`
       : '（记录中未填写检查项）'),
   ];
   if (checks.length) {
@@ -70,7 +70,7 @@ export function buildInspectionReport(ctx: ReportContext, id: string, expected: 
   body.push(heading(2, '四、隐患及处理'));
   if (hazards.length) {
     const open = hazards.filter((h) => h.status === 'open').length;
-    body.push(p(`发现影响系统稳定运行的隐患 ${hazards.length} 项，已排除 ${hazards.length - open} 项，未排除 ${open} 项。`));
+    body.push(p(`发现影响系统稳定运行的隐患 ${hazards.length} 项，${HAZARD_STATUS_LABEL.fixed} ${hazards.length - open} 项，${HAZARD_STATUS_LABEL.open} ${open} 项。`));
     body.push(table(['序号', '隐患描述', '处理措施', '状态'], hazards.map((h, i) => [
       String(i + 1), h.description, h.action ?? '—', label(HAZARD_STATUS_LABEL, h.status),
     ])));

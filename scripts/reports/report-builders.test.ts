@@ -104,17 +104,17 @@ describe('年度运维总结报告', () => {
     const text = md('annual', 'Y1');
     expect(text).toContain('本期共受理服务请求 7 件，其中非工作时间');
     expect(text).toContain('受理 4 件，占 57.1%');
-    expect(text).toMatch(/\| 1 级\s+\|\s+1 \|\s+14\.3% \|/);
-    expect(text).toMatch(/\| C 级\s+\|\s+3 \|\s+42\.9% \|/);
+    expect(text).toMatch(/\| 1级\s+\|\s+1 \|\s+14\.3% \|/);
+    expect(text).toMatch(/\| C级\s+\|\s+3 \|\s+42\.9% \|/);
     expect(text).toMatch(/\| 电话\s+\|\s+5 \|\s+71\.4% \|\s+3 \|/);
-    // 1 级: one ticket, responded in 3 minutes, resolved in 5 h 30 min
-    expect(text).toMatch(/\| 1 级\s+\|\s+1 \|\s+3 分钟 \|\s+3 分钟 \|\s+5 小时 30 分钟 \|/);
+    // 1级: one ticket, responded in 3 minutes, resolved in 5 h 30 min
+    expect(text).toMatch(/\| 1级\s+\|\s+1 \|\s+3 分钟 \|\s+3 分钟 \|\s+5 小时 30 分钟 \|/);
     expect(text).toMatch(/\| 2026-03 \|\s+0 \|\s+2 \|\s+2 \|\s+1 \|/);
   });
 
   it('judges SLA from the SLA domain and lists major incidents with a timeline', () => {
     const text = md('annual', 'Y1');
-    expect(text).toMatch(/\| A 级\s+\|\s+1 \|\s+0 \|\s+1 \|/);
+    expect(text).toMatch(/\| A级\s+\|\s+1 \|\s+0 \|\s+1 \|/);
     expect(text).toContain('T-20260210-01（响应 20 分钟）');
     expect(text).toContain('### T-20260103-01　手术排班界面无法打开');
     expect(text).toMatch(/\| 2026-01-03 06:30 \| 到场\s+\|/);
@@ -143,7 +143,7 @@ describe('年度运维总结报告', () => {
 
   it('shows the compliance matrix and the audit findings it is given', () => {
     const text = md('annual', 'Y1');
-    expect(text).toMatch(/\| S-5\s+\| （二）3（5） 定时巡检\s+\| 未符合\s+\| 现场巡检 1 次/);
+    expect(text).toMatch(/\| S-5\s+\| （二）3（5） 定时巡检\s+\| 违约\s+\| 现场巡检 1 次/);
     expect(text).toContain('HT-TEST-0001：第 1 季度无现场巡检');
     expect(text).toMatch(/\| T-20260103-01 \| 补录\s+\| reported_at \| abcdef1234 \|/);
   });

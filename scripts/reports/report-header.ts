@@ -4,14 +4,15 @@
  */
 import type { RootContent } from 'mdast';
 import type { KnowledgeBase } from '../records/index.js';
+import { label, SYSTEM_LABEL } from '../shared/labels.js';
 import { showInstant } from './format.js';
 import { fieldTable, heading, p, table } from './mdast.js';
 import { inputDigest, type Provenance } from './provenance.js';
 
-/** Full name of a system code from the contract (`aims` → 手术麻醉临床信息系统). */
+/** Full name of a system code as the contract record names it, else the shared label (`aims` → 手术麻醉临床信息系统). */
 export function systemName(kb: KnowledgeBase, sys: string): string {
   const s = kb.contract?.systems[sys as 'aims' | 'icis'];
-  return s ? s.name : sys;
+  return s ? s.name : label(SYSTEM_LABEL, sys);
 }
 
 /** Name of a person id, or the id when unknown. */

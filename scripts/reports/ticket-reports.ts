@@ -6,7 +6,7 @@ import type { RootContent } from 'mdast';
 import type { Ticket } from '../records/index.js';
 import { UserError } from '../shared/errors.js';
 import { showTime } from './format.js';
-import { CATEGORY_LABEL, CHANNEL_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, ROLE_LABEL, SEVERITY_LABEL, label } from './labels.js';
+import { CATEGORY_LABEL, CHANNEL_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, REPORTER_ROLE_LABEL, SEVERITY_LABEL, label } from '../shared/labels.js';
 import { fieldTable, heading, p, root } from './mdast.js';
 import { contractPaths, personName, recordPaths, reportHeader, signOff } from './report-header.js';
 import { REPORT_TITLE, type BuiltReport, type ReportContext } from './report-types.js';
@@ -40,7 +40,7 @@ function ticketFacts(ctx: ReportContext, t: Ticket): RootContent {
   ];
   if (t.department) rows.push(['报告科室', t.department]);
   if (t.module) rows.push(['功能模块', t.module]);
-  if (t.reporter_role) rows.push(['报告人角色', label(ROLE_LABEL, t.reporter_role)]);
+  if (t.reporter_role) rows.push(['报告人角色', label(REPORTER_ROLE_LABEL, t.reporter_role)]);
   rows.push(['报告时间', showTime(t.reported_at)], ['响应时间', showTime(t.responded_at)]);
   for (const n of t.notified ?? []) rows.push([`通知${label(NOTIFY_LABEL, n.to)}`, showTime(n.at)]);
   if (t.onsite) {

@@ -84,7 +84,7 @@ describe('generatePages', () => {
     expect(dd).toContain('| `01` | 麻醉开始 |');
 
     const tickets = fs.readFileSync(path.join(root, 'docs/general/generated/tickets.md'), 'utf8');
-    expect(tickets).toMatch(/\| T-20260314-01 \| 手术麻醉 \| A 级 \| 故障 \| 电话 \| 2026-03-14 02:13 \| 02:16 .*\| 达标 \|/);
+    expect(tickets).toMatch(/\| T-20260314-01 \| 手术麻醉 \| A级 \| 故障 \| 电话 \| 2026-03-14 02:13 \| 02:16 .*\| 达标 \|/);
 
     const notes = fs.readFileSync(path.join(root, 'docs/aims/generated/release-notes/v5.2.0.md'), 'utf8');
     expect(notes).toContain('slug: /generated/release-notes/5.2.0');
@@ -117,9 +117,9 @@ describe('SLA dashboard charts', () => {
     expect(monthly.match(/>\d+月</g)).toHaveLength(12);
     // One bar each in March and April, each labelled 1.
     expect(monthly.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#2f6db5"\/>/g)).toHaveLength(2);
-    expect(chart('severity')).toContain('A 级　1 件（50.0%）');
-    expect(chart('severity')).toContain('C 级　1 件（50.0%）');
-    expect(chart('severity')).toContain('1 级　0 件（0.0%）');
+    expect(chart('severity')).toContain('A级　1 件（50.0%）');
+    expect(chart('severity')).toContain('C级　1 件（50.0%）');
+    expect(chart('severity')).toContain('1级　0 件（0.0%）');
     const response = chart('response');
     expect(response).toContain('≤5 分钟');
     expect(response).toContain('1–2 小时');

@@ -19,7 +19,7 @@ import { ticketsPage, type TicketSlaStatus } from './pages/tickets.js';
 import { handoverPage, type HandoverSummary } from './pages/handover.js';
 import { slaDashboardPage, type SlaResult } from './pages/sla-dashboard.js';
 import { compliancePage, type ComplianceResult } from './pages/compliance.js';
-import { anchorOf } from './labels.js';
+import { anchorOf } from './format.js';
 import { loadEngines, type Engines } from './engines.js';
 
 export interface GenerateOptions {

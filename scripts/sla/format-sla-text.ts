@@ -1,20 +1,27 @@
 /**
  * The readable text of `opsbook sla` (without --json): per-ticket clocks and
- * the statistics tables, Chinese column labels.
+ * the statistics tables, Chinese column labels; codes read as in every
+ * report (shared/labels.ts).
  */
+import { CATEGORY_LABEL, CHANNEL_LABEL, CLOCK_STATUS_LABEL, label, NOTIFY_LABEL, SEVERITY_LABEL, SYSTEM_SHORT_LABEL, type Vocabulary } from '../shared/labels.js';
 import type { GroupStats } from './sla-statistics.js';
 import type { SlaResult } from './compute-sla.js';
 import { renderTable } from './text-table.js';
 
-const STATUS: Record<string, string> = { met: '达标', breached: '超时', pending: '计时中', 'n/a': '—' };
+/** A clock verdict (shared/labels.ts); a clock that does not apply to the ticket is a dash in this dense table. */
+const status = (s: string): string => (s === 'n/a' ? '—' : label(CLOCK_STATUS_LABEL, s));
+const labelOf = (vocab: Vocabulary) => (code: string): string => label(vocab, code);
+const severity = labelOf(SEVERITY_LABEL);
+const category = labelOf(CATEGORY_LABEL);
+const channel = labelOf(CHANNEL_LABEL);
 
 const num = (x: number | null) => (x === null ? '—' : String(x));
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
-function statsTable(title: string, groups: Record<string, GroupStats>, label: (k: string) => string = (k) => k): string {
+function statsTable(title: string, groups: Record<string, GroupStats>, name: (k: string) => string = (k) => k): string {
   const header = ['分组', '数量', '响应达标', '响应超时', '计时中', '达标率', '平均响应(分)', '中位响应', 'P90响应', '平均解决(分)', '中位解决', 'P90解决', '非工作时间', '未关闭'];
   const rows = Object.entries(groups).map(([k, g]) => [
-    label(k), String(g.count), String(g.responseMet), String(g.responseBreached), String(g.responsePending), pct(g.responseAttainment),
+    name(k), String(g.count), String(g.responseMet), String(g.responseBreached), String(g.responsePending), pct(g.responseAttainment),
     num(g.avgResponseMinutes), num(g.medianResponseMinutes), num(g.p90ResponseMinutes),
     num(g.avgResolutionMinutes), num(g.medianResolutionMinutes), num(g.p90ResolutionMinutes), pct(g.afterHoursShare), String(g.open),
   ]);
@@ -31,10 +38,10 @@ export function formatSlaText(r: SlaResult): string {
   const tickets = renderTable(
     ['工单', '系统', '级别', '类别', '渠道', '响应(分)', '时限(分)', '响应', '故障30分', '到场', '渠道合规', '通知', '解决(分)'],
     r.tickets.map((t) => [
-      t.id, t.system, t.initialSeverity === t.severity ? t.severity : `${t.initialSeverity}→${t.severity}`, t.category, t.channel,
-      num(t.responseMinutes), String(t.responseTargetMinutes), STATUS[t.response]!, STATUS[t.faultResponse]!,
-      t.onsite === 'n/a' ? '—' : `${STATUS[t.onsite]!}(${t.onsiteRule})`, STATUS[t.channelCheck]!,
-      t.notifications.status === 'n/a' ? '—' : t.notifications.missing.length ? `缺 ${t.notifications.missing.join(',')}` : STATUS[t.notifications.status]!,
+      t.id, label(SYSTEM_SHORT_LABEL, t.system), t.initialSeverity === t.severity ? severity(t.severity) : `${severity(t.initialSeverity)}→${severity(t.severity)}`, category(t.category), channel(t.channel),
+      num(t.responseMinutes), String(t.responseTargetMinutes), status(t.response), status(t.faultResponse),
+      t.onsite === 'n/a' ? '—' : `${status(t.onsite)}(${t.onsiteRule})`, status(t.channelCheck),
+      t.notifications.status === 'n/a' ? '—' : t.notifications.missing.length ? `缺${t.notifications.missing.map((m) => label(NOTIFY_LABEL, m)).join('、')}` : status(t.notifications.status),
       num(t.resolutionMinutes),
     ]),
     [5, 6, 12],
@@ -44,13 +51,13 @@ export function formatSlaText(r: SlaResult): string {
     '',
     tickets,
     '',
-    statsTable('按级别', r.bySeverity, (k) => `${k} 级`),
+    statsTable('按级别', r.bySeverity, severity),
     '',
-    statsTable('按系统', r.bySystem),
+    statsTable('按系统', r.bySystem, labelOf(SYSTEM_SHORT_LABEL)),
     '',
-    statsTable('按类别', r.byCategory),
+    statsTable('按类别', r.byCategory, category),
     '',
-    statsTable('按渠道', r.byChannel),
+    statsTable('按渠道', r.byChannel, channel),
     '',
     statsTable('按月份', r.byMonth),
     '',

@@ -4,6 +4,7 @@
  * start), each report delivered within `report_due_working_days` working
  * days after the inspection finished.
  */
+import { INSPECTION_TYPE_LABEL } from '../../shared/labels.js';
 import { dueText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import { inspectionsIn, periodBlocks } from '../period-blocks.js';
@@ -36,5 +37,5 @@ export function databaseInspections(ctx: ComplianceContext): ClauseResult {
     items.push(s);
     if (s !== 'pending') findings.push({ record: ctx.contract.id, message: `${i === 0 ? '上半年' : '下半年'}（${h.start} 至 ${h.end}）数据库服务器巡检（type: database）${found.length} 次，合同要求每服务期 ${ctx.policy.database_inspections_per_period} 次、每半年 ${perHalf} 次，${dueText(ctx, s, h.end, '半年末')}` });
   });
-  return { status: combineStatus(items), evidence, findings, summary: `数据库巡检 ${evidence.length} 次（次数与报告：${countSummary(items)}）` };
+  return { status: combineStatus(items), evidence, findings, summary: `${INSPECTION_TYPE_LABEL.database} ${evidence.length} 次（次数与报告：${countSummary(items)}）` };
 }

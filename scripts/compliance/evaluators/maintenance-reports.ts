@@ -5,12 +5,12 @@
  * reply instead, R-2; duplicates are left out).
  */
 import { FAULT_CATEGORIES } from '../../sla/index.js';
+import { CATEGORY_LABEL, label } from '../../shared/labels.js';
 import { fieldText } from '../finding-text.js';
 import { combineStatus, countSummary, filled } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
 const PARTS = [['cause', '原因'], ['solution', '解决办法'], ['recommendations', '建议']] as const;
-const CATEGORY: Record<string, string> = { fault: '故障', defect: '缺陷' };
 
 export function maintenanceReports(ctx: ComplianceContext): ClauseResult {
   const closed = ctx.tickets.filter(({ ticket: t }) => FAULT_CATEGORIES.includes(t.category) && t.resolved_at && (t.outcome === undefined || t.outcome === 'resolved' || t.outcome === 'workaround'));
@@ -19,7 +19,7 @@ export function maintenanceReports(ctx: ComplianceContext): ClauseResult {
   for (const { ticket: t } of closed) {
     const missing = PARTS.filter(([k]) => !filled(t[k]));
     items.push(missing.length ? 'breached' : 'met');
-    if (missing.length) findings.push({ record: t.id, message: `${CATEGORY[t.category] ?? t.category}已处理完毕，但产品维护报告缺少${missing.map(([k, l]) => fieldText(l, k)).join('、')}` });
+    if (missing.length) findings.push({ record: t.id, message: `${label(CATEGORY_LABEL, t.category)}已处理完毕，但产品维护报告缺少${missing.map(([k, l]) => fieldText(l, k)).join('、')}` });
   }
   return {
     status: combineStatus(items),

@@ -5,16 +5,13 @@
  * notifications the level requires (`notify` vs `notified[].to`; missing is
  * pending while the ticket is open, breached once it is closed).
  */
+import { label, NOTIFY_LABEL } from '../../shared/labels.js';
 import { channelText, fieldText, isoDurationText, levelText } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 import { clockMessage } from './ticket-clock-findings.js';
 
-const NOTIFY: Record<string, string> = { product_team: '产品团队', senior_manager: '高级经理', account_manager: '客户经理' };
-const notifyText = (m: string) => {
-  const label = NOTIFY[m];
-  return label ? fieldText(label, m) : m;
-};
+const notifyText = (m: string) => (Object.hasOwn(NOTIFY_LABEL, m) ? fieldText(label(NOTIFY_LABEL, m), m) : m);
 
 export function severityLevels(ctx: ComplianceContext): ClauseResult {
   const items: ClauseStatus[] = [];

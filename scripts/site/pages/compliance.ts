@@ -1,7 +1,7 @@
 /** 合规矩阵: one row per contract clause with status, evidence links and findings (SPEC §7 `compliance --json` shape). */
 import type { RootContent } from 'mdast';
 import { heading, link, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
-import { CLAUSE_STATUS_LABEL } from '../labels.js';
+import { CLAUSE_STATUS_LABEL, label } from '../../shared/labels.js';
 
 export interface ComplianceResult {
   period: { id: string; start: string; end: string } | string;
@@ -21,7 +21,7 @@ export function compliancePage(result: ComplianceResult | null, linker: Evidence
   }
   const period = typeof result.period === 'string' ? result.period : `${result.period.id}（${result.period.start} 至 ${result.period.end}）`;
   const count = (s: string) => result.clauses.filter((c) => c.status === s).length;
-  body.push(paragraph(`服务期 ${period}，评估时间 ${result.asOf}。共 ${result.clauses.length} 条：已满足 ${count('met')}，`, strong(`未满足 ${count('breached')}`), `，未到期 ${count('pending')}，临期 ${count('at-risk')}，需人工确认 ${count('manual')}。`));
+  body.push(paragraph(`服务期 ${period}，评估时间 ${result.asOf}。共 ${result.clauses.length} 条：${CLAUSE_STATUS_LABEL.met} ${count('met')}，`, strong(`${CLAUSE_STATUS_LABEL.breached} ${count('breached')}`), `，${CLAUSE_STATUS_LABEL['at-risk']} ${count('at-risk')}，${CLAUSE_STATUS_LABEL.pending} ${count('pending')}，${CLAUSE_STATUS_LABEL.manual} ${count('manual')}，${CLAUSE_STATUS_LABEL['n/a']} ${count('n/a')}。`));
   const evidence = (ids: string[]): Inline[] => {
     const out: Inline[] = [];
     ids.slice(0, 12).forEach((id, i) => {
@@ -34,13 +34,13 @@ export function compliancePage(result: ComplianceResult | null, linker: Evidence
   };
   body.push(table(['条款', '状态', '证据', '问题', '合同要求'], result.clauses.map((c) => [
     link(`#${c.id.toLowerCase()}`, c.id),
-    c.status === 'breached' ? strong(CLAUSE_STATUS_LABEL[c.status] ?? c.status) : CLAUSE_STATUS_LABEL[c.status] ?? c.status,
+    c.status === 'breached' ? strong(label(CLAUSE_STATUS_LABEL, c.status)) : label(CLAUSE_STATUS_LABEL, c.status),
     `${c.evidence.length} 条`,
     c.findings.length ? strong(`${c.findings.length} 项`) : '—',
     c.title ?? clauseTitles[c.id] ?? '',
   ])));
   for (const c of result.clauses) {
-    body.push(heading(2, `${c.id} ${CLAUSE_STATUS_LABEL[c.status] ?? c.status}`, c.id.toLowerCase()));
+    body.push(heading(2, `${c.id} ${label(CLAUSE_STATUS_LABEL, c.status)}`, c.id.toLowerCase()));
     const title = c.title ?? clauseTitles[c.id];
     if (title) body.push(paragraph(title));
     body.push(paragraph('证据：', ...evidence(c.evidence)));

@@ -2,14 +2,15 @@
 import type { RootContent } from 'mdast';
 import type { DataDictionary } from '../../records/index.js';
 import { code, heading, note, paragraph, renderPage, strong, table } from '../mdast-build.js';
-import { SYSTEM_LABEL, anchorOf } from '../labels.js';
+import { SYSTEM_LABEL, label } from '../../shared/labels.js';
+import { anchorOf } from '../format.js';
 
 /**
  * Builds the data dictionary page of one system.
  * @param dicts the system's data_dictionary records (usually one)
  */
 export function dataDictionaryPage(system: string, dicts: DataDictionary[]): string {
-  const body: RootContent[] = [heading(1, `${SYSTEM_LABEL[system] ?? system} 数据字典`)];
+  const body: RootContent[] = [heading(1, `${label(SYSTEM_LABEL, system)} 数据字典`)];
   if (dicts.length === 0) {
     body.push(note(`尚未登记本系统的数据字典记录（应为 records/data-dictionary/DD-${system}.yaml）。数据字典是合同要求移交的文档之一（条款 HO-1）。`));
     return renderPage({ title: '数据字典', sidebar_position: 1, custom_edit_url: null }, body);
@@ -43,5 +44,5 @@ export function dataDictionaryPage(system: string, dicts: DataDictionary[]): str
       }
     }
   }
-  return renderPage({ title: '数据字典', sidebar_position: 1, custom_edit_url: null, description: `${SYSTEM_LABEL[system] ?? system}数据表、字段与代码集` }, body);
+  return renderPage({ title: '数据字典', sidebar_position: 1, custom_edit_url: null, description: `${label(SYSTEM_LABEL, system)}数据表、字段与代码集` }, body);
 }

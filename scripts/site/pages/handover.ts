@@ -5,7 +5,7 @@
  */
 import type { RootContent } from 'mdast';
 import { heading, note, paragraph, renderPage, strong, table } from '../mdast-build.js';
-import { SYSTEM_LABEL } from '../labels.js';
+import { SYSTEM_LABEL, label } from '../../shared/labels.js';
 
 /** What the page needs from one manifest (a subset of secrets' HandoverOutline). */
 export interface HandoverSummary {
@@ -35,7 +35,7 @@ export function handoverPage(manifests: HandoverSummary[]): string {
   }
   for (const m of manifests) {
     const sys = m.system ?? m.path;
-    body.push(heading(2, `${SYSTEM_LABEL[sys] ?? sys}`, `handover-${m.system ?? 'unknown'}`));
+    body.push(heading(2, label(SYSTEM_LABEL, sys), `handover-${m.system ?? 'unknown'}`));
     if (m.error) {
       body.push(note(`无法读取 ${m.path}：${m.error}`));
       continue;

@@ -3,9 +3,8 @@ import type { RootContent } from 'mdast';
 import type { Inspection } from '../../records/index.js';
 import { parseInstant } from '../../shared/time.js';
 import { heading, link, list, note, paragraph, renderPage, table } from '../mdast-build.js';
-import { SYSTEM_SHORT, anchorOf, fmtTime } from '../labels.js';
-
-const TYPE_LABEL: Record<string, string> = { onsite: '现场巡检', database: '数据库巡检' };
+import { CHECK_RESULT_LABEL, HAZARD_STATUS_LABEL, INSPECTION_TYPE_LABEL, SYSTEM_SHORT_LABEL, label } from '../../shared/labels.js';
+import { anchorOf, fmtTime } from '../format.js';
 
 /** Builds the inspections page (newest first). */
 export function inspectionsPage(inspections: Inspection[]): string {
@@ -15,30 +14,30 @@ export function inspectionsPage(inspections: Inspection[]): string {
     body.push(note('尚无巡检记录（records/inspections/）。'));
     return renderPage({ title: '巡检记录', sidebar_position: 4, custom_edit_url: null, hide_table_of_contents: true }, body);
   }
-  body.push(paragraph(`共 ${sorted.length} 次巡检：现场巡检 ${sorted.filter((i) => i.type === 'onsite').length} 次，数据库巡检 ${sorted.filter((i) => i.type === 'database').length} 次。计划见巡检日历。`));
-  body.push(table(['编号', '类型', '系统', '开始', '结束', '检查项（异常）', '隐患（未处理）', '报告提交'], sorted.map((i) => {
+  body.push(paragraph(`共 ${sorted.length} 次巡检：${INSPECTION_TYPE_LABEL.onsite} ${sorted.filter((i) => i.type === 'onsite').length} 次，${INSPECTION_TYPE_LABEL.database} ${sorted.filter((i) => i.type === 'database').length} 次。计划见巡检日历。`));
+  body.push(table(['编号', '类型', '系统', '开始', '结束', `检查项（${CHECK_RESULT_LABEL.issue}）`, `隐患（${HAZARD_STATUS_LABEL.open}）`, '报告提交'], sorted.map((i) => {
     const checks = i.checks ?? [];
     const hazards = i.hazards ?? [];
     return [
-      link(`#${anchorOf(i.id)}`, i.id), TYPE_LABEL[i.type] ?? i.type, i.systems.map((s) => SYSTEM_SHORT[s] ?? s).join('、'), fmtTime(i.started_at), fmtTime(i.finished_at),
+      link(`#${anchorOf(i.id)}`, i.id), label(INSPECTION_TYPE_LABEL, i.type), i.systems.map((s) => label(SYSTEM_SHORT_LABEL, s)).join('、'), fmtTime(i.started_at), fmtTime(i.finished_at),
       `${checks.length}（${checks.filter((c) => c.result === 'issue').length}）`,
       `${hazards.length}（${hazards.filter((h) => h.status === 'open').length}）`,
       i.report ? fmtTime(i.report.delivered_at) : '未提交',
     ];
   })));
   for (const i of sorted) {
-    body.push(heading(2, `${i.id} ${TYPE_LABEL[i.type] ?? i.type}`, anchorOf(i.id)));
+    body.push(heading(2, `${i.id} ${label(INSPECTION_TYPE_LABEL, i.type)}`, anchorOf(i.id)));
     const facts: string[] = [`时间：${fmtTime(i.started_at)} 至 ${fmtTime(i.finished_at)}`];
     if (i.permission) facts.push(`院方许可：${i.permission.granted_by}（${i.permission.date}）`);
     if (i.report) facts.push(`报告提交：${fmtTime(i.report.delivered_at)}${i.report.acknowledged_by ? `，签收：${i.report.acknowledged_by}` : ''}`);
     body.push(list(facts.map((f) => [f])));
     if (i.scope?.length) body.push(paragraph(`巡检范围：${i.scope.join('；')}`));
     if (i.checks?.length) {
-      body.push(table(['检查内容', '系统', '结果', '说明'], i.checks.map((c) => [c.item, SYSTEM_SHORT[c.system ?? ''] ?? c.system ?? '', c.result === 'ok' ? '正常' : '异常', c.note ?? ''])));
+      body.push(table(['检查内容', '系统', '结果', '说明'], i.checks.map((c) => [c.item, label(SYSTEM_SHORT_LABEL, c.system, ''), label(CHECK_RESULT_LABEL, c.result), c.note ?? ''])));
     }
     if (i.hazards?.length) {
       body.push(paragraph('发现的隐患：'));
-      body.push(table(['隐患', '处理措施', '状态'], i.hazards.map((h) => [h.description, h.action ?? '', h.status === 'fixed' ? '已排除' : '未排除'])));
+      body.push(table(['隐患', '处理措施', '状态'], i.hazards.map((h) => [h.description, h.action ?? '', label(HAZARD_STATUS_LABEL, h.status)])));
     }
     if (i.recommendations?.length) {
       body.push(paragraph('巡检建议：'));

@@ -5,9 +5,8 @@ import type { RootContent } from 'mdast';
 import type { Release, Training } from '../../records/index.js';
 import { compareVersions } from '../check-manuals.js';
 import { code, heading, link, list, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
-import { CONTENT_TYPE_LABEL, SYSTEM_LABEL, fmtTime } from '../labels.js';
-
-const AUDIENCE_LABEL: Record<string, string> = { doctor: '医生', nurse: '护士', engineer: '技术工程师', key_user: '关键用户' };
+import { AUDIENCE_LABEL, CONTENT_TYPE_LABEL, SYSTEM_LABEL, label } from '../../shared/labels.js';
+import { fmtTime } from '../format.js';
 
 /** Site route of a docs page (`aims/features/5.2.0.md` → `/aims/features/5.2.0`), or null when the file is missing. */
 export function featureGuideRoute(root: string, release: Release): string | null {
@@ -27,7 +26,7 @@ export const releaseNotesRoute = (r: Release) => `/${r.system}/generated/release
 
 /** The notes page of one release. */
 export function releaseNotesPage(root: string, r: Release, trainings: Training[], position: number): string {
-  const body: RootContent[] = [heading(1, `${SYSTEM_LABEL[r.system] ?? r.system} ${r.version} 软件更新内容说明`)];
+  const body: RootContent[] = [heading(1, `${label(SYSTEM_LABEL, r.system)} ${r.version} 软件更新内容说明`)];
   body.push(table(['项目', '内容'], [
     ['版本号', strong(r.version)],
     ['发布日期', fmtTime(r.released_at)],
@@ -38,7 +37,7 @@ export function releaseNotesPage(root: string, r: Release, trainings: Training[]
   const order = ['feature', 'improvement', 'policy', 'fix'];
   const sorted = [...r.contents].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   body.push(table(['类型', '关联', '内容'], sorted.map((c) => [
-    CONTENT_TYPE_LABEL[c.type] ?? c.type,
+    label(CONTENT_TYPE_LABEL, c.type),
     [c.ticket ?? '', c.change ?? ''].filter(Boolean).join('、') || '—',
     c.text,
   ])));
@@ -50,7 +49,7 @@ export function releaseNotesPage(root: string, r: Release, trainings: Training[]
     body.push(route ? paragraph('新功能使用说明：', link(route, `${r.version} 新功能使用说明`)) : note(`尚未提供新功能使用说明页面（应为 docs/${r.feature_guide ?? `${r.system}/features/${r.version}.md`}，条款 S-4）。`));
     const related = trainings.filter((t) => t.release === r.id);
     body.push(related.length
-      ? list(related.map((t): Inline[] => [`${t.date} ${t.topic}（${t.audiences.map((a) => AUDIENCE_LABEL[a] ?? a).join('、')}，${t.attendees} 人）`]))
+      ? list(related.map((t): Inline[] => [`${t.date} ${t.topic}（${t.audiences.map((a) => label(AUDIENCE_LABEL, a)).join('、')}，${t.attendees} 人）`]))
       : note('尚无关联本版本的培训记录（条款 S-4）。'));
   }
   return renderPage({ title: `${r.version} 软件更新内容说明`, slug: `/generated/release-notes/${r.version}`, sidebar_label: `${r.version}`, sidebar_position: position, custom_edit_url: null }, body);
@@ -58,7 +57,7 @@ export function releaseNotesPage(root: string, r: Release, trainings: Training[]
 
 /** The index of a system's release notes, newest first. */
 export function releaseNotesIndexPage(system: string, releases: Release[]): string {
-  const body: RootContent[] = [heading(1, `${SYSTEM_LABEL[system] ?? system} 软件更新内容说明`)];
+  const body: RootContent[] = [heading(1, `${label(SYSTEM_LABEL, system)} 软件更新内容说明`)];
   const sorted = [...releases].sort((a, b) => compareVersions(b.version, a.version));
   if (sorted.length === 0) {
     body.push(note('尚无发布记录（records/releases/）。'));

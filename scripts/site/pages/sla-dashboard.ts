@@ -6,8 +6,9 @@
  */
 import type { Image, RootContent } from 'mdast';
 import { periodCharts } from '../../reports/charts.js';
-import { heading, note, paragraph, renderPage, strong, table } from '../mdast-build.js';
-import { SEVERITY_LABEL, SYSTEM_LABEL, fmtMinutes, fmtPercent, fmtTime } from '../labels.js';
+import { heading, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
+import { CLOCK_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, SYSTEM_LABEL, label } from '../../shared/labels.js';
+import { fmtMinutes, fmtPercent, fmtTime } from '../format.js';
 
 /** The part of an SLA result (SPEC §7) the dashboard shows. */
 export interface SlaResult {
@@ -21,8 +22,6 @@ export interface SlaResult {
   }[];
   bySeverity: Record<string, { count: number; responseMet: number; responseBreached: number; avgResponseMinutes: number | null; avgResolutionMinutes: number | null }>;
 }
-
-const SEVERITIES = ['1', 'A', 'B', 'C'];
 
 /** A system of the contract (id and the name the contract gives it). */
 export interface SystemName {
@@ -63,8 +62,8 @@ function chartsOfPeriod(title: string, r: SlaResult, systems: readonly SystemNam
   const others = [...new Set(r.tickets.map((t) => t.system))].filter((id) => !known.has(id)).sort();
   const drawn = periodCharts({
     months: dashboardMonths(r),
-    systems: [...systems, ...others.map((id) => ({ id, name: SYSTEM_LABEL[id] ?? id }))],
-    severities: SEVERITIES.map((id) => ({ id, label: SEVERITY_LABEL[id] ?? id })),
+    systems: [...systems, ...others.map((id) => ({ id, name: label(SYSTEM_LABEL, id) }))],
+    severities: SEVERITIES.map((id) => ({ id, label: label(SEVERITY_LABEL, id) })),
     tickets: r.tickets,
   });
   const base = `sla-${r.period.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
@@ -76,6 +75,12 @@ function chartsOfPeriod(title: string, r: SlaResult, systems: readonly SystemNam
   const charts = items.map(([kind, , svg]) => ({ file: `charts/${base}-${kind}.svg`, svg }));
   const images = items.map(([kind, what]): Image => ({ type: 'image', url: `./charts/${base}-${kind}.svg`, alt: `${title} ${r.period.id} ${what}图` }));
   return { nodes: images.map((img) => ({ type: 'paragraph', children: [img] })), charts };
+}
+
+/** A clock verdict in the late-tickets table: breached in bold, a clock that does not apply as a dash. */
+function verdict(s: string): Inline {
+  if (s === 'breached') return strong(label(CLOCK_STATUS_LABEL, s));
+  return s === 'n/a' ? '—' : label(CLOCK_STATUS_LABEL, s);
 }
 
 function periodSection(title: string, r: SlaResult, systems: readonly SystemName[], charts: DashboardChart[]): RootContent[] {
@@ -90,9 +95,9 @@ function periodSection(title: string, r: SlaResult, systems: readonly SystemName
   ));
   out.push(table(['级别', '服务请求', '响应达标', '响应超时', '达标率', '平均响应', '平均解决'], SEVERITIES.map((s) => {
     const b = r.bySeverity[s];
-    if (!b) return [SEVERITY_LABEL[s] ?? s, '0', '0', '0', '—', '—', '—'];
+    if (!b) return [label(SEVERITY_LABEL, s), '0', '0', '0', '—', '—', '—'];
     return [
-      SEVERITY_LABEL[s] ?? s, String(b.count), String(b.responseMet), b.responseBreached ? strong(String(b.responseBreached)) : '0',
+      label(SEVERITY_LABEL, s), String(b.count), String(b.responseMet), b.responseBreached ? strong(String(b.responseBreached)) : '0',
       fmtPercent(b.responseMet, b.responseMet + b.responseBreached), fmtMinutes(b.avgResponseMinutes), fmtMinutes(b.avgResolutionMinutes),
     ];
   }), [null, 'right', 'right', 'right', 'right', 'right', 'right']));
@@ -103,7 +108,7 @@ function periodSection(title: string, r: SlaResult, systems: readonly SystemName
   if (late.length) {
     out.push(paragraph('超时的服务请求：'));
     out.push(table(['编号', '级别', '响应用时', '响应', '到场'], late.map((t) => [
-      t.id, SEVERITY_LABEL[t.severity] ?? t.severity, fmtMinutes(t.responseMinutes), t.response === 'breached' ? strong('超时') : '达标', t.onsite === 'breached' ? strong('超时') : t.onsite === 'met' ? '达标' : '—',
+      t.id, label(SEVERITY_LABEL, t.severity), fmtMinutes(t.responseMinutes), verdict(t.response), verdict(t.onsite),
     ])));
   }
   return out;

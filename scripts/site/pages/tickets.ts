@@ -7,7 +7,8 @@ import type { RootContent } from 'mdast';
 import type { Ticket } from '../../records/index.js';
 import { parseDateTime } from '../../shared/time.js';
 import { heading, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
-import { CATEGORY_LABEL, CHANNEL_LABEL, OUTCOME_LABEL, SEVERITY_LABEL, SLA_STATUS_LABEL, SYSTEM_SHORT, fmtTime, fmtTimeAfter } from '../labels.js';
+import { CATEGORY_LABEL, CHANNEL_LABEL, CLOCK_STATUS_LABEL, OUTCOME_LABEL, SEVERITY_LABEL, SYSTEM_SHORT_LABEL, label } from '../../shared/labels.js';
+import { fmtTime, fmtTimeAfter } from '../format.js';
 
 /** Per-ticket SLA verdicts as the SLA engine reports them (SPEC §7 `sla --json` tickets[]). */
 export interface TicketSlaStatus {
@@ -16,7 +17,8 @@ export interface TicketSlaStatus {
   onsite: string;
 }
 
-const status = (s: string | undefined): Inline => (s === 'breached' ? strong(SLA_STATUS_LABEL[s] ?? s) : SLA_STATUS_LABEL[s ?? ''] ?? s ?? '—');
+/** A clock verdict; a clock that does not apply to the ticket is a dash, not a word, in this dense table. */
+const status = (s: string | undefined): Inline => (s === 'breached' ? strong(label(CLOCK_STATUS_LABEL, s)) : s === 'n/a' ? '—' : label(CLOCK_STATUS_LABEL, s));
 
 /**
  * Builds the ticket register, newest first.
@@ -35,9 +37,9 @@ export function ticketsPage(tickets: Ticket[], sla: Map<string, TicketSlaStatus>
   if (sla) header.push('响应时限', '到场时限');
   body.push(table(header, sorted.map((t) => {
     const row: Inline[] = [
-      t.id, SYSTEM_SHORT[t.system] ?? t.system, SEVERITY_LABEL[t.severity] ?? t.severity, CATEGORY_LABEL[t.category] ?? t.category,
-      CHANNEL_LABEL[t.channel] ?? t.channel, fmtTime(t.reported_at), fmtTimeAfter(t.responded_at, t.reported_at),
-      fmtTimeAfter(t.onsite?.arrived_at, t.reported_at), fmtTimeAfter(t.resolved_at, t.reported_at), t.outcome ? OUTCOME_LABEL[t.outcome] ?? t.outcome : '处理中',
+      t.id, label(SYSTEM_SHORT_LABEL, t.system), label(SEVERITY_LABEL, t.severity), label(CATEGORY_LABEL, t.category),
+      label(CHANNEL_LABEL, t.channel), fmtTime(t.reported_at), fmtTimeAfter(t.responded_at, t.reported_at),
+      fmtTimeAfter(t.onsite?.arrived_at, t.reported_at), fmtTimeAfter(t.resolved_at, t.reported_at), label(OUTCOME_LABEL, t.outcome, '处理中'),
     ];
     if (sla) {
       const s = sla.get(t.id);

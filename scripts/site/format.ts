@@ -1,19 +1,8 @@
-/** Chinese labels and formatting shared by the generated pages (time-zone independent). */
+/**
+ * Formatting shared by the generated pages (time-zone independent). The
+ * Chinese labels of codes are in `shared/labels.ts`.
+ */
 import { checkDateTime, formatCst, parseDateTime } from '../shared/time.js';
-
-export const SYSTEM_LABEL: Record<string, string> = { aims: '手术麻醉临床信息系统', icis: '重症监护信息系统' };
-export const SYSTEM_SHORT: Record<string, string> = { aims: '手术麻醉', icis: '重症监护' };
-export const SEVERITY_LABEL: Record<string, string> = { '1': '1 级', A: 'A 级', B: 'B 级', C: 'C 级' };
-export const CATEGORY_LABEL: Record<string, string> = {
-  fault: '故障', defect: '缺陷', interface: '接口', database: '数据库', change: '变更', consultation: '咨询', training: '培训',
-};
-export const CHANNEL_LABEL: Record<string, string> = { phone: '电话', web: '网络', email: '邮件' };
-export const OUTCOME_LABEL: Record<string, string> = { resolved: '已解决', workaround: '临时规避', unresolvable: '无法解决（书面答复）', duplicate: '重复' };
-export const SLA_STATUS_LABEL: Record<string, string> = { met: '达标', breached: '超时', pending: '进行中', 'n/a': '—' };
-export const CLAUSE_STATUS_LABEL: Record<string, string> = {
-  met: '已满足', breached: '未满足', pending: '未到期', manual: '需人工确认', 'n/a': '不适用', 'at-risk': '临期',
-};
-export const CONTENT_TYPE_LABEL: Record<string, string> = { feature: '新功能', fix: '缺陷修复', improvement: '优化', policy: '政策变更' };
 
 /** `2026-03-14T02:13:00+08:00` → `2026-03-14 02:13` (Beijing time); dates and empty values pass through. */
 export function fmtTime(value: string | undefined | null): string {
