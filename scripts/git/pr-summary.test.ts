@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseInstant } from '../shared/time.js';
-import { buildPrSummary, PR_SUMMARY_MARKER } from './pr-summary.js';
+import { buildPrSummary, PR_SUMMARY_MARKER, renderSummary, summaryTree, type PrSummaryData } from './pr-summary.js';
 import { runCliAsync as runCli } from '../testing/run-cli.js';
 import { BOB, CONTRACT_YAML, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from './test-repo.js';
 
@@ -52,7 +52,7 @@ describe('buildPrSummary', () => {
     expect(d.deadlines.some((x) => x.kind === 'quarterly-inspection')).toBe(false);
     expect(s.markdown.startsWith(PR_SUMMARY_MARKER)).toBe(true);
     expect(s.markdown).toContain('| 变更');
-    expect(s.markdown).toMatch(/追溯修改 `T-20260316-01` responded_at/);
+    expect(s.markdown).toMatch(/事后修改 `T-20260316-01` responded_at/);
   });
 
   it('the CLI writes the summary to --out and exits 0; a bad base exits 2', async () => {
@@ -63,5 +63,20 @@ describe('buildPrSummary', () => {
     r = await runCli(['pr-summary', 'nope', '--root', repo.dir], repo.dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Unexpected Git ref `nope`/);
+  });
+});
+
+describe('summaryTree wording', () => {
+  it('names clause statuses and audit kinds by their shared Chinese labels', () => {
+    const d: PrSummaryData = {
+      base: 'main', asOf: '2026-03-20T12:00:00+08:00', period: 'Y1', records: [], docs: [], problems: [], newBreaches: [], resolvedBreaches: [],
+      statusChanges: [{ clause: 'L-1', title: '服务请求级别', from: 'met', to: 'breached' }, { clause: 'S-5', title: '定时巡检', from: 'pending', to: 'at-risk' }],
+      audit: [{ record: 'T-1', kind: 'late-entry', message: 'first committed 9 days after the event' } as PrSummaryData['audit'][number]],
+      auditUnavailable: null, deadlines: [], notes: [],
+    };
+    const md = renderSummary(summaryTree(d, 'main'));
+    expect(md).toMatch(/\| `L-1` \| 服务请求级别 \| 达标\s*\| 违约\s*\|/);
+    expect(md).toMatch(/\| `S-5` \| 定时巡检\s*\| 未到期\s*\| 临期\s*\|/);
+    expect(md).toContain('补录 `T-1` first committed 9 days after the event');
   });
 });

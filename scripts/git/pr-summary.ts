@@ -16,6 +16,7 @@ import { kindOfRecordPath, loadKnowledgeBase, KINDS } from '../records/index.js'
 import type { KnowledgeBase } from '../records/types.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { displayWidth } from '../sla/index.js';
+import { AUDIT_KIND_LABEL, CLAUSE_STATUS_LABEL, label } from '../shared/labels.js';
 import { formatCst } from '../shared/time.js';
 import { auditKnowledgeBase, type AuditFinding } from './audit.js';
 import { changedRecordScope } from './changed-record-scope.js';
@@ -199,7 +200,7 @@ export function summaryTree(d: PrSummaryData, baseRef: string): Root {
 
   out.push(heading(3, '合规变化'));
   if (d.newBreaches.length === 0 && d.resolvedBreaches.length === 0 && d.statusChanges.length === 0) out.push(para(text('本次变更未引起违约或条款状态变化。')));
-  if (d.statusChanges.length) out.push(table(['条款', '内容', '基线', '本分支'], d.statusChanges.map((s) => [[code(s.clause)], [text(s.title)], [text(s.from)], [text(s.to)]])));
+  if (d.statusChanges.length) out.push(table(['条款', '内容', '基线', '本分支'], d.statusChanges.map((s) => [[code(s.clause)], [text(s.title)], [text(label(CLAUSE_STATUS_LABEL, s.from))], [text(label(CLAUSE_STATUS_LABEL, s.to))]])));
   if (d.newBreaches.length) {
     out.push(para(strong('新增违约 / 临期')));
     out.push(list(d.newBreaches.map((b) => [code(b.clause), text(' '), code(b.record), text(` ${b.message}`)])));
@@ -212,7 +213,7 @@ export function summaryTree(d: PrSummaryData, baseRef: string): Root {
   out.push(heading(3, '数据可信度（审计）'));
   if (d.auditUnavailable) out.push(para(text(`⚠️ 无法审计：${d.auditUnavailable}`)));
   else if (d.audit.length === 0) out.push(para(text('本次提交未改动已提交的 SLA 时间，也没有补录超期的记录。')));
-  else out.push(list(d.audit.map((a) => [text(a.kind === 'retroactive-edit' ? '追溯修改 ' : '补录 '), code(a.record), text(` ${a.message}`)])));
+  else out.push(list(d.audit.map((a) => [text(`${label(AUDIT_KIND_LABEL, a.kind)} `), code(a.record), text(` ${a.message}`)])));
 
   out.push(heading(3, '临近期限'));
   if (d.deadlines.length === 0) out.push(para(text('未来 10 个工作日内没有到期的报告或巡检。')));
