@@ -8,14 +8,16 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   const json = !!opts.json;
   const progress = createProgress('validating', g.interactive && !json);
   let only: Set<string> | undefined;
+  let files: string[] | undefined;
   let changedNote = '';
   if (typeof opts.changed === 'string') {
     const { changedRecordScope } = await import('../git/index.js');
     const scope = await changedRecordScope(g.root, opts.changed);
     only = scope.files;
+    files = scope.recordFiles;
     changedNote = ` (changed since ${opts.changed}: ${scope.changed.length} file(s), ${scope.files.size} checked)`;
   }
-  const kb = await loadKnowledgeBase(g.root, { only, onProgress: (d, t) => progress.update(d, t) });
+  const kb = await loadKnowledgeBase(g.root, { only, files, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   let diagnostics: Diagnostic[] = kb.diagnostics;
   if (only) diagnostics = diagnostics.filter((d) => only!.has(d.path));

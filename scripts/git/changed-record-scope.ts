@@ -22,6 +22,8 @@ export interface ChangedScope {
   deleted: string[];
   /** The commit the comparison starts from (merge base of ref and HEAD). */
   base: string;
+  /** Every file under records/ (`listRecordFiles`), so the loader need not walk the tree again. */
+  recordFiles: string[];
 }
 
 const ID_CHARS = 'A-Za-z0-9._-';
@@ -72,13 +74,14 @@ export async function changedRecordScope(root: string, ref: string): Promise<Cha
   for (const p of untracked.split('\0')) if (p) changedSet.add(p);
   const changed = [...changedSet].sort();
 
-  const all = fs.existsSync(path.join(root, 'records')) ? listRecordFiles(root).filter((p) => p.endsWith('.yaml')) : [];
+  const recordFiles = fs.existsSync(path.join(root, 'records')) ? listRecordFiles(root) : [];
+  const all = recordFiles.filter((p) => p.endsWith('.yaml'));
   const files = new Set<string>();
   // The tool's own schemas changed (the KB is the tool's repository): everything is in scope.
   if (schemasChanged && path.resolve(root, 'schemas') === SCHEMA_DIR) {
     for (const p of all) files.add(p);
     for (const p of changed) if (!deleted.includes(p)) files.add(p);
-    return { files, changed, deleted, base };
+    return { files, changed, deleted, base, recordFiles };
   }
   const byId = new Map<string, string[]>();
   for (const p of all) byId.set(idOf(p), [...(byId.get(idOf(p)) ?? []), p]);
@@ -86,7 +89,7 @@ export async function changedRecordScope(root: string, ref: string): Promise<Cha
 
   const changedRecords = changed.filter((p) => p.startsWith('records/') && p.endsWith('.yaml'));
   for (const p of changed) if (!deleted.includes(p) && fs.existsSync(path.join(root, p))) files.add(p);
-  if (changedRecords.length === 0) return { files, changed, deleted, base };
+  if (changedRecords.length === 0) return { files, changed, deleted, base, recordFiles };
 
   const seeds = new Set<string>(changedRecords.filter((p) => exists.has(p)));
   // records sharing a changed record's id (duplicates)
@@ -132,5 +135,5 @@ export async function changedRecordScope(root: string, ref: string): Promise<Cha
   if (exists.has(contract)) seeds.add(contract); // the systems every record names
   // References need no closure: the loader knows every id from its file name, so targets resolve unread.
   for (const p of seeds) files.add(p);
-  return { files, changed, deleted, base };
+  return { files, changed, deleted, base, recordFiles };
 }

@@ -14,8 +14,11 @@ export interface ParallelResult {
   diagnostics: Diagnostic[];
 }
 
-/** Below this many files, threads cost more than they save. `OPSBOOK_PARALLEL_MIN` overrides. */
-export const PARALLEL_MIN_FILES = 4000;
+/**
+ * Below this many files, starting threads (each loads tsx, yaml and ajv) costs more than it
+ * saves: measured slower at 10k files, faster at 20k and 100k (scripts/bench). `OPSBOOK_PARALLEL_MIN` overrides.
+ */
+export const PARALLEL_MIN_FILES = 15_000;
 
 /** How many workers to use for `count` files: 0 means "check them in this thread". */
 export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env): number {

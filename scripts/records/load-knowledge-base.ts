@@ -17,6 +17,8 @@ import type { KnowledgeBase, LoadedRecord, RecordTypes } from './types.js';
 export interface LoadOptions {
   /** Only these files (relative to root); rules still see the whole KB when `context` is loaded. */
   only?: ReadonlySet<string>;
+  /** The KB's file list when the caller has it already (`listRecordFiles(root)`), to walk the tree once. */
+  files?: readonly string[];
   /** Progress callback (files done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -60,7 +62,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   if (!fs.existsSync(recordsDir) || !fs.statSync(recordsDir).isDirectory()) {
     throw new UserError(`${path.join(root, 'records')}: no records/ folder here; pass --root pointing at a knowledge base (a folder holding records/)`);
   }
-  const files = listRecordFiles(root);
+  const files = opts.files ?? listRecordFiles(root);
   const diagnostics: Diagnostic[] = [];
   const records: LoadedRecord[] = [];
   const handoverFiles: string[] = [];
