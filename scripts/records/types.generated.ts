@@ -314,7 +314,7 @@ department?: string
  */
 module?: string
 /**
- * 报告人角色：报告人的角色（不记录姓名）。
+ * 报告人角色：报告人的角色（不记录姓名）：doctor 医生、nurse 护士、engineer 技术工程师、key_user 业务科室的关键用户、it_staff 信息科、other 其他。
  */
 reporter_role?: ("doctor" | "nurse" | "engineer" | "key_user" | "it_staff" | "other")
 /**
@@ -704,7 +704,7 @@ topic: string
  * 
  * @minItems 1
  * 
- * Items: 对象：培训对象。
+ * Items: 对象：培训对象：doctor 医生、nurse 护士、engineer 技术工程师、key_user 业务科室的关键用户。
  */
 audiences: ("doctor" | "nurse" | "engineer" | "key_user")[]
 /**
