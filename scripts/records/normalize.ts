@@ -3,20 +3,8 @@
  * meant, accepted with a warning. `severity: 1` (a YAML integer) is read as
  * the string "1" and the writer is told to quote it.
  */
+import { SLA_DEFAULTS } from './contract-terms.js';
 import type { RecordKind } from './registry.js';
-
-/**
- * The service contract's own terms (seed sections (二)4, 5, 7(1), 3(5), (三)), used when a
- * contract record leaves a policy key out. The schema still requires the full policy after this.
- */
-export const SLA_DEFAULTS = {
-  fault_response: 'PT30M',
-  complex_onsite: 'PT24H',
-  onsite_clock: 'onsite_requested',
-  report_due_working_days: 10,
-  onsite_inspections_per_quarter: 1,
-  database_inspections_per_period: 2,
-} as const;
 
 export interface NormalizeWarning {
   segments: (string | number)[];

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { addDays, cstDayStart, formatCst, formatDate, parseDate, type CivilDate } from '../shared/time.js';
+import { seedSla } from '../records/contract-terms.js';
 import { createRandom, type Random } from './random.js';
 
 export interface SynthOptions {
@@ -123,16 +124,7 @@ export function generateSynthKb(opts: SynthOptions): SynthFile[] {
     vendor: '合成数据供应商',
     systems: { aims: { name: '手术麻醉临床信息系统', version: '5.2' }, icis: { name: '重症监护信息系统', version: '3.1' } },
     service_periods: periods.map((p) => ({ id: p.id, start: formatDate(p.start), end: formatDate(p.end) })),
-    sla: {
-      severities: {
-        '1': { response: 'PT5M', onsite_after_remote_fails: 'PT12H', channels: ['phone'], notify: ['product_team', 'senior_manager'] },
-        A: { response: 'PT5M', onsite_after_remote_fails: 'PT12H', channels: ['phone'], notify: ['senior_manager'] },
-        B: { response: 'PT1H', channels: ['phone', 'web', 'email'] },
-        C: { response: 'PT2H', channels: ['phone', 'web', 'email'] },
-      },
-      fault_response: 'PT30M', complex_onsite: 'PT24H', onsite_clock: 'onsite_requested', report_due_working_days: 10,
-      onsite_inspections_per_quarter: 1, database_inspections_per_period: 2,
-    },
+    sla: seedSla(),
   };
   files.push({ path: 'records/contract.yaml', content: `# 合成数据（opsbook synth），仅用于性能测试\n${yaml(contract)}` });
   for (let i = 1; i <= 8; i++) files.push({ path: `records/people/P-eng-${i}.yaml`, content: yaml({ id: `P-eng-${i}`, name: `合成工程师${i}`, organisation: 'vendor', role: 'engineer', systems: ['aims', 'icis'] }) });
