@@ -2,7 +2,7 @@
  * Generates scripts/records/types.generated.ts from schemas/*.schema.json
  * (json-schema-to-typescript): the schemas are the one source of truth, the
  * types are derived. A test fails when the committed file is stale.
- * Run: npx tsx scripts/records/generate-types.ts
+ * Run: npm run gen:types (npx tsx scripts/records/generate-types.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';

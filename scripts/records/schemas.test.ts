@@ -68,6 +68,6 @@ describe('schemas', () => {
 
   it('the committed types are generated from the current schemas', async () => {
     const committed = fs.readFileSync(path.join(import.meta.dirname, 'types.generated.ts'), 'utf8');
-    expect(committed, 'run: npx tsx scripts/records/generate-types.ts').toBe(await renderTypes());
+    expect(committed, 'run: npm run gen:types').toBe(await renderTypes());
   });
 });
