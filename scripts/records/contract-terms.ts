@@ -23,7 +23,7 @@ export const SLA_DEFAULTS = {
 } as const;
 
 /** Response targets, on-site windows, channels and notifications per severity (seed (二)1–3). */
-export function seedSeverities(): Sla['severities'] {
+function seedSeverities(): Sla['severities'] {
   return {
     '1': { response: 'PT5M', onsite_after_remote_fails: 'PT12H', channels: ['phone'], notify: ['product_team', 'senior_manager'] },
     A: { response: 'PT5M', onsite_after_remote_fails: 'PT12H', channels: ['phone'], notify: ['senior_manager'] },

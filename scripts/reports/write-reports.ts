@@ -16,7 +16,7 @@ import { renderDocx, renderHtml, renderMarkdown } from './render.js';
 import type { BuiltReport, ReportContext, ReportKind } from './report-types.js';
 import { reportToMarkdown } from './to-markdown.js';
 import { runPandoc } from './pandoc.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../shared/atomic-file.js';
 
 export type ReportFormat = 'md' | 'docx' | 'pdf';
 
@@ -44,19 +44,19 @@ export async function buildOne(ctx: ReportContext, kind: ReportKind, id: string 
 export async function writeReport(report: BuiltReport, format: ReportFormat, file: string, asOf: number): Promise<string[]> {
   if (format === 'md') {
     const written = [file];
-    writeFileAtomic(file, renderMarkdown(report));
+    await writeFileAtomic(file, renderMarkdown(report));
     for (const c of report.charts) {
       const f = path.join(path.dirname(file), `${c.name}.svg`);
-      writeFileAtomic(f, c.svg);
+      await writeFileAtomic(f, c.svg);
       written.push(f);
     }
     return written;
   }
   if (format === 'docx') {
-    writeFileAtomic(file, await renderDocx(report, asOf));
+    await writeFileAtomic(file, await renderDocx(report, asOf));
     return [file];
   }
-  writeFileAtomic(file, await htmlToPdf(await renderHtml(report), asOf));
+  await writeFileAtomic(file, await htmlToPdf(await renderHtml(report), asOf));
   return [file];
 }
 
@@ -96,10 +96,10 @@ export async function writeAllReports(ctx: ReportContext, outDir: string, opts: 
   const tree = indexTree(ctx, reports, outDir);
   const md = reportToMarkdown(tree);
   const indexMd = path.join(outDir, 'index.md');
-  writeFileAtomic(indexMd, md);
+  await writeFileAtomic(indexMd, md);
   const html = await runPandoc({ from: 'markdown', to: 'html5', standalone: true, metadata: { lang: 'zh-CN', pagetitle: '运维报告目录' } }, md);
   const indexHtml = path.join(outDir, 'index.html');
-  writeFileAtomic(indexHtml, html.stdout);
+  await writeFileAtomic(indexHtml, html.stdout);
   return { reports, index: [indexMd, indexHtml] };
 }
 

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
 import { SYSTEMS, compareVersions } from './check-manuals.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../shared/atomic-file.js';
 import { dataDictionaryPage } from './pages/data-dictionary.js';
 import { releaseNotesFile, releaseNotesIndexPage, releaseNotesPage, releaseNotesRoute } from './pages/release-notes.js';
 import { inspectionsPage } from './pages/inspections.js';
