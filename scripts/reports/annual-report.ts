@@ -14,7 +14,7 @@ import {
 } from './annual-statistics.js';
 import { deriveSuggestions } from './annual-suggestions.js';
 import { periodCharts } from './charts.js';
-import { showDate, showInstant, showMinutes, showPercent, showTime } from './format.js';
+import { showDate, showInstant, showMinutes, showPercent, showTime } from '../shared/display.js';
 import { cstDateOf, formatDate, parseDurationMinutes } from '../shared/time.js';
 import {
   AUDIENCE_LABEL, AUDIT_KIND_LABEL, CATEGORIES, CATEGORY_LABEL, CHANGE_KIND_LABEL, CHANGE_SOURCE_LABEL, CHANGE_STATUS_LABEL, CHANNELS, CHANNEL_LABEL,

@@ -3,6 +3,7 @@
  * deterministic (fixed sizes, rounded coordinates, no ids from random or
  * time), CJK labels in Noto Sans CJK SC. See README for why not a library.
  */
+import { showPercent } from '../shared/display.js';
 import { countBy, RESPONSE_BUCKETS, responseHistogram } from './annual-statistics.js';
 
 const FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
@@ -110,9 +111,8 @@ export function donutChart(opts: { title: string; slices: { label: string; value
   parts.push(`<text x="${cx}" y="${cy + 6}" font-size="18" font-weight="bold" text-anchor="middle" fill="#222">${total}</text>`);
   opts.slices.forEach((s, i) => {
     const ly = 70 + i * 28;
-    const pct = total ? `${(Math.round((s.value / total) * 1000) / 10).toFixed(1)}%` : '—';
     parts.push(`<rect x="260" y="${ly - 11}" width="14" height="14" fill="${PALETTE[i % PALETTE.length]}"/>`);
-    parts.push(`<text x="282" y="${ly}" font-size="13" fill="#333">${esc(s.label)}　${s.value} 件（${pct}）</text>`);
+    parts.push(`<text x="282" y="${ly}" font-size="13" fill="#333">${esc(s.label)}　${s.value} 件（${showPercent(s.value, total)}）</text>`);
   });
   parts.push('</svg>');
   return { svg: parts.join(''), width, height };

@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast';
 import type { Inspection } from '../records/index.js';
 import { UserError } from '../shared/errors.js';
 import { parseInstant } from '../shared/time.js';
-import { showDate, showTime } from './format.js';
+import { showDate, showTime } from '../shared/display.js';
 import { CHECK_RESULT_LABEL, HAZARD_STATUS_LABEL, INSPECTION_TYPE_LABEL, label } from '../shared/labels.js';
 import { fieldTable, heading, list, p, root, table } from './mdast.js';
 import { contractPaths, personName, recordPaths, reportHeader, signOff, systemName } from './report-header.js';

@@ -5,7 +5,7 @@
 import type { RootContent } from 'mdast';
 import type { KnowledgeBase } from '../records/index.js';
 import { label, SYSTEM_LABEL } from '../shared/labels.js';
-import { showInstant } from './format.js';
+import { showInstant } from '../shared/display.js';
 import { fieldTable, heading, p, table } from './mdast.js';
 import { inputDigest, type Provenance } from './provenance.js';
 

@@ -5,7 +5,7 @@
 import type { RootContent } from 'mdast';
 import type { Ticket } from '../records/index.js';
 import { UserError } from '../shared/errors.js';
-import { showTime } from './format.js';
+import { showTime } from '../shared/display.js';
 import { CATEGORY_LABEL, CHANNEL_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, REPORTER_ROLE_LABEL, SEVERITY_LABEL, label } from '../shared/labels.js';
 import { fieldTable, heading, p, root } from './mdast.js';
 import { contractPaths, personName, recordPaths, reportHeader, signOff } from './report-header.js';

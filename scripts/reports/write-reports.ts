@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../records/index.js';
 import { loadAnalyses } from './analyses.js';
 import { resolvePeriodWindow } from './annual-statistics.js';
 import { buildReport, dueReports } from './catalog.js';
-import { showInstant } from './format.js';
+import { showInstant } from '../shared/display.js';
 import { heading, p, root, table } from './mdast.js';
 import { closePdf, htmlToPdf } from './pdf.js';
 import { collectProvenance } from './provenance.js';

@@ -4,6 +4,7 @@
  * report (shared/labels.ts).
  */
 import { CATEGORY_LABEL, CHANNEL_LABEL, CLOCK_STATUS_LABEL, label, NOTIFY_LABEL, SEVERITY_LABEL, SYSTEM_SHORT_LABEL, type Vocabulary } from '../shared/labels.js';
+import { showRatio } from '../shared/display.js';
 import type { GroupStats } from './sla-statistics.js';
 import type { SlaResult } from './compute-sla.js';
 import { renderTable } from './text-table.js';
@@ -16,14 +17,13 @@ const category = labelOf(CATEGORY_LABEL);
 const channel = labelOf(CHANNEL_LABEL);
 
 const num = (x: number | null) => (x === null ? '—' : String(x));
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 function statsTable(title: string, groups: Record<string, GroupStats>, name: (k: string) => string = (k) => k): string {
   const header = ['分组', '数量', '响应达标', '响应超时', '计时中', '达标率', '平均响应(分)', '中位响应', 'P90响应', '平均解决(分)', '中位解决', 'P90解决', '非工作时间', '未关闭'];
   const rows = Object.entries(groups).map(([k, g]) => [
-    name(k), String(g.count), String(g.responseMet), String(g.responseBreached), String(g.responsePending), pct(g.responseAttainment),
+    name(k), String(g.count), String(g.responseMet), String(g.responseBreached), String(g.responsePending), showRatio(g.responseAttainment),
     num(g.avgResponseMinutes), num(g.medianResponseMinutes), num(g.p90ResponseMinutes),
-    num(g.avgResolutionMinutes), num(g.medianResolutionMinutes), num(g.p90ResolutionMinutes), pct(g.afterHoursShare), String(g.open),
+    num(g.avgResolutionMinutes), num(g.medianResolutionMinutes), num(g.p90ResolutionMinutes), showRatio(g.afterHoursShare), String(g.open),
   ]);
   return `${title}\n${renderTable(header, rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])}`;
 }

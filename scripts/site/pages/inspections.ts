@@ -4,7 +4,8 @@ import type { Inspection } from '../../records/index.js';
 import { parseInstant } from '../../shared/time.js';
 import { heading, link, list, note, paragraph, renderPage, table } from '../mdast-build.js';
 import { CHECK_RESULT_LABEL, HAZARD_STATUS_LABEL, INSPECTION_TYPE_LABEL, SYSTEM_SHORT_LABEL, label } from '../../shared/labels.js';
-import { anchorOf, fmtTime } from '../format.js';
+import { anchorOf } from '../format.js';
+import { showTime } from '../../shared/display.js';
 
 /** Builds the inspections page (newest first). */
 export function inspectionsPage(inspections: Inspection[]): string {
@@ -19,17 +20,17 @@ export function inspectionsPage(inspections: Inspection[]): string {
     const checks = i.checks ?? [];
     const hazards = i.hazards ?? [];
     return [
-      link(`#${anchorOf(i.id)}`, i.id), label(INSPECTION_TYPE_LABEL, i.type), i.systems.map((s) => label(SYSTEM_SHORT_LABEL, s)).join('、'), fmtTime(i.started_at), fmtTime(i.finished_at),
+      link(`#${anchorOf(i.id)}`, i.id), label(INSPECTION_TYPE_LABEL, i.type), i.systems.map((s) => label(SYSTEM_SHORT_LABEL, s)).join('、'), showTime(i.started_at), showTime(i.finished_at),
       `${checks.length}（${checks.filter((c) => c.result === 'issue').length}）`,
       `${hazards.length}（${hazards.filter((h) => h.status === 'open').length}）`,
-      i.report ? fmtTime(i.report.delivered_at) : '未提交',
+      i.report ? showTime(i.report.delivered_at) : '未提交',
     ];
   })));
   for (const i of sorted) {
     body.push(heading(2, `${i.id} ${label(INSPECTION_TYPE_LABEL, i.type)}`, anchorOf(i.id)));
-    const facts: string[] = [`时间：${fmtTime(i.started_at)} 至 ${fmtTime(i.finished_at)}`];
+    const facts: string[] = [`时间：${showTime(i.started_at)} 至 ${showTime(i.finished_at)}`];
     if (i.permission) facts.push(`院方许可：${i.permission.granted_by}（${i.permission.date}）`);
-    if (i.report) facts.push(`报告提交：${fmtTime(i.report.delivered_at)}${i.report.acknowledged_by ? `，签收：${i.report.acknowledged_by}` : ''}`);
+    if (i.report) facts.push(`报告提交：${showTime(i.report.delivered_at)}${i.report.acknowledged_by ? `，签收：${i.report.acknowledged_by}` : ''}`);
     body.push(list(facts.map((f) => [f])));
     if (i.scope?.length) body.push(paragraph(`巡检范围：${i.scope.join('；')}`));
     if (i.checks?.length) {

@@ -6,7 +6,7 @@ import type { Release, Training } from '../../records/index.js';
 import { compareVersions } from '../check-manuals.js';
 import { code, heading, link, list, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
 import { AUDIENCE_LABEL, CONTENT_TYPE_LABEL, SYSTEM_LABEL, label } from '../../shared/labels.js';
-import { fmtTime } from '../format.js';
+import { showTime } from '../../shared/display.js';
 
 /** Site route of a docs page (`aims/features/5.2.0.md` → `/aims/features/5.2.0`), or null when the file is missing. */
 export function featureGuideRoute(root: string, release: Release): string | null {
@@ -29,7 +29,7 @@ export function releaseNotesPage(root: string, r: Release, trainings: Training[]
   const body: RootContent[] = [heading(1, `${label(SYSTEM_LABEL, r.system)} ${r.version} 软件更新内容说明`)];
   body.push(table(['项目', '内容'], [
     ['版本号', strong(r.version)],
-    ['发布日期', fmtTime(r.released_at)],
+    ['发布日期', showTime(r.released_at)],
     ['是否改变操作', r.changes_operation ? '是（须安排使用培训并提供新功能使用说明）' : '否'],
     ['发布记录', code(r.id)],
   ]));
@@ -64,7 +64,7 @@ export function releaseNotesIndexPage(system: string, releases: Release[]): stri
   } else {
     body.push(paragraph('每次发布的更新内容、软件维护说明与新功能使用说明，由发布记录自动生成。'));
     body.push(table(['版本', '发布日期', '更新项', '改变操作'], sorted.map((r) => [
-      link(releaseNotesRoute(r), r.version), fmtTime(r.released_at), String(r.contents.length), r.changes_operation ? '是' : '否',
+      link(releaseNotesRoute(r), r.version), showTime(r.released_at), String(r.contents.length), r.changes_operation ? '是' : '否',
     ])));
   }
   return renderPage({ title: '软件更新内容说明', slug: '/generated/release-notes', sidebar_position: 2, custom_edit_url: null }, body);

@@ -8,7 +8,7 @@ import type { Image, RootContent } from 'mdast';
 import { periodCharts } from '../../reports/charts.js';
 import { heading, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
 import { CLOCK_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, SYSTEM_LABEL, label } from '../../shared/labels.js';
-import { fmtMinutes, fmtPercent, fmtTime } from '../format.js';
+import { showMinutes, showPercent, showTime } from '../../shared/display.js';
 
 /** The part of an SLA result (SPEC §7) the dashboard shows. */
 export interface SlaResult {
@@ -90,15 +90,15 @@ function periodSection(title: string, r: SlaResult, systems: readonly SystemName
   const breached = r.tickets.filter((t) => t.response === 'breached').length;
   const onsiteBreached = r.tickets.filter((t) => t.onsite === 'breached').length;
   out.push(paragraph(
-    `统计截至 ${fmtTime(r.asOf)}（北京时间）。服务请求 ${total} 条，响应达标 ${met} 条，`, breached ? strong(`响应超时 ${breached} 条`) : '响应超时 0 条',
-    `，响应达标率 ${fmtPercent(met, met + breached)}；到场超时 ${onsiteBreached} 条。`,
+    `统计截至 ${showTime(r.asOf)}（北京时间）。服务请求 ${total} 条，响应达标 ${met} 条，`, breached ? strong(`响应超时 ${breached} 条`) : '响应超时 0 条',
+    `，响应达标率 ${showPercent(met, met + breached)}；到场超时 ${onsiteBreached} 条。`,
   ));
   out.push(table(['级别', '服务请求', '响应达标', '响应超时', '达标率', '平均响应', '平均解决'], SEVERITIES.map((s) => {
     const b = r.bySeverity[s];
     if (!b) return [label(SEVERITY_LABEL, s), '0', '0', '0', '—', '—', '—'];
     return [
       label(SEVERITY_LABEL, s), String(b.count), String(b.responseMet), b.responseBreached ? strong(String(b.responseBreached)) : '0',
-      fmtPercent(b.responseMet, b.responseMet + b.responseBreached), fmtMinutes(b.avgResponseMinutes), fmtMinutes(b.avgResolutionMinutes),
+      showPercent(b.responseMet, b.responseMet + b.responseBreached), showMinutes(b.avgResponseMinutes), showMinutes(b.avgResolutionMinutes),
     ];
   }), [null, 'right', 'right', 'right', 'right', 'right', 'right']));
   const drawn = chartsOfPeriod(title, r, systems);
@@ -108,7 +108,7 @@ function periodSection(title: string, r: SlaResult, systems: readonly SystemName
   if (late.length) {
     out.push(paragraph('超时的服务请求：'));
     out.push(table(['编号', '级别', '响应用时', '响应', '到场'], late.map((t) => [
-      t.id, label(SEVERITY_LABEL, t.severity), fmtMinutes(t.responseMinutes), verdict(t.response), verdict(t.onsite),
+      t.id, label(SEVERITY_LABEL, t.severity), showMinutes(t.responseMinutes), verdict(t.response), verdict(t.onsite),
     ])));
   }
   return out;

@@ -8,7 +8,8 @@ import type { Ticket } from '../../records/index.js';
 import { parseDateTime } from '../../shared/time.js';
 import { heading, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
 import { CATEGORY_LABEL, CHANNEL_LABEL, CLOCK_STATUS_LABEL, OUTCOME_LABEL, SEVERITY_LABEL, SYSTEM_SHORT_LABEL, label } from '../../shared/labels.js';
-import { fmtTime, fmtTimeAfter } from '../format.js';
+import { fmtTimeAfter } from '../format.js';
+import { showTime } from '../../shared/display.js';
 
 /** Per-ticket SLA verdicts as the SLA engine reports them (SPEC §7 `sla --json` tickets[]). */
 export interface TicketSlaStatus {
@@ -38,7 +39,7 @@ export function ticketsPage(tickets: Ticket[], sla: Map<string, TicketSlaStatus>
   body.push(table(header, sorted.map((t) => {
     const row: Inline[] = [
       t.id, label(SYSTEM_SHORT_LABEL, t.system), label(SEVERITY_LABEL, t.severity), label(CATEGORY_LABEL, t.category),
-      label(CHANNEL_LABEL, t.channel), fmtTime(t.reported_at), fmtTimeAfter(t.responded_at, t.reported_at),
+      label(CHANNEL_LABEL, t.channel), showTime(t.reported_at), fmtTimeAfter(t.responded_at, t.reported_at),
       fmtTimeAfter(t.onsite?.arrived_at, t.reported_at), fmtTimeAfter(t.resolved_at, t.reported_at), label(OUTCOME_LABEL, t.outcome, '处理中'),
     ];
     if (sla) {
