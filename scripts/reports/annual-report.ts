@@ -6,12 +6,12 @@
  */
 import type { RootContent } from 'mdast';
 import { calendarFromRecords, type CalendarYearData } from '../calendar/index.js';
+import type { ComplianceResult } from '../compliance/index.js';
+import type { AuditFinding } from '../git/index.js';
 import type { KnowledgeBase, Ticket } from '../records/index.js';
-import type { AnnualAnalyses, AuditFindingView } from './analyses.js';
-import {
-  clockStats, countBy, inWindow, isAfterHours, monthOf, periodMonths, periodTickets, resolvePeriodWindow,
-  ticketClocks, WORK_HOURS, type PeriodWindow, type TicketClock,
-} from './annual-statistics.js';
+import { WORK_END_HOUR, WORK_START_HOUR, type GroupStats, type SlaResult, type SlaTicketRow } from '../sla/index.js';
+import type { AnnualAnalyses } from './analyses.js';
+import { countBy, inWindow, monthOf, periodMonths, periodTickets, resolvePeriodWindow, type PeriodWindow } from './annual-statistics.js';
 import { deriveSuggestions } from './annual-suggestions.js';
 import { periodCharts } from './charts.js';
 import { showDate, showInstant, showMinutes, showPercent, showTime } from '../shared/display.js';
@@ -32,26 +32,23 @@ function inspectionDue(kb: KnowledgeBase, finished: string, days: number): { dat
   return cal.addWorkingDays(showDate(finished), days);
 }
 
-/** The period's three charts, drawn once by the same code as the site's SLA dashboard. */
-function annualCharts(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], clocks: TicketClock[]): ReturnType<typeof periodCharts> {
-  const clockOf = new Map(clocks.map((c) => [c.id, c]));
+/** The period's three charts, drawn once by the same code as the site's SLA dashboard, from the same SLA rows. */
+function annualCharts(kb: KnowledgeBase, w: PeriodWindow, sla: SlaResult): ReturnType<typeof periodCharts> {
   return periodCharts({
     months: periodMonths(w),
     systems: Object.keys(kb.contract?.systems ?? {}).map((s) => ({ id: s, name: systemName(kb, s) })),
     severities: SEVERITIES.map((s) => ({ id: s, label: label(SEVERITY_LABEL, s) })),
-    tickets: tickets.map((t) => ({ system: t.system, month: monthOf(t), severity: t.severity, responseMinutes: clockOf.get(t.id)?.responseMinutes ?? null })),
+    tickets: sla.tickets,
   });
 }
 
-function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], clocks: TicketClock[], fileBase: string, charts: Chart[], drawn: ReturnType<typeof periodCharts>): RootContent[] {
-  const clockOf = new Map(clocks.map((c) => [c.id, c]));
-  const cal = calendarFromRecords(kb.calendars as unknown as CalendarYearData[]);
+function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], rowOf: Map<string, SlaTicketRow>, fileBase: string, charts: Chart[], drawn: ReturnType<typeof periodCharts>): RootContent[] {
   const total = tickets.length;
   const systems = Object.keys(kb.contract?.systems ?? {});
   const months = periodMonths(w);
-  const afterHours = tickets.filter((t) => clockOf.get(t.id)?.afterHours ?? isAfterHours(t, cal));
+  const afterHours = tickets.filter((t) => rowOf.get(t.id)?.afterHours === true);
   const out: RootContent[] = [heading(2, '二、服务请求统计')];
-  out.push(p(`本期共受理服务请求 ${total} 件，其中非工作时间（法定工作日 ${WORK_HOURS.from}:00–${WORK_HOURS.to}:00 以外，含夜间、周末与节假日）受理 ${afterHours.length} 件，占 ${showPercent(afterHours.length, total)}。`));
+  out.push(p(`本期共受理服务请求 ${total} 件，其中非工作时间（法定工作日 ${WORK_START_HOUR}:00–${WORK_END_HOUR}:00 以外，含夜间、周末与节假日）受理 ${afterHours.length} 件，占 ${showPercent(afterHours.length, total)}。`));
 
   const bySev = countBy(tickets, (t) => t.severity, SEVERITIES);
   charts.push({ name: `${fileBase}-severity`, title: '严重级别构成', ...drawn.severity });
@@ -78,36 +75,28 @@ function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   return out;
 }
 
-function timesSection(clocks: TicketClock[], fileBase: string, charts: Chart[], fromSla: boolean, drawn: ReturnType<typeof periodCharts>): RootContent[] {
+function timesSection(sla: SlaResult, fileBase: string, charts: Chart[], drawn: ReturnType<typeof periodCharts>): RootContent[] {
   const out: RootContent[] = [heading(2, '三、平均响应/解决时间')];
-  out.push(p(`响应时间自接到第一个电话（报告时间）起算至工程师首次响应，解决时间自报告时间起算至问题解决，均按 24×7 连续计时。p90 表示 90% 的服务请求不超过该时长。${fromSla ? '' : '（本节按记录中的时间直接计算。）'}`));
-  const rows = SEVERITIES.map((s) => {
-    const st = clockStats(clocks.filter((c) => c.severity === s));
-    return [label(SEVERITY_LABEL, s), n(st.count), showMinutes(st.meanResponse), showMinutes(st.p90Response), showMinutes(st.meanResolution), showMinutes(st.p90Resolution)];
-  });
-  const all = clockStats(clocks);
-  rows.push(['全部', n(all.count), showMinutes(all.meanResponse), showMinutes(all.p90Response), showMinutes(all.meanResolution), showMinutes(all.p90Resolution)]);
+  out.push(p('响应时间自接到第一个电话（报告时间）起算至工程师首次响应，解决时间自报告时间起算至问题解决，均按 24×7 连续计时。p90 表示 90% 的服务请求不超过该时长。'));
+  const row = (name: string, g: GroupStats | undefined) => [name, n(g?.count ?? 0),
+    showMinutes(g?.avgResponseMinutes), showMinutes(g?.p90ResponseMinutes), showMinutes(g?.avgResolutionMinutes), showMinutes(g?.p90ResolutionMinutes)];
+  const rows = [...SEVERITIES.map((s) => row(label(SEVERITY_LABEL, s), sla.bySeverity[s])), row('全部', sla.total)];
   out.push(table(['严重级别', '件数', '平均响应', '响应 p90', '平均解决', '解决 p90'], rows, ['left', 'right', 'right', 'right', 'right', 'right']));
   charts.push({ name: `${fileBase}-response`, title: '响应时间分布', ...drawn.response });
   out.push(image(`${fileBase}-response.svg`, '响应时间分布'));
   return out;
 }
 
-function slaSection(kb: KnowledgeBase, clocks: TicketClock[], analyses: AnnualAnalyses): RootContent[] {
+function slaSection(kb: KnowledgeBase, sla: SlaResult): RootContent[] {
   const out: RootContent[] = [heading(2, '四、SLA 达成情况')];
-  const sla = kb.contract?.sla;
-  if (sla) {
-    out.push(p('合同约定的响应时限：', SEVERITIES.map((s) => `${label(SEVERITY_LABEL, s)} ${showMinutes(parseIso(sla.severities[s].response))}`).join('，'),
-      `；软件故障 ${showMinutes(parseIso(sla.fault_response))} 内响应；${SEVERITY_LABEL['1']}与${SEVERITY_LABEL.A}远程无法解决时 ${showMinutes(parseIso(sla.severities['1'].onsite_after_remote_fails ?? 'PT12H'))} 内到场，复杂问题 ${showMinutes(parseIso(sla.complex_onsite))} 内到场。`));
+  const policy = kb.contract?.sla;
+  if (policy) {
+    out.push(p('合同约定的响应时限：', SEVERITIES.map((s) => `${label(SEVERITY_LABEL, s)} ${showMinutes(parseIso(policy.severities[s].response))}`).join('，'),
+      `；软件故障 ${showMinutes(parseIso(policy.fault_response))} 内响应；${SEVERITY_LABEL['1']}与${SEVERITY_LABEL.A}远程无法解决时 ${showMinutes(parseIso(policy.severities['1'].onsite_after_remote_fails ?? 'PT12H'))} 内到场，复杂问题 ${showMinutes(parseIso(policy.complex_onsite))} 内到场。`));
   }
-  if (!analyses.sla) {
-    out.push(p('（SLA 计算模块未提供结果，本节未能给出达成情况。）'));
-    return out;
-  }
-  const rows = SEVERITIES.map((s) => slaRow(label(SEVERITY_LABEL, s), clocks.filter((c) => c.severity === s)));
-  rows.push(slaRow('全部', clocks));
+  const rows = [...SEVERITIES.map((s) => slaRow(label(SEVERITY_LABEL, s), sla.bySeverity[s])), slaRow('全部', sla.total)];
   out.push(table(['严重级别', '件数', '响应达标', '响应超时', '计时中', '响应达成率', '到场达标', '到场超时'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
-  const breached = clocks.filter((c) => c.response === 'breached' || c.onsite === 'breached');
+  const breached = sla.tickets.filter((c) => c.response === 'breached' || c.onsite === 'breached');
   if (breached.length) {
     out.push(p(strong('未达标的服务请求'), '：', breached.map((c) => `${c.id}（${c.response === 'breached' ? `响应 ${showMinutes(c.responseMinutes)}` : ''}${c.response === 'breached' && c.onsite === 'breached' ? '，' : ''}${c.onsite === 'breached' ? '到场超时' : ''}）`).join('；')));
   } else {
@@ -116,15 +105,14 @@ function slaSection(kb: KnowledgeBase, clocks: TicketClock[], analyses: AnnualAn
   return out;
 }
 
-function slaRow(name: string, cs: TicketClock[]): string[] {
-  const c = (v: string) => cs.filter((x) => x.response === v).length;
-  const o = (v: string) => cs.filter((x) => x.onsite === v).length;
-  return [name, n(cs.length), n(c('met')), n(c('breached')), n(c('pending')), showPercent(c('met'), c('met') + c('breached')), n(o('met')), n(o('breached'))];
+function slaRow(name: string, g: GroupStats | undefined): string[] {
+  if (!g) return [name, '0', '0', '0', '0', '—', '0', '0'];
+  return [name, n(g.count), n(g.responseMet), n(g.responseBreached), n(g.responsePending), showPercent(g.responseMet, g.responseMet + g.responseBreached), n(g.onsiteMet), n(g.onsiteBreached)];
 }
 
 const parseIso = parseDurationMinutes;
 
-function majorSection(kb: KnowledgeBase, tickets: Ticket[], clocks: TicketClock[]): RootContent[] {
+function majorSection(kb: KnowledgeBase, tickets: Ticket[], rowOf: Map<string, SlaTicketRow>): RootContent[] {
   const out: RootContent[] = [heading(2, '五、重大故障处理记录')];
   const major = tickets.filter((t) => t.severity === '1' || t.severity === 'A' || (t.severity_changes ?? []).some((c) => c.to === '1' || c.to === 'A'));
   if (!major.length) {
@@ -134,7 +122,7 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], clocks: TicketClock[
   out.push(p(`本期发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障 ${major.length} 件，处理经过如下。`));
   for (const t of major) {
     out.push(heading(3, `${t.id}　${t.title}`));
-    const clock = clocks.find((c) => c.id === t.id);
+    const clock = rowOf.get(t.id);
     const events: [string, string | undefined][] = [
       ['报告', t.reported_at],
       ['响应', t.responded_at],
@@ -145,7 +133,7 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], clocks: TicketClock[
       ['解决', t.resolved_at],
     ];
     const timed = events.filter((e): e is [string, string] => !!e[1]).sort((a, b) => (showTime(a[1]) < showTime(b[1]) ? -1 : showTime(a[1]) > showTime(b[1]) ? 1 : 0));
-    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${label(OUTCOME_LABEL, t.outcome)}${clock ? `；响应 ${showMinutes(clock.responseMinutes)}${clock.response ? `（${label(CLOCK_STATUS_LABEL, clock.response)}）` : ''}，解决 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
+    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${label(OUTCOME_LABEL, t.outcome)}${clock ? `；响应 ${showMinutes(clock.responseMinutes)}（${label(CLOCK_STATUS_LABEL, clock.response)}），解决 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
     out.push(table(['时间（北京时间）', '事件'], timed.map(([e, at]) => [showTime(at), e])));
     if (!t.onsite) out.push(p('远程处理，未到场。'));
     if (t.cause) out.push(p(strong('原因'), '：', t.cause.trim()));
@@ -242,24 +230,19 @@ function interfacesSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   return { nodes: out, ids: [...ifaces.map((i) => i.id), ...ops.map((o) => o.id)] };
 }
 
-function complianceSection(analyses: AnnualAnalyses): RootContent[] {
+function complianceSection(c: ComplianceResult): RootContent[] {
   const out: RootContent[] = [heading(2, '九、合规矩阵')];
-  const c = analyses.compliance;
-  if (!c) {
-    out.push(p('（合规评估模块未提供结果，本节未能给出合规矩阵。）'));
-    return out;
-  }
   const counts = countBy(c.clauses, (x) => x.status, codesOf(CLAUSE_STATUS_LABEL)).filter(([, v]) => v > 0);
   out.push(p(`共 ${c.clauses.length} 项条款：${counts.map(([k, v]) => `${label(CLAUSE_STATUS_LABEL, k)} ${v} 项`).join('，')}。`));
   out.push(table(['条款', '合同条目及内容', '状态', '评估说明'], c.clauses.map((x) => [
-    x.id, `${x.section ? `${x.section} ` : ''}${x.title ?? ''}`, label(CLAUSE_STATUS_LABEL, x.status),
-    x.summary ?? (x.evidence.length ? `证据：${x.evidence.length > 4 ? `${x.evidence.slice(0, 4).join('、')} 等 ${x.evidence.length} 项` : x.evidence.join('、')}` : '—'),
+    x.id, `${x.section} ${x.title}`, label(CLAUSE_STATUS_LABEL, x.status),
+    x.summary,
   ])));
   const withFindings = c.clauses.filter((x) => x.findings.length && x.status !== 'met');
   if (withFindings.length) {
     out.push(heading(3, '未达标及待确认条款的问题明细'));
     for (const x of withFindings) {
-      out.push(p(strong(`${x.id}${x.title ? ` ${x.title}` : ''}（${label(CLAUSE_STATUS_LABEL, x.status)}）`)));
+      out.push(p(strong(`${x.id} ${x.title}（${label(CLAUSE_STATUS_LABEL, x.status)}）`)));
       out.push(list(x.findings.map((f) => (f.record ? `${f.record}：${f.message}` : f.message))));
     }
   }
@@ -280,10 +263,10 @@ function auditSection(analyses: AnnualAnalyses, periodIds: Set<string>): RootCon
   return out;
 }
 
-function auditText(f: AuditFindingView): string {
-  const when = f.date ? showTime(f.date) : '';
-  if (f.kind === 'late-entry') return `${when} 首次登记${f.days !== undefined ? `，晚于事件 ${Math.floor(f.days)} 天` : ''}${f.author ? `（提交人：${f.author}）` : ''}`;
-  if (f.kind === 'retroactive-edit') return `${when} 修改：${JSON.stringify(f.old ?? null)} → ${JSON.stringify(f.new ?? null)}${f.author ? `（提交人：${f.author}）` : ''}`;
+function auditText(f: AuditFinding): string {
+  const when = showTime(f.date);
+  if (f.kind === 'late-entry') return `${when} 首次登记${f.days !== undefined ? `，晚于事件 ${Math.floor(f.days)} 天` : ''}（提交人：${f.author}）`;
+  if (f.kind === 'retroactive-edit') return `${when} 修改：${JSON.stringify(f.old ?? null)} → ${JSON.stringify(f.new ?? null)}（提交人：${f.author}）`;
   return f.message;
 }
 
@@ -319,19 +302,20 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
   const title = REPORT_TITLE.annual;
   const charts: Chart[] = [];
   const tickets = periodTickets(kb, w);
-  const clocks = ticketClocks(tickets, analyses.sla);
-  const warnings: string[] = [...analyses.missing];
+  const { sla } = analyses;
+  const rowOf = new Map(sla.tickets.map((t) => [t.id, t]));
+  const warnings: string[] = [];
 
-  const drawn = annualCharts(kb, w, tickets, clocks);
-  const stats = statisticsSection(kb, w, tickets, clocks, fileBase, charts, drawn);
-  const times = timesSection(clocks, fileBase, charts, !!analyses.sla, drawn);
-  const slaNodes = slaSection(kb, clocks, analyses);
-  const major = majorSection(kb, tickets, clocks);
+  const drawn = annualCharts(kb, w, sla);
+  const stats = statisticsSection(kb, w, tickets, rowOf, fileBase, charts, drawn);
+  const times = timesSection(sla, fileBase, charts, drawn);
+  const slaNodes = slaSection(kb, sla);
+  const major = majorSection(kb, tickets, rowOf);
   const insp = inspectionSection(kb, w);
   warnings.push(...insp.warnings);
   const chg = changesSection(kb, w);
   const ifc = interfacesSection(kb, w, tickets);
-  const comp = complianceSection(analyses);
+  const comp = complianceSection(analyses.compliance);
   const audit = auditSection(analyses, new Set([...tickets.map((t) => t.id), ...insp.ids, ...chg.ids, ...ifc.ids]));
   const sug = suggestionsSection(kb, w, tickets, audit.length > 0);
 

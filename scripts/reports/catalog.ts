@@ -72,7 +72,8 @@ export function closeIds(id: string, candidates: readonly string[], max = 5): st
  */
 export function buildReport(ctx: ReportContext, kind: ReportKind, id: string | undefined, analyses: AnnualAnalyses | undefined): BuiltReport {
   if (kind === 'annual') {
-    return buildAnnualReport(ctx, id, analyses ?? { missing: ['analyses were not computed'] });
+    if (!analyses) throw new Error('buildReport: the annual report needs its analyses (loadAnalyses)');
+    return buildAnnualReport(ctx, id, analyses);
   }
   const ids = idsForKind(ctx.kb, kind, ctx.asOf);
   if (id === undefined) {

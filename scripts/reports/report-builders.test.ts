@@ -5,7 +5,8 @@ import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
 import { computeSla } from '../sla/index.js';
 import { UserError } from '../shared/errors.js';
 import { parseInstant } from '../shared/time.js';
-import { toSlaView, type AnnualAnalyses } from './analyses.js';
+import { evaluateCompliance } from '../compliance/index.js';
+import type { AnnualAnalyses } from './analyses.js';
 import { periodTickets, resolvePeriodWindow } from './annual-statistics.js';
 import { deriveSuggestions } from './annual-suggestions.js';
 import { buildReport, closeIds, dueReports } from './catalog.js';
@@ -24,14 +25,15 @@ beforeAll(async () => {
   expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const bytes = new Map(kb.records.map((r) => [r.path, fs.readFileSync(path.join(ROOT, r.path))]));
   ctx = { kb, asOf: AS_OF, provenance: fixedProvenance(null, bytes) };
+  const compliance = await evaluateCompliance(kb, { periodId: 'Y1', asOf: AS_OF, root: ROOT });
   analyses = {
-    sla: toSlaView(computeSla(kb, { periodId: 'Y1', asOf: AS_OF }))!,
-    compliance: { clauses: [
+    sla: computeSla(kb, { periodId: 'Y1', asOf: AS_OF }),
+    compliance: { ...compliance, clauses: [
       { id: 'S-5', title: '定时巡检', section: '（二）3（5）', status: 'breached', evidence: ['INS-2026-01'], findings: [{ record: 'HT-TEST-0001', message: '第 1 季度无现场巡检' }], summary: '现场巡检 1 次' },
-      { id: 'M-1', title: '保障软件正常运行', section: '（二）1', status: 'met', evidence: [], findings: [] },
+      { id: 'M-1', title: '保障软件正常运行', section: '（二）1', status: 'met', evidence: [], findings: [], summary: '本期无软件缺陷' },
     ] },
-    audit: [{ record: 'T-20260103-01', kind: 'late-entry', field: 'reported_at', commit: 'abcdef1234567', date: '2026-02-01T10:00:00+08:00', days: 29, message: 'late' }],
-    missing: [],
+    audit: [{ record: 'T-20260103-01', kind: 'late-entry', field: 'reported_at', commit: 'abcdef1234567', date: '2026-02-01T10:00:00+08:00', days: 29, message: 'late',
+      author: '工程师甲', email: 'eng-a@example.invalid', path: 'records/tickets/2026/T-20260103-01.yaml' }],
   };
 });
 
@@ -148,10 +150,12 @@ describe('年度运维总结报告', () => {
     expect(text).toMatch(/\| T-20260103-01 \| 补录\s+\| reported_at \| abcdef1234 \|/);
   });
 
-  it('says what is missing when the analyses are absent', () => {
-    const text = reportToMarkdown(buildReport(ctx, 'annual', 'Y1', { missing: ['x'] }).tree);
-    expect(text).toContain('（合规评估模块未提供结果，本节未能给出合规矩阵。）');
-    expect(text).not.toContain('数据可信度');
+  it('leaves the data-credibility section out without an audit, and says why when Git history is missing', () => {
+    const { audit: _, ...withoutAudit } = analyses;
+    expect(reportToMarkdown(buildReport(ctx, 'annual', 'Y1', withoutAudit).tree)).not.toContain('数据可信度');
+    const text = reportToMarkdown(buildReport(ctx, 'annual', 'Y1', { ...withoutAudit, auditUnavailable: '无法读取 Git 历史' }).tree);
+    expect(text).toContain('## 十、数据可信度');
+    expect(text).toContain('无法读取 Git 历史');
   });
 
   it('draws three deterministic SVG charts with CJK labels', () => {

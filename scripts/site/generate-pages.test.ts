@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../records/index.js';
 import { generatePages, pickPeriods } from './generate-pages.js';
 import type { Engines } from './engines.js';
-import type { SlaResult } from './pages/sla-dashboard.js';
+import type { DashboardSla } from './pages/sla-dashboard.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -41,7 +41,7 @@ const engines: Engines = {
 };
 
 /** A fake SLA result: Y1 has two tickets (March A, April C), Y2 none. */
-function slaOf(periodId: string): SlaResult {
+function slaOf(periodId: string): DashboardSla {
   const y1 = periodId === 'Y1';
   return {
     period: y1 ? { id: 'Y1', start: '2025-12-01', end: '2026-11-30' } : { id: 'Y2', start: '2026-12-01', end: '2027-11-30' },

@@ -17,8 +17,8 @@ import { releaseNotesFile, releaseNotesIndexPage, releaseNotesPage, releaseNotes
 import { inspectionsPage } from './pages/inspections.js';
 import { ticketsPage, type TicketSlaStatus } from './pages/tickets.js';
 import { handoverPage, type HandoverSummary } from './pages/handover.js';
-import { slaDashboardPage, type SlaResult } from './pages/sla-dashboard.js';
-import { compliancePage, type ComplianceResult } from './pages/compliance.js';
+import { slaDashboardPage, type DashboardSla } from './pages/sla-dashboard.js';
+import { compliancePage, type MatrixView } from './pages/compliance.js';
 import { anchorOf } from './format.js';
 import { loadEngines, type Engines } from './engines.js';
 
@@ -73,7 +73,7 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
 
   const periods = [...(kb.contract?.service_periods ?? [])];
   const { current, previous } = pickPeriods(periods, opts.asOf);
-  let sla: { current: SlaResult | null; previous: SlaResult | null } = { current: null, previous: null };
+  let sla: { current: DashboardSla | null; previous: DashboardSla | null } = { current: null, previous: null };
   let slaNote: string | undefined;
   if (!engines.sla) {
     slaNote = 'SLA 计算模块尚未接入本工具，本次构建没有 SLA 数据。';
@@ -93,7 +93,7 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     : null;
   pages.set(`${g}/tickets.md`, ticketsPage(kb.tickets, verdicts));
 
-  let compliance: ComplianceResult | null = null;
+  let compliance: MatrixView | null = null;
   let complianceNote: string | undefined;
   if (!engines.compliance) {
     complianceNote = '合规评估模块尚未接入本工具，本次构建没有合规矩阵。';

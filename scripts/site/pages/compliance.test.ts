@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLAUSE_STATUS_LABEL } from '../../shared/labels.js';
-import { compliancePage, type ComplianceResult } from './compliance.js';
+import { compliancePage, type MatrixView } from './compliance.js';
 
-const result: ComplianceResult = {
+const result: MatrixView = {
   period: { id: 'Y1', start: '2025-12-01', end: '2026-11-30' },
   asOf: '2026-11-26T23:59:59+08:00',
   clauses: [

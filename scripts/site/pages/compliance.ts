@@ -3,7 +3,7 @@ import type { RootContent } from 'mdast';
 import { heading, link, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
 import { CLAUSE_STATUS_LABEL, label } from '../../shared/labels.js';
 
-export interface ComplianceResult {
+export interface MatrixView {
   period: { id: string; start: string; end: string } | string;
   asOf: string;
   clauses: { id: string; title?: string; status: string; evidence: string[]; findings: { record?: string; message: string }[] }[];
@@ -13,7 +13,7 @@ export interface ComplianceResult {
 export type EvidenceLinker = (recordId: string) => string | null;
 
 /** Builds the compliance matrix page. */
-export function compliancePage(result: ComplianceResult | null, linker: EvidenceLinker, clauseTitles: Record<string, string>, unavailable?: string): string {
+export function compliancePage(result: MatrixView | null, linker: EvidenceLinker, clauseTitles: Record<string, string>, unavailable?: string): string {
   const body: RootContent[] = [heading(1, '合规矩阵')];
   if (!result) {
     body.push(note(unavailable ?? '本次构建没有合规评估结果。'));

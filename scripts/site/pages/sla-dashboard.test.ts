@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../records/index.js';
-import { computeSla } from '../../sla/index.js';
+import { evaluateCompliance } from '../../compliance/index.js';
+import { computeSla, type SlaResult } from '../../sla/index.js';
 import { parseInstant } from '../../shared/time.js';
-import { toSlaView } from '../../reports/analyses.js';
 import { buildReport } from '../../reports/catalog.js';
 import { fixedProvenance } from '../../reports/provenance.js';
-import { dashboardMonths, slaDashboardPage, type SlaResult } from './sla-dashboard.js';
+import { dashboardMonths, slaDashboardPage } from './sla-dashboard.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', 'reports', 'fixtures', 'ok-kb');
 const AS_OF = parseInstant('2026-11-26T12:00:00+08:00');
@@ -21,10 +21,10 @@ beforeAll(async () => {
 const systemsOf = (k: KnowledgeBase) => Object.entries(k.contract?.systems ?? {}).map(([id, s]) => ({ id, name: s.name }));
 
 describe('SLA dashboard charts', () => {
-  it('are the annual report\'s charts for the same period, from the same SLA result', () => {
+  it('are the annual report\'s charts for the same period, from the same SLA result', async () => {
     expect(sla.tickets.length).toBeGreaterThan(0);
     const { charts } = slaDashboardPage(sla, null, undefined, systemsOf(kb));
-    const report = buildReport({ kb, asOf: AS_OF, provenance: fixedProvenance(null, new Map()) }, 'annual', 'Y1', { sla: toSlaView(sla)!, missing: [] });
+    const report = buildReport({ kb, asOf: AS_OF, provenance: fixedProvenance(null, new Map()) }, 'annual', 'Y1', { sla, compliance: await evaluateCompliance(kb, { periodId: 'Y1', asOf: AS_OF, root: ROOT }) });
     const byKind = (name: string) => name.replace(/^.*-(\w+)(\.svg)?$/, '$1');
     expect(charts.map((c) => c.file)).toEqual(['charts/sla-Y1-monthly.svg', 'charts/sla-Y1-severity.svg', 'charts/sla-Y1-response.svg']);
     const annual = new Map(report.charts.map((c) => [byKind(c.name), c.svg]));

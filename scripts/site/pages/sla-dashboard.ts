@@ -11,7 +11,7 @@ import { CLOCK_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, SYSTEM_LABEL, label } f
 import { showMinutes, showPercent, showTime } from '../../shared/display.js';
 
 /** The part of an SLA result (SPEC §7) the dashboard shows. */
-export interface SlaResult {
+export interface DashboardSla {
   period: { id: string; start: string; end: string };
   asOf: string;
   tickets: {
@@ -42,7 +42,7 @@ export interface SlaDashboard {
 }
 
 /** Months `YYYY-MM` from the period's start to its end or the as-of month, whichever is earlier (plus any ticket month outside). */
-export function dashboardMonths(r: SlaResult): string[] {
+export function dashboardMonths(r: DashboardSla): string[] {
   const last = [r.period.end.slice(0, 7), r.asOf.slice(0, 7)].sort()[0]!;
   const out = new Set<string>();
   let [y, m] = r.period.start.slice(0, 7).split('-').map(Number) as [number, number];
@@ -56,7 +56,7 @@ export function dashboardMonths(r: SlaResult): string[] {
 }
 
 /** The period's charts as files plus the image paragraphs that show them; none when the period has no tickets. */
-function chartsOfPeriod(title: string, r: SlaResult, systems: readonly SystemName[]): { nodes: RootContent[]; charts: DashboardChart[] } {
+function chartsOfPeriod(title: string, r: DashboardSla, systems: readonly SystemName[]): { nodes: RootContent[]; charts: DashboardChart[] } {
   if (!r.tickets.length) return { nodes: [paragraph('本期尚无服务请求，不绘制图表。')], charts: [] };
   const known = new Set(systems.map((s) => s.id));
   const others = [...new Set(r.tickets.map((t) => t.system))].filter((id) => !known.has(id)).sort();
@@ -83,7 +83,7 @@ function verdict(s: string): Inline {
   return s === 'n/a' ? '—' : label(CLOCK_STATUS_LABEL, s);
 }
 
-function periodSection(title: string, r: SlaResult, systems: readonly SystemName[], charts: DashboardChart[]): RootContent[] {
+function periodSection(title: string, r: DashboardSla, systems: readonly SystemName[], charts: DashboardChart[]): RootContent[] {
   const out: RootContent[] = [heading(2, `${title}：${r.period.id}（${r.period.start} 至 ${r.period.end}）`, `period-${r.period.id.toLowerCase()}`)];
   const total = r.tickets.length;
   const met = r.tickets.filter((t) => t.response === 'met').length;
@@ -121,7 +121,7 @@ function periodSection(title: string, r: SlaResult, systems: readonly SystemName
  * @param unavailable why there is no result (shown instead of the figures)
  * @param systems the contract's systems (id, name), one series each in the monthly chart (others found in tickets follow)
  */
-export function slaDashboardPage(current: SlaResult | null, previous: SlaResult | null, unavailable?: string, systems: readonly SystemName[] = []): SlaDashboard {
+export function slaDashboardPage(current: DashboardSla | null, previous: DashboardSla | null, unavailable?: string, systems: readonly SystemName[] = []): SlaDashboard {
   const body: RootContent[] = [heading(1, 'SLA 看板')];
   const charts: DashboardChart[] = [];
   if (!current) {
