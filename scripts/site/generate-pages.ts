@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
+import { loadKnowledgeBase, type Contract, type KnowledgeBase } from '../records/index.js';
+import { listPeriods, resolvePeriod } from '../sla/resolve-period.js';
 import { SYSTEMS, compareVersions } from './check-manuals.js';
 import { writeFileAtomic } from '../shared/atomic-file.js';
 import { dataDictionaryPage } from './pages/data-dictionary.js';
@@ -124,17 +125,13 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
   return { files, warnings };
 }
 
-/** The period containing asOf (else the latest one that has started, else the first) and the one before it. */
-export function pickPeriods<P extends { id: string; start: string; end: string }>(periods: P[], asOf: number): { current: P | null; previous: P | null } {
-  const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start));
-  const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-  const today = dayOf(asOf);
-  let idx = sorted.findIndex((p) => p.start <= today && today <= p.end);
-  if (idx < 0) {
-    const started = sorted.filter((p) => p.start <= today);
-    idx = started.length ? sorted.indexOf(started[started.length - 1]!) : 0;
-  }
-  return { current: sorted[idx] ?? null, previous: idx > 0 ? sorted[idx - 1] ?? null : null };
+/** The period `opsbook sla` would judge as of `asOf` (sla/resolve-period.ts decides) and the one before it. */
+export function pickPeriods<P extends Contract['service_periods'][number]>(periods: P[], asOf: number): { current: P | null; previous: P | null } {
+  if (periods.length === 0) return { current: null, previous: null };
+  const all = listPeriods({ service_periods: periods }).sort((a, b) => a.startMs - b.startMs);
+  const i = all.findIndex((p) => p.index === resolvePeriod({ service_periods: periods }, undefined, asOf).index);
+  const at = (k: number): P | null => (k >= 0 && all[k] ? periods[all[k].index] ?? null : null);
+  return { current: at(i), previous: at(i - 1) };
 }
 
 /** Links evidence record ids to the page that shows them. */

@@ -24,7 +24,7 @@ export interface ResolvedPeriod {
 }
 
 /** All periods of the contract with their instants, in contract order. */
-export function listPeriods(contract: Contract): ResolvedPeriod[] {
+export function listPeriods(contract: Pick<Contract, 'service_periods'>): ResolvedPeriod[] {
   return contract.service_periods.map((p, index) => ({
     id: p.id,
     start: p.start,
@@ -44,7 +44,7 @@ export function listPeriods(contract: Contract): ResolvedPeriod[] {
  *   when `asOf` is past every period, the first one when before every period
  * @throws UserError (exit 2) when `periodId` is unknown, listing the ids
  */
-export function resolvePeriod(contract: Contract, periodId: string | undefined, asOf: number): ResolvedPeriod {
+export function resolvePeriod(contract: Pick<Contract, 'service_periods'>, periodId: string | undefined, asOf: number): ResolvedPeriod {
   const periods = listPeriods(contract);
   if (periods.length === 0) throw new UserError('records/contract.yaml: no service_periods, expected at least one');
   if (periodId !== undefined) {
