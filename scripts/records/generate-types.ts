@@ -18,7 +18,7 @@ const NAMES: Record<string, string> = {
   'change.schema.json': 'Change', 'release.schema.json': 'Release', 'training.schema.json': 'Training',
   'recommendation.schema.json': 'Recommendation', 'interface.schema.json': 'Interface', 'db-operation.schema.json': 'DbOperation',
   'person.schema.json': 'Person', 'data-dictionary.schema.json': 'DataDictionary', 'disposal.schema.json': 'Disposal',
-  'calendar.schema.json': 'Calendar', 'handover.schema.json': 'Handover',
+  'calendar.schema.json': 'Calendar', 'handover.schema.json': 'Handover', 'opsbook.schema.json': 'OpsbookConfig',
 };
 
 /** Inlines `common.schema.json#/$defs/x` refs so each type stands alone. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
+import { loadKbConfig } from '../config/kb-config.js';
 import { checkFilesParallel, workerCount } from './check-files-parallel.js';
 import { checkRecordFile, runRules } from './check-record-file.js';
 import { locate } from './locate.js';
@@ -122,6 +123,8 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     if (f.kind !== 'contract' && !knownIds.has(id)) knownIds.set(id, { kind: f.kind, path: f.rel });
   }
   diagnostics.push(...runRules(records, knownIds));
+  const settings = loadKbConfig(root);
+  diagnostics.push(...settings.diagnostics);
   const byId = new Map<string, LoadedRecord>();
   for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
 
@@ -129,6 +132,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const of = <K extends RecordKind>(k: K) => records.filter((r) => r.kind === k).map((r) => r.data as RecordTypes[K]);
   return {
     root,
+    config: settings.config,
     records,
     diagnostics,
     fileCount,

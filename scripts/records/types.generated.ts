@@ -1265,3 +1265,48 @@ rotated_at?: string
 note?: string
 }[]
 }
+
+/**
+ * 知识库设置：opsbook.yaml：本知识库交给 opsbook 工具的设置（站点名称与地址、审计基线等）。合同本身的条款与服务级别在 records/contract.yaml 中，不在这里。
+ */
+export interface OpsbookConfig {
+$schema?: string
+/**
+ * 站点设置：内部知识库站点的名称、地址与显示选项。
+ */
+site?: {
+/**
+ * 站点标题：浏览器标题栏与首页显示的名称；不填时取合同的客户名称加“运维知识库”。
+ */
+title?: string
+/**
+ * 站点域名：站点对外的协议与主机名，不含路径，例如 https://wiki.hospital.internal。
+ */
+url?: string
+/**
+ * 站点路径：站点所在的子路径，以 / 开头并以 / 结尾，例如 /opsbook/；放在域名根下时写 /。
+ */
+base_url?: string
+/**
+ * 站点标志：站点标志图片，相对于知识库根目录的路径（例如 static/img/logo.svg）。
+ */
+logo?: string
+/**
+ * 页面维护者显示名：页脚“最后更新”处显示的名称（例如 运维项目组）；不填时只显示日期，不显示 Git 作者。
+ */
+updated_by?: string
+}
+/**
+ * 审计设置：Git 来源审计的设置。
+ */
+audit?: {
+/**
+ * 主分支：证据进入主分支的那条分支名，默认 main。
+ */
+main_branch?: string
+/**
+ * 审计基线提交：启用 opsbook 时批量导入历史记录的那次提交（提交哈希）。首次出现在该提交中的记录计为“迁移导入”，不逐条判为补录；其后的修改照常审计。
+ */
+baseline?: string
+}
+}

@@ -59,6 +59,8 @@ export interface LoadedRecord<K extends RecordKind = RecordKind> {
 /** The whole knowledge base as loaded and validated. */
 export interface KnowledgeBase {
   root: string;
+  /** The KB's settings for the tool (`opsbook.yaml`; empty when absent). */
+  config: G.OpsbookConfig;
   /** Schema-valid records, in path order. */
   records: LoadedRecord[];
   /** Every problem found (errors and warnings), in path order. */
