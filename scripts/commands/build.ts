@@ -42,9 +42,11 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     const progress = createProgress('  records', g.interactive);
     kb = await loadKnowledgeBase(g.root, { onProgress: (d, t) => progress.update(d, t) });
     progress.done();
-    const errors = kb.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of kb.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-    return { ok: errors.length === 0, result: `${kb.fileCount} record files, ${errors.length} error(s), ${kb.diagnostics.length - errors.length} warning(s)` };
+    // + manuals and hand-over manifests agree with the contract's databases (scripts/site/check-declared-facts.ts)
+    const all = [...kb.diagnostics, ...(await (await import('../site/check-declared-facts.js')).checkDeclaredFacts(g.root, kb))];
+    const errors = all.filter((d) => d.severity === 'error');
+    for (const d of all) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    return { ok: errors.length === 0, result: `${kb.fileCount} record files, ${errors.length} error(s), ${all.length - errors.length} warning(s)` };
   });
   if (!ok) return summary(steps, 1);
 

@@ -45,6 +45,23 @@ name: string
  * 在用版本：当前在用版本号。
  */
 version: string
+/**
+ * 数据库：本系统使用的数据库（类型与版本只在这里声明一次；数据字典、移交清单和手册须与之一致，不一致时 opsbook validate 报错）。
+ */
+database?: {
+/**
+ * 数据库类型：数据库产品，例如 SQL Server、Oracle、MySQL、PostgreSQL、达梦。
+ */
+engine: string
+/**
+ * 数据库版本：数据库版本，例如 2019、19c。
+ */
+version: string
+/**
+ * 库名：数据库（或 PDB）名称，例如 AIMSDB。
+ */
+name?: string
+}
 }
 /**
  * 重症监护信息系统：重症监护信息系统。
@@ -58,7 +75,41 @@ name: string
  * 在用版本：当前在用版本号。
  */
 version: string
+/**
+ * 数据库：本系统使用的数据库（类型与版本只在这里声明一次；数据字典、移交清单和手册须与之一致，不一致时 opsbook validate 报错）。
+ */
+database?: {
+/**
+ * 数据库类型：数据库产品，例如 SQL Server、Oracle、MySQL、PostgreSQL、达梦。
+ */
+engine: string
+/**
+ * 数据库版本：数据库版本，例如 2019、19c。
+ */
+version: string
+/**
+ * 库名：数据库（或 PDB）名称，例如 AIMSDB。
+ */
+name?: string
 }
+}
+}
+/**
+ * 7×24 服务热线：合同约定的 7×24 小时电话支持号码（条款 S-1），显示在站点首页和常见问题中。
+ */
+hotline?: {
+/**
+ * 电话号码：服务热线号码，例如 400-000-0000。
+ */
+phone: string
+/**
+ * 名称：热线的名称，默认“7×24 服务热线”。
+ */
+label?: string
+/**
+ * 备注：号码旁显示的说明，例如“演示号码”。
+ */
+note?: string
 }
 /**
  * 服务期：服务期列表（合同一年一签，通常两个服务期 Y1、Y2）。
@@ -956,7 +1007,7 @@ system: ("aims" | "icis")
  */
 version: string
 /**
- * 数据库：数据库类型与名称，例如 SQL Server 2019 / AIMSDB。
+ * 数据库：数据库名称，例如 AIMSDB。数据库类型与版本只在合同记录 systems.<系统>.database 中声明；这里若写出类型或版本，须与合同一致（opsbook validate 检查），字段类型也须是该数据库的类型。
  */
 database?: string
 /**
