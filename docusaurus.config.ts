@@ -20,6 +20,7 @@ import remarkFacts from './scripts/site/markdown/remark-facts';
 import rehypeScrollTables from './scripts/site/markdown/rehype-scroll-tables';
 import siteChecks from './src/plugins/site-checks';
 import libraryImports from './src/plugins/library-imports';
+import fastMinify from './src/plugins/fast-minify';
 import { TICKET_REGISTER_ROUTE } from './scripts/site/register-types';
 
 /** The knowledge base this site is built from (its records/, docs/ and opsbook.yaml). */
@@ -173,6 +174,7 @@ const config = {
     ['@docusaurus/plugin-content-docs', systemDocs('aims')],
     ['@docusaurus/plugin-content-docs', systemDocs('icis')],
     libraryImports,
+    fastMinify,
     siteChecks,
   ],
   themeConfig: {
@@ -225,6 +227,8 @@ const config = {
     },
     prism: { theme: lightCode, darkTheme: darkCode, additionalLanguages: ['powershell', 'sql', 'bash', 'ini'] },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    // A reader can fold the sidebar away to give a wide table (ticket register) the whole width.
+    docs: { sidebar: { hideable: true } },
   } satisfies Preset.ThemeConfig,
 } satisfies Config;
 

@@ -30,7 +30,7 @@ describe('hand-over page', () => {
     expect(page).toContain('**轮换日期不是明文，无法确认**');
     expect(page).toContain('服务器 gone-01 的一个未登记凭据');
     // the entries' own rows
-    expect(page).toContain('| 数据库账号 | AIMSDB（SQL Server 2019） | 应用连接账号 | 2026-01-15 | **须立即轮换（P-left 于 2026-06-30 离开）** |');
+    expect(page).toContain('| 数据库账号 | AIMSDB（SQL Server 2019） | 应用连接账号 | 2026-01-15 | **须立即轮换（P-left 已离开）** |');
     expect(page).toContain('| 数据库账号 | AIMSDB（SQL Server 2019） | 报表只读账号 | 2026-08-01 | — |');
     expect(page).toContain('| 服务器 | aims-db-01（Windows Server 2019） | 数据库服务器 | 2026-01-15 | — |');
   });

@@ -31,6 +31,8 @@ export interface StaleCredentialView {
 }
 
 const d = (s: string | null | undefined) => (s ? showDate(s) : '—');
+// No table of contents: the entry tables need the page's width.
+const FRONT_MATTER = { title: '移交清单', sidebar_position: 5, custom_edit_url: null, hide_table_of_contents: true };
 
 /** Route of this page (other pages link to it). */
 export const HANDOVER_ROUTE = '/general/generated/handover/';
@@ -58,7 +60,7 @@ export function handoverPage(manifests: HandoverManifest[], stale: StaleCredenti
   }
   if (manifests.length === 0) {
     body.push(note('尚无加密移交清单。'));
-    return renderPage({ title: '移交清单', sidebar_position: 5, custom_edit_url: null }, body);
+    return renderPage(FRONT_MATTER, body);
   }
   for (const m of manifests) {
     const o = m.outline;
@@ -77,7 +79,7 @@ export function handoverPage(manifests: HandoverManifest[], stale: StaleCredenti
     ]));
     const flag = (credentialPaths: string[]): Inline => {
       const hits = due.filter((s) => credentialPaths.some((p) => samePath(outlines, s.credential, p)));
-      return hits.length ? strong(`须立即轮换（${hits.map((h) => `${h.person} 于 ${d(h.left)} 离开`).join('；')}）`) : '—';
+      return hits.length ? strong(`须立即轮换（${hits.map((h) => h.person).join('、')} 已离开）`) : '—';
     };
     body.push(table(['类别', '条目', '用途', '最近轮换', '轮换提醒'], [
       ...o.databases.flatMap((db) => db.accounts.map((a) => [
@@ -100,7 +102,7 @@ export function handoverPage(manifests: HandoverManifest[], stale: StaleCredenti
     ['人员离开项目时，须在其人员记录中填写离开日期和知悉的凭据（credential_access），并在离开当日或之后轮换这些凭据、更新清单。'],
     ['查看或修改凭据：持有密钥的人员使用 opsbook secrets edit 命令，详见标准操作维护手册。'],
   ]));
-  return renderPage({ title: '移交清单', sidebar_position: 5, custom_edit_url: null }, body);
+  return renderPage(FRONT_MATTER, body);
 }
 
 /** Whether two credential paths name the same manifest entry (same matching as HO-1). */
