@@ -47,6 +47,14 @@ function cliWall(args: string[], cwd: string): Sample {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
+// `npm run bench -- --site [--repeat N]`: the site rebuild after one record changes against a full build
+// (scripts/bench/site-rebuild.ts; figures in scripts/site/README.md), instead of the record benches.
+if (process.argv.includes('--site')) {
+  const { benchSiteRebuild } = await import('./site-rebuild.js');
+  process.stdout.write(`${benchSiteRebuild({ repeat: Number(arg('repeat', '3')), log }).table}\n`);
+  process.exit(0);
+}
+
 const rows: string[] = [];
 for (const n of sizes) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opsbook-bench-${n}-`));
