@@ -157,6 +157,26 @@ describe('SLA dashboard charts', () => {
   });
 });
 
+describe('disclosure rule on every generated page', () => {
+  it('replaces an account name quoted by any record text (here a ticket title) with what the account is for', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    const kb = fakeKb(root);
+    (kb as { handoverFiles: string[] }).handoverFiles = ['records/handover/aims.sops.yaml'];
+    (kb.tickets[0] as { title: string }).title = '账号 aims_app 被锁定';
+    const outline = {
+      file: 'x', system: 'aims', updatedAt: null, recipients: [], lastmodified: null, allEncrypted: true, plaintextLeaves: [], rule: '',
+      databases: [{ name: 'AIMSDB', engine: null, encryptedFields: [], accounts: [{ username: 'aims_app', role: '应用连接账号', rotatedAt: null, encryptedFields: [] }] }],
+      adminAccounts: [], servers: [],
+    };
+    const res = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb, engines: { ...engines, handoverOutline: async () => outline } });
+    const all = res.files.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+    expect(all).not.toContain('aims_app');
+    const register = JSON.parse(fs.readFileSync(path.join(root, 'docs/general/generated/tickets.register.json'), 'utf8')) as TicketRegisterData;
+    expect(register.rows[0]!.title).toBe('账号 （账号名不在本站显示） 被锁定');
+  });
+});
+
 describe('incremental writing', () => {
   it('writes a generated file only when its content changed, so unchanged pages keep their modification time', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));

@@ -128,14 +128,17 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     progress('compliance');
     compliance = await engines.compliance(kb, root, current.id, opts.asOf);
   }
-  const credentialPaths = kb.people.flatMap((p) => p.credential_access ?? []);
   pages.set(`${g}/compliance.md`, compliancePage(compliance, evidenceLinker(kb), engines.clauseTitles ?? {}, complianceNote,
-    (text) => redactCredentials(text, outlines, credentialPaths)));
+    (text) => redactCredentials(text, outlines, kb.people.flatMap((p) => p.credential_access ?? []))));
 
   progress('writing');
   const files = [...pages.keys()].sort();
   const changed: string[] = [];
-  for (const rel of files) if (await writeIfChanged(path.join(root, rel), pages.get(rel)!)) changed.push(rel);
+  // The disclosure rule on every generated page, whatever record text it quotes (ticket titles, findings, notes):
+  // a credential's user name never reaches the site (scripts/site/disclosure.ts).
+  const credentialPaths = kb.people.flatMap((p) => p.credential_access ?? []);
+  const disclose = (rel: string, text: string) => (rel.endsWith('.svg') ? text : redactCredentials(text, outlines, credentialPaths));
+  for (const rel of files) if (await writeIfChanged(path.join(root, rel), disclose(rel, pages.get(rel)!))) changed.push(rel);
   const removed = removeStale(root, ['docs/general/generated', ...systems.map((s) => `docs/${s}/generated`)], new Set(files));
   return { files, changed, removed, warnings };
 }
