@@ -28,6 +28,8 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export interface SiteRebuildSample {
   kind: 'full' | 'unchanged' | 'one-record';
   ms: number;
+  /** CPU seconds (user + system) of the whole process tree, when GNU time is installed; steadier than wall time on a shared machine. */
+  cpuS: number | null;
   /** Generated files the build rewrote (from `site: … N file(s) changed`). */
   changed: number | null;
 }
@@ -65,15 +67,21 @@ function copyRepository(): string {
   return dir;
 }
 
-/** Runs `opsbook site build` in the copy; wall time including start-up. */
-function siteBuild(dir: string, asOf: string): { ms: number; changed: number | null } {
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs `opsbook site build` in the copy; wall time including start-up, and CPU time via GNU time when present. */
+function siteBuild(dir: string, asOf: string): { ms: number; cpuS: number | null; changed: number | null } {
   const tsx = path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const command = [process.execPath, tsx, path.join(dir, 'scripts', 'cli.ts'), 'site', 'build', '--as-of', asOf];
+  const timed = fs.existsSync(GNU_TIME);
+  const [bin, ...args] = timed ? [GNU_TIME, '-f', 'OPSBOOK-CPU %U %S', ...command] : command;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [tsx, path.join(dir, 'scripts', 'cli.ts'), 'site', 'build', '--as-of', asOf], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } });
+  const r = spawnSync(bin!, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } });
   const ms = Math.round(performance.now() - t0);
   if (r.status !== 0) throw new Error(`site build failed (exit ${r.status}):\n${r.stderr.split('\n').slice(-30).join('\n')}`);
   const m = /(\d+) file\(s\) changed/.exec(r.stderr);
-  return { ms, changed: m ? Number(m[1]) : null };
+  const cpu = /OPSBOOK-CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { ms, cpuS: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 10) / 10 : null, changed: m ? Number(m[1]) : null };
 }
 
 /** The newest ticket file of the copy (the record a person would most likely edit). */
@@ -106,14 +114,14 @@ export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; log?: (
       for (const p of ['node_modules/.cache', '.docusaurus', 'build']) fs.rmSync(path.join(dir, p), { recursive: true, force: true });
       const full = siteBuild(dir, asOf);
       samples.push({ kind: 'full', ...full });
-      log(`  #${i + 1} full build: ${full.ms} ms`);
+      log(`  #${i + 1} full build: ${full.ms} ms, ${full.cpuS} s CPU`);
       const same = siteBuild(dir, asOf);
       samples.push({ kind: 'unchanged', ...same });
-      log(`  #${i + 1} unchanged rebuild: ${same.ms} ms (${same.changed} generated file(s) rewritten)`);
+      log(`  #${i + 1} unchanged rebuild: ${same.ms} ms, ${same.cpuS} s CPU (${same.changed} generated file(s) rewritten)`);
       fs.writeFileSync(ticket, original.replace(/^title: (.*)$/m, (_m, t: string) => `title: ${t}（第 ${i + 1} 次修改）`));
       const one = siteBuild(dir, asOf);
       samples.push({ kind: 'one-record', ...one });
-      log(`  #${i + 1} one record changed: ${one.ms} ms (${one.changed} generated file(s) rewritten)`);
+      log(`  #${i + 1} one record changed: ${one.ms} ms, ${one.cpuS} s CPU (${one.changed} generated file(s) rewritten)`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -125,14 +133,21 @@ export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; log?: (
   const unchangedRatios = of('unchanged').map((ms, i) => ms / of('full')[i]!);
   const ratio = median(ratios);
   const changed = samples.find((s) => s.kind === 'one-record')?.changed;
+  const cpu = (k: SiteRebuildSample['kind']) => samples.filter((s) => s.kind === k).map((s) => s.cpuS);
+  const cpuRatio = (k: SiteRebuildSample['kind']) => {
+    const xs = cpu(k).map((c, i) => (c !== null && cpu('full')[i] ? c / cpu('full')[i]! : NaN)).filter(Number.isFinite);
+    return xs.length ? median(xs).toFixed(2) : '—';
+  };
+  const row = (label: string, k: SiteRebuildSample['kind'], r: string) =>
+    `| ${label} | ${medians[k]} | ${of(k).join(', ')} | ${r} | ${cpu(k).map((c) => c ?? '—').join(', ')} | ${k === 'full' ? '1.00' : cpuRatio(k)} |`;
   const table = [
-    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end; ${repeat} interleaved round(s), medians; wall time of \`opsbook site build\` including start-up.`,
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end; ${repeat} interleaved round(s); wall time of \`opsbook site build\` including start-up, and CPU seconds of its process tree.`,
     '',
-    '| build | median ms | each round ms | vs full (median of the rounds\' ratios) |',
-    '|---|---:|---|---:|',
-    `| full (no caches, fresh clone) | ${medians.full} | ${of('full').join(', ')} | 1.00 |`,
-    `| unchanged (warm caches) | ${medians.unchanged} | ${of('unchanged').join(', ')} | ${median(unchangedRatios).toFixed(2)} |`,
-    `| one ticket edited (${changed ?? '?'} generated file(s) rewritten) | ${medians['one-record']} | ${of('one-record').join(', ')} | ${ratio.toFixed(2)} |`,
+    "| build | median ms | each round ms | vs full (median of the rounds' ratios) | each round CPU s | CPU vs full |",
+    '|---|---:|---|---:|---|---:|',
+    row('full (no caches, fresh clone)', 'full', '1.00'),
+    row('unchanged (warm caches)', 'unchanged', median(unchangedRatios).toFixed(2)),
+    row(`one ticket edited (${changed ?? '?'} generated file(s) rewritten)`, 'one-record', ratio.toFixed(2)),
   ].join('\n');
   return { samples, medians, ratio, table };
 }
