@@ -8,9 +8,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Scalar } from 'yaml';
 import { isAgeRecipient, unwrapDataKey, wrapDataKey } from './age-keys.js';
 import { compileRule, DEFAULT_RULE, type EncryptionRule } from './encryption-rule.js';
+import { RegexRefused } from './go-regexp.js';
 import { decryptLeaf, encryptLeaf, isEncValue, parseEnc } from './leaf-cipher.js';
 import { SopsError } from './sops-error.js';
-import { appendMetadata, extractMetadata, metadataNode, type AgeStanza, type SopsMetadata } from './sops-metadata.js';
+import { appendMetadata, compileMetadataRule, extractMetadata, metadataNode, type AgeStanza, type SopsMetadata } from './sops-metadata.js';
 import { bytesToValue, goRfc3339, SopsValueError, valueToBytes, valueToYamlText, type SopsValue } from './sops-value.js';
 import { aadOf, scalarValue, walkDocument, type CommentSlot } from './sops-walk.js';
 import { blockStyle, parseFile, positionOf, rootMap, serialize, type ParsedFile, type SopsFormat } from './yaml-io.js';
@@ -93,7 +94,12 @@ export async function encryptText(plaintext: string, opts: EncryptOptions): Prom
     if (sops) throw new SopsError('format', { file, ...positionOf(pf, sops.key) }, 'File already encrypted (it has a top-level `sops` key)');
   }
   const rule = opts.rule ?? DEFAULT_RULE;
-  const shouldEncrypt = compileRule(rule);
+  let shouldEncrypt: ReturnType<typeof compileRule>;
+  try {
+    shouldEncrypt = compileRule(rule);
+  } catch (err) {
+    throw new SopsError('format', { file }, `Unexpected ${rule.kind}: ${err instanceof RegexRefused ? err.reason : String(err)}`);
+  }
   const macOnly = opts.macOnlyEncrypted ?? false;
   const dataKey = opts.dataKey ?? randomBytes(32);
   const stash = opts.stash ?? new Map<string, string>();
@@ -210,7 +216,7 @@ export async function decryptText(text: string, opts: DecryptOptions): Promise<D
   const { file, format } = opts;
   const { pf, metadata } = readSopsFile(text, file, format);
   const dataKey = await recoverDataKey(metadata, opts);
-  const shouldEncrypt = compileRule(metadata.rule);
+  const shouldEncrypt = compileMetadataRule(metadata, file);
   const macOnly = metadata.macOnlyEncrypted;
   const hash = createHash('sha512');
   if (macOnly) hash.update(MAC_ONLY_PREFIX);
