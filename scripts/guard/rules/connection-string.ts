@@ -7,14 +7,14 @@
  */
 import type { GuardRule, RuleMatch } from '../types.js';
 import { clip, maskSecret } from '../mask.js';
-import { isPlaceholder } from './plaintext-password.js';
+import { isPlaceholder } from './secret-value.js';
 
 /** `scheme://user:password@host` */
-const URL_CRED_RE = /\b(?<scheme>[A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'<>]{1,128}):(?<password>[^\s@/"'<>]{1,256})@(?<host>[A-Za-z0-9_.\-[\]]+)/g;
+const URL_CRED_RE = /\b(?<scheme>[A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'<>]{1,128}):(?<password>[^\s@/"'<>]{1,256})@(?<host>[A-Za-z0-9_.\-[\]]{1,256})/g;
 /** Oracle thin: `jdbc:oracle:thin:user/password@host` */
 const ORACLE_THIN_RE = /jdbc:oracle:thin:(?<user>[^\s/@:"'<>]{1,128})\/(?<password>[^\s@"'<>]{1,256})@/gi;
 /** A password inside a `key=value;` or query-string connection string. */
-const KV_PASSWORD_RE = /(?<=^|[;?&"'\s(])(?:password|pwd)[ \t]*=[ \t]*(?<password>"[^"\r\n]*"|'[^'\r\n]*'|\{[^}\r\n]*\}|[^;&"'\s]+)/gim;
+const KV_PASSWORD_RE = /(?<=^|[;?&"'\s(])(?:password|pwd)[ \t]*=[ \t]*(?<password>"[^"\r\n]*"|'[^'\r\n]*'|\{[^}\r\n]*\}|[^;&"'\s]{1,256})/gim;
 /** What makes a line a connection string rather than a plain assignment. */
 const SERVER_KEY_RE = /(?:^|[;"'\s(])(?:server|data source|datasource|host|hostname|address|addr|network address|dsn|database|initial catalog)[ \t]*=|jdbc:[a-z0-9]+:/i;
 const QUICK_RE = /:\/\/|jdbc:|password|pwd/i;
@@ -59,8 +59,12 @@ export const connectionStringRule: GuardRule = {
       const start = m.index + 'jdbc:oracle:thin:'.length + g.user!.length + 1;
       out.push({ start, end: start + g.password!.length, excerpt: `jdbc:oracle:thin:${g.user}/${maskSecret(g.password!)}@…` });
     }
+    const serverLine = new Map<number, boolean>(); // one test per line, not per match (linear on long lines)
     for (const m of text.matchAll(KV_PASSWORD_RE)) {
-      if (!SERVER_KEY_RE.test(lineAround(text, m.index))) continue;
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      let server = serverLine.get(lineStart);
+      if (server === undefined) serverLine.set(lineStart, (server = SERVER_KEY_RE.test(lineAround(text, m.index))));
+      if (!server) continue;
       const value = m.groups!.password!;
       const { raw, shift } = unwrap(value);
       if (isPlaceholder(raw)) continue;
