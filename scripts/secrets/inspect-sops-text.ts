@@ -13,7 +13,7 @@ import { isEncValue, parseEnc } from './leaf-cipher.js';
 import { SopsError } from './sops-error.js';
 import { extractMetadata, type SopsMetadata } from './sops-metadata.js';
 import { scalarValue, walkDocument } from './sops-walk.js';
-import { parseFile, positionOf, rootMap, type ParsedFile, type SopsFormat } from './yaml-io.js';
+import { locateComment, parseFile, positionOf, rootMap, type ParsedFile, type SopsFormat } from './yaml-io.js';
 
 /** What kind of problem (stable, for callers that branch on it). */
 export type SopsProblemKind =
@@ -244,21 +244,6 @@ export function inspectSopsText(text: string, opts: InspectOptions = {}): SopsTe
     }
   }
   return done();
-}
-
-/** Line/column of the next `#<comment>` in the raw text (for a located message); 1:1 when not found. */
-function locateComment(text: string, comment: string, cursor: { from: number }): { line: number; column: number } {
-  let i = text.indexOf(`#${comment}`, cursor.from);
-  if (i === -1) i = text.indexOf(`#${comment}`);
-  if (i === -1) return { line: 1, column: 1 };
-  cursor.from = i + 1;
-  let line = 1;
-  let start = 0;
-  for (let j = text.indexOf('\n'); j !== -1 && j < i; j = text.indexOf('\n', j + 1)) {
-    line++;
-    start = j + 1;
-  }
-  return { line, column: i - start + 1 };
 }
 
 function ruleText(rule: EncryptionRule | undefined): string {

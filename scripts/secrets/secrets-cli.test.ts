@@ -149,8 +149,16 @@ describe('opsbook secrets', () => {
     const before = file();
     expect(cli(['add-recipient', REL, '--age', k2.recipient, '--in-place']).code).toBe(0);
     expect(encStrings(file())).toEqual(encStrings(before)); // values untouched
+    // k2 is not in .sops.yaml yet: verify says so (exit 1) until the rule names it
+    const v = cli(['verify', REL], { SOPS_AGE_KEY_FILE: path.join(root, 'k2.txt') });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`not named there ${k2.recipient}`);
+    writeFileSync(path.join(root, '.sops.yaml'), readFileSync(path.join(root, '.sops.yaml'), 'utf8').replace(`age: ${k1.recipient}`, `age: ${k1.recipient},${k2.recipient}`));
     expect(cli(['verify', REL], { SOPS_AGE_KEY_FILE: path.join(root, 'k2.txt') }).code).toBe(0);
-    expect(cli(['remove-recipient', REL, '--age', k1.recipient, '--in-place']).code).toBe(0);
+    const removed = cli(['remove-recipient', REL, '--age', k1.recipient, '--in-place']);
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toContain('still names'); // .sops.yaml should drop k1 too
+    writeFileSync(path.join(root, '.sops.yaml'), readFileSync(path.join(root, '.sops.yaml'), 'utf8').replace(`age: ${k1.recipient},${k2.recipient}`, `age: ${k2.recipient}`));
     const rotated = file();
     expect(rotated).not.toContain(k1.recipient);
     const common = encStrings(rotated).filter((s) => encStrings(before).includes(s));

@@ -119,6 +119,24 @@ function checkAliasExpansion(pf: ParsedFile, doc: Document): void {
   }
 }
 
+/**
+ * Line/column of the next `#<comment>` in the raw text after `cursor.from`
+ * (the `yaml` package keeps comment text, not its position); 1:1 when not found.
+ */
+export function locateComment(text: string, comment: string, cursor: { from: number }): { line: number; column: number } {
+  let i = text.indexOf(`#${comment}`, cursor.from);
+  if (i === -1) i = text.indexOf(`#${comment}`);
+  if (i === -1) return { line: 1, column: 1 };
+  cursor.from = i + 1;
+  let line = 1;
+  let start = 0;
+  for (let j = text.indexOf('\n'); j !== -1 && j < i; j = text.indexOf('\n', j + 1)) {
+    line++;
+    start = j + 1;
+  }
+  return { line, column: i - start + 1 };
+}
+
 /** The top-level mapping of a document (parseFile guarantees it). */
 export function rootMap(doc: Document): YAMLMap {
   return doc.contents as unknown as YAMLMap;
