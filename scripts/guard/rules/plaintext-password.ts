@@ -15,7 +15,7 @@ import { isPlaceholder, looksLikePassword, unquote as unquoteShift } from './sec
 
 const KEY =
   '(?<key>[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd|pass_word)[A-Za-z0-9_.-]{0,40}|[\\u4e00-\\u9fff]{0,8}(?:密码|口令))';
-const SEP = '["\']?[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*(?<sep>[:：=]|为|是)[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*';
+const SEP = '["\']?[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*(?<sep>[:：=]|为|是|(?:已经?|已)?(?:改|修改|更改|重置|设置|设|变更|更新)(?:为|成))[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*';
 const VALUE = '(?<value>"[^"\\r\\n]{0,256}"|\'[^\'\\r\\n]{0,256}\'|`[^`\\r\\n]{0,256}`|[^\\s,，;；。、)）|`"\'<>&]{1,256})';
 const PASSWORD_RE = new RegExp(`${KEY}${SEP}${VALUE}`, 'gi');
 const QUICK_RE = /pass|pwd|密码|口令|账号|帐号|账户|帐户|用户|登录|user|login|account/i;
@@ -60,7 +60,7 @@ export const plaintextPasswordRule: GuardRule = {
       const raw = unquoteShift(value).raw;
       if (Array.from(raw).length < 3 || isPlaceholder(raw)) continue;
       // `密码为 …`/`密码是 …` in prose: only an ASCII token counts as a password.
-      if ((sep === '为' || sep === '是') && !/^[\x21-\x7e]{4,}$/.test(raw)) continue;
+      if (!/^[:：=]$/.test(sep) && !/^[\x21-\x7e]{4,}$/.test(raw)) continue;
       const valueStart = m.index + m[0].length - value.length + (raw !== value ? 1 : 0);
       out.push({ start: valueStart, end: valueStart + raw.length, excerpt: maskSecret(raw) });
     }
