@@ -120,22 +120,24 @@ const NEEDS_NORMALIZING = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\xad\u180e\u2000-
 
 export function normalizeForScan(input: string): NormalizedText {
   if (!NEEDS_NORMALIZING.test(input)) return { text: input, toOriginal: (i) => i };
-  const out: string[] = [];
+  const out = new Uint16Array(input.length);
   const map = new Int32Array(input.length + 1);
   let n = 0;
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
     let r: number;
-    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
+    if (c < 0x7f && (c >= 0x20 || c === 9 || c === 10 || c === 13)) r = c;
+    else if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
     else if (c === 0xad || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff) continue;
     else if (c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x2028 || c === 0x2029) r = 0x20;
     else if (c >= 0x2010 && c <= 0x2015) r = 0x2d;
-    else if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) r = 0x20;
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) r = 0x20;
     else r = c;
-    out.push(String.fromCharCode(r));
+    out[n] = r;
     map[n++] = i;
   }
   map[n] = input.length;
-  const text = out.join('');
+  const decoder = new TextDecoder('utf-16le');
+  const text = decoder.decode(out.subarray(0, n));
   return { text, toOriginal: (i) => map[Math.min(Math.max(i, 0), n)]! };
 }

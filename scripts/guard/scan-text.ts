@@ -90,18 +90,60 @@ function reduceOverlaps(raw: Raw[], textLength: number): Raw[] {
   return kept;
 }
 
+/** Findings of one rule in one file beyond this are summed up in the last one kept (a generated file can hold 100,000). */
+export const MAX_FINDINGS_PER_RULE = 200;
+
+/** Raw matches kept per rule before overlaps are resolved (the rest are only counted). */
+const RAW_CAP = 10 * MAX_FINDINGS_PER_RULE;
+
+function capPerRule(kept: Raw[], uncounted: ReadonlyMap<string, number>, truncated: ReadonlySet<string>): Raw[] {
+  const byRule = new Map<string, Raw[]>();
+  for (const r of kept) {
+    const list = byRule.get(r.rule);
+    if (list) list.push(r);
+    else byRule.set(r.rule, [r]);
+  }
+  const out: Raw[] = [];
+  for (const list of byRule.values()) {
+    const rule = list[0]!.rule;
+    const more = Math.max(0, list.length - MAX_FINDINGS_PER_RULE) + (uncounted.get(rule) ?? 0);
+    if (more === 0 && !truncated.has(rule)) {
+      out.push(...list);
+      continue;
+    }
+    list.sort((a, b) => a.match.start - b.match.start);
+    const shown = list.slice(0, MAX_FINDINGS_PER_RULE);
+    const last = shown[shown.length - 1]!;
+    const note = truncated.has(rule) ? `more than ${more} more of this kind in this file, not all listed` : `+${more} more of this kind in this file`;
+    shown[shown.length - 1] = { ...last, message: `${last.message} (${note})` };
+    out.push(...shown);
+  }
+  return out;
+}
+
 /** Scans one text; `path` is KB-relative (it decides path-scoped rules such as unencrypted-handover). */
 export async function scanTextLocated(path: string, input: string, opts: ScanTextOptions = {}): Promise<LocatedFinding[]> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const ctx = opts.context ?? defaultContext(path);
+  const truncated = new Set<string>();
+  const ctx: RuleContext = { ...(opts.context ?? defaultContext(path)), limit: RAW_CAP, truncated };
   const norm = normalizeForScan(ctx.sopsFile ? blankCiphertext(text) : text);
   const raw: Raw[] = [];
+  const uncounted = new Map<string, number>();
+  const perRule = new Map<string, number>();
+  const room = (id: string) => {
+    const n = (perRule.get(id) ?? 0) + 1;
+    perRule.set(id, n);
+    if (n <= RAW_CAP) return true;
+    uncounted.set(id, (uncounted.get(id) ?? 0) + 1);
+    return false;
+  };
   for (const rule of RULES) {
     if (rule.rawText) {
-      for (const match of rule.scan(text, path, ctx)) raw.push({ rule: rule.id, match, message: match.message ?? rule.message, fix: rule.fix, own: true });
+      for (const match of rule.scan(text, path, ctx)) if (room(rule.id)) raw.push({ rule: rule.id, match, message: match.message ?? rule.message, fix: rule.fix, own: true });
       continue;
     }
     for (const m of rule.scan(norm.text, path, ctx)) {
+      if (!room(rule.id)) continue;
       const start = norm.toOriginal(m.start);
       const end = m.end > m.start ? norm.toOriginal(m.end - 1) + 1 : start;
       raw.push({ rule: rule.id, match: { ...m, start, end }, message: m.message ?? rule.message, fix: rule.fix, own: true });
@@ -117,8 +159,14 @@ export async function scanTextLocated(path: string, input: string, opts: ScanTex
     for (const m of await scanner.scan(path, text)) raw.push({ rule: m.rule, match: m, message: m.message, fix: m.fix, own: false });
   }
 
-  const kept = reduceOverlaps(raw, text.length);
+  const kept = capPerRule(reduceOverlaps(raw, text.length), uncounted, truncated);
   const index = new LineIndex(text);
+  const lineTexts = new Map<number, string>();
+  const lineTextOf = (line: number) => {
+    let t = lineTexts.get(line);
+    if (t === undefined) lineTexts.set(line, (t = index.lineText(line)));
+    return t;
+  };
   return kept
     .map((r) => {
       const { line, column } = index.position(r.match.start);
@@ -132,7 +180,7 @@ export async function scanTextLocated(path: string, input: string, opts: ScanTex
         fix: r.fix,
         start: r.match.start,
         end: r.match.end,
-        lineText: index.lineText(line),
+        lineText: lineTextOf(line),
       };
     })
     .sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));

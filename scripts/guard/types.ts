@@ -46,6 +46,13 @@ export interface RuleContext {
    * file's own metadata decides, which is not a security check).
    */
   expected?: import('../secrets/index.js').ExpectedSopsRule | null;
+  /**
+   * Most matches a rule needs to return (the scanner lists at most a few
+   * hundred per rule and file); a rule may stop there and set `truncated`.
+   */
+  limit?: number;
+  /** Set by a rule that stopped at `limit`: rule id → true. */
+  truncated?: Set<string>;
 }
 
 /**

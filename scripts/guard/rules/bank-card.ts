@@ -10,10 +10,11 @@
  * label, dates, ticket ids, timestamps (they start with 1 or 2).
  */
 import type { GuardRule, RuleMatch } from '../types.js';
+import { shortGroupAfter, shortGroupBefore } from './digit-groups.js';
 import { maskMiddle } from '../mask.js';
 import { isResidentId } from './resident-id.js';
 
-const CARD_RE = /(?<![0-9A-Za-z_]|\d[ -])\d(?:[ -]?\d){12,18}(?![0-9A-Za-z_]|[ -]\d)/g;
+const CARD_RE = /(?<![0-9A-Za-z_])\d(?:[ -]?\d){12,18}(?![0-9A-Za-z_])/g;
 const LABEL_RE = /(?:卡号|银行卡|信用卡|借记卡|储蓄卡|银联卡|银行账号|银行帐号|收款账号|退款账户|退款账号|开户账号|card(?:[ _-]?(?:no|number|num))?|pan|iban)[^\n0-9]{0,12}$/i;
 
 /** True when `digits` passes the Luhn (mod 10) check. */
@@ -56,9 +57,11 @@ export const bankCardRule: GuardRule = {
   id: 'bank-card',
   message: 'bank card number (银行卡号)',
   fix: 'Remove the card number or mask it (6222 **** **** 1234); payment details never belong in records or manuals.',
-  scan(text) {
+  scan(text, _path, ctx) {
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(CARD_RE)) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
+      if (shortGroupBefore(text, m.index) || shortGroupAfter(text, m.index + m[0].length)) continue;
       const digits = m[0].replace(/[ -]/g, '');
       if (digits.length < 13 || digits.length > 19 || !luhnValid(digits)) continue;
       if (isResidentId(digits)) continue;

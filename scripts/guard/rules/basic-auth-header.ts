@@ -16,10 +16,11 @@ export const basicAuthHeaderRule: GuardRule = {
   id: 'basic-auth',
   message: 'HTTP Basic credentials (Authorization: Basic …, 明文账号密码)',
   fix: 'Replace the header value with a placeholder such as ${BASIC_AUTH}; the base64 is the password in clear. Change the password, since it is in Git history.',
-  scan(text) {
+  scan(text, _path, ctx) {
     if (!/basic/i.test(text)) return [];
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(BASIC_RE)) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
       const b64 = m.groups!.b64!;
       const decoded = Buffer.from(b64, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');

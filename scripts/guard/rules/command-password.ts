@@ -84,11 +84,12 @@ export const commandPasswordRule: GuardRule = {
   id: 'plaintext-password',
   message: 'password on a command line or in a SQL statement (命令行/SQL 中的明文密码)',
   fix: 'Replace the password with a placeholder such as <密码> or ${DB_PASSWORD} (or let the tool prompt), keep the real one only in the encrypted hand-over, and change it, since it is in Git history.',
-  scan(text) {
+  scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];
     for (const p of PATTERNS) {
       for (const m of text.matchAll(p.re)) {
+        if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
         let value = m.groups!.value!;
         const valueStart = m.index + m[0].length - value.length;
         if (p.trim) value = value.replace(p.trim, '');

@@ -19,12 +19,6 @@ const KV_PASSWORD_RE = /(?<=^|[;?&"'\s(])(?:password|pwd)[ \t]*=[ \t]*(?<passwor
 const SERVER_KEY_RE = /(?:^|[;"'\s(])(?:server|data source|datasource|host|hostname|address|addr|network address|dsn|database|initial catalog)[ \t]*=|jdbc:[a-z0-9]+:/i;
 const QUICK_RE = /:\/\/|jdbc:|password|pwd/i;
 
-function lineAround(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset) + 1;
-  const endNl = text.indexOf('\n', offset);
-  return text.slice(start, endNl === -1 ? text.length : endNl);
-}
-
 function unwrap(v: string): { raw: string; shift: number } {
   const first = v[0];
   const last = v[v.length - 1];
@@ -38,10 +32,11 @@ export const connectionStringRule: GuardRule = {
   id: 'connection-string',
   message: 'server credentials in a connection string (连接串中的账号密码)',
   fix: 'Replace the password in the connection string with a placeholder such as ${DB_PASSWORD} and keep the real one only in the encrypted hand-over.',
-  scan(text) {
+  scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(URL_CRED_RE)) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
       const g = m.groups!;
       const password = decodeURIComponentSafe(g.password!);
       if (isPlaceholder(password) || isPlaceholder(g.password!)) continue;
@@ -54,16 +49,25 @@ export const connectionStringRule: GuardRule = {
       });
     }
     for (const m of text.matchAll(ORACLE_THIN_RE)) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
       const g = m.groups!;
       if (isPlaceholder(g.password!)) continue;
       const start = m.index + 'jdbc:oracle:thin:'.length + g.user!.length + 1;
       out.push({ start, end: start + g.password!.length, excerpt: `jdbc:oracle:thin:${g.user}/${maskSecret(g.password!)}@…` });
     }
-    const serverLine = new Map<number, boolean>(); // one test per line, not per match (linear on long lines)
+    // One server-key test per line, not per match, and no scan back to the line start per match:
+    // matches come in order, so the current line is tracked (linear on a 5 MB single line).
+    let lineStart = -1;
+    let lineEnd = -1;
+    let server = false;
     for (const m of text.matchAll(KV_PASSWORD_RE)) {
-      const lineStart = text.lastIndexOf('\n', m.index) + 1;
-      let server = serverLine.get(lineStart);
-      if (server === undefined) serverLine.set(lineStart, (server = SERVER_KEY_RE.test(lineAround(text, m.index))));
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
+      if (m.index > lineEnd || lineStart < 0) {
+        lineStart = text.lastIndexOf('\n', m.index) + 1;
+        const nl = text.indexOf('\n', m.index);
+        lineEnd = nl === -1 ? text.length : nl;
+        server = SERVER_KEY_RE.test(text.slice(lineStart, lineEnd));
+      }
       if (!server) continue;
       const value = m.groups!.password!;
       const { raw, shift } = unwrap(value);

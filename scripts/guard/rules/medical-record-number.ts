@@ -28,10 +28,11 @@ export const medicalRecordNumberRule: GuardRule = {
   id: 'medical-record-number',
   message: 'inpatient/medical-record number (住院号/病案号/病历号)',
   fix: 'Remove the number or replace it with （脱敏）; refer to cases by ticket id, never by a hospital patient number.',
-  scan(text) {
+  scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(MRN_RE)) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
       const num = m.groups!.number!;
       const start = m.index + m[0].length - num.length;
       out.push({ start, end: start + num.length, excerpt: maskMiddle(num, 2, 2) });

@@ -60,7 +60,7 @@ export const passwordTableRule: GuardRule = {
   id: 'plaintext-password',
   message: 'password in a table column (表格中的明文密码)',
   fix: 'Replace the cell with （见加密移交清单） and keep the password only in the encrypted hand-over; change it, since it is in Git history.',
-  scan(text) {
+  scan(text, _path, ctx) {
     if (!text.includes('|') || !HEADER_WORD_RE.test(text)) return [];
     const out: RuleMatch[] = [];
     const lines = text.split('\n');
@@ -68,6 +68,10 @@ export const passwordTableRule: GuardRule = {
     let column = -1; // password column of the current table, -1 outside a table
     let prev: { line: string; start: number } | null = null;
     for (const line of lines) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) {
+        ctx.truncated?.add(this.id);
+        break;
+      }
       const start = offset;
       offset += line.length + 1;
       if (!line.includes('|')) {

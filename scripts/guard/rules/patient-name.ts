@@ -83,10 +83,11 @@ export const patientNameRule: GuardRule = {
   id: 'patient-name',
   message: 'personal name after a patient label (患者/姓名)',
   fix: 'Remove the name or replace it with （脱敏）; records and manuals must never name a patient.',
-  scan(text) {
+  scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(PATIENT_NAME_RE)) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
       const name = m.groups!.name!;
       if (!looksLikeName(name)) continue;
       const start = m.index + m[0].length - name.length;
@@ -95,6 +96,7 @@ export const patientNameRule: GuardRule = {
     }
     for (const re of [GLUED_RE, BED_RE]) {
       for (const m of text.matchAll(re)) {
+        if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
         const name = m.groups!.name!;
         if (!looksLikeGluedName(name)) continue;
         const start = m.index + m[0].length - name.length;
