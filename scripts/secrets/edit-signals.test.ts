@@ -99,7 +99,8 @@ describe('secrets edit interrupted', () => {
 
   it('the next run removes a folder left by a killed edit, with a warning', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // a pid that no longer runs
-    const base = plaintextBases({ TMPDIR: tmpdir })[0]!;
+    // In this test's own temp folder (a CLI of another test, which shares /dev/shm, must not clean it first).
+    const base = tmpdir;
     const stale = path.join(base, `opsbook-secrets-${process.getuid?.() ?? 0}-${dead}-abcdef`);
     mkdirSync(stale, { mode: 0o700 });
     writeFileSync(path.join(stale, 'demo.yaml'), `password: ${SECRET}\n`, { mode: 0o600 });

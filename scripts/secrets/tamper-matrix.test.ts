@@ -167,6 +167,25 @@ describe('tamper matrix', () => {
   });
 });
 
+describe('no internal error for any bad input', () => {
+  it('120 random mutations of the file: decrypt either succeeds or refuses with a one-line SopsError', async () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pieces = ['ENC[', ']', ',', ':', '\n', '  ', '- ', '#', '"', "'", '&a ', '*a', '{', '[', '\u0000', 'type:int', 'AGE', '-----', '!!str ', '? ', '|', '>', '%', '@', 'é', '住'];
+    for (let i = 0; i < 120; i++) {
+      const at = Math.floor(rnd() * file.length);
+      const cut = Math.floor(rnd() * 30);
+      const text = file.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)]! + file.slice(at + cut);
+      try {
+        await decryptText(text, { file: 'm.sops.yaml', format: 'yaml', identities: [k1.identity, k2.identity] });
+      } catch (err) {
+        expect(err, String((err as Error).stack)).toBeInstanceOf(SopsError);
+        expect((err as Error).message.split('\n')).toHaveLength(1);
+      }
+    }
+  });
+});
+
 describe('recipient relabelling through the file operations', () => {
   let root: string;
   const REL = 'secrets/demo.sops.yaml';
