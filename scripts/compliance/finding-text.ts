@@ -5,6 +5,7 @@
  * same everywhere (截止日期 / 已超过截止日期 / 剩余不超过 N 个工作日 / 未到期).
  * Time arithmetic is `shared/time.ts`; this module only formats.
  */
+import { showClock } from '../shared/display.js';
 import { CHANNEL_LABEL, label, SEVERITY_LABEL } from '../shared/labels.js';
 import { formatCst, parseDurationMinutes, parseInstant } from '../shared/time.js';
 import type { ComplianceContext } from './types.js';
@@ -25,24 +26,13 @@ export function cstTimeText(value: string | number): string {
 
 /**
  * A duration in Chinese: `50 分钟`, `2 小时 10 分钟`, `30 分钟 1 秒`; from
- * two days on with days (`3 天 2 小时`). Rounded to the second.
+ * two days on with days (`3 天 2 小时`). Exact to the second, and to the
+ * millisecond when a timestamp has a fraction (`5 分钟 0.4 秒`), so a figure
+ * never contradicts the verdict beside it (shared/display.ts `showClock`).
  * @param minutes the duration in minutes (null → —)
  */
 export function durationText(minutes: number | null): string {
-  if (minutes === null) return '—';
-  let s = Math.round(Math.abs(minutes) * 60);
-  const parts: string[] = [];
-  if (s >= 2 * 86_400) {
-    parts.push(`${Math.floor(s / 86_400)} 天`);
-    s %= 86_400;
-  }
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  if (h) parts.push(`${h} 小时`);
-  if (m) parts.push(`${m} 分钟`);
-  if (sec) parts.push(`${sec} 秒`);
-  return (minutes < 0 ? '负 ' : '') + (parts.join(' ') || '0 分钟');
+  return showClock(minutes);
 }
 
 /** An ISO 8601 duration of the contract (`PT30M`, `PT12H`) in Chinese (`30 分钟`, `12 小时`). */
