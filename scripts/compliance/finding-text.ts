@@ -8,7 +8,7 @@
 import { showClock } from '../shared/display.js';
 import { CHANNEL_LABEL, label, SEVERITY_LABEL } from '../shared/labels.js';
 import { formatCst, parseDurationMinutes, parseInstant } from '../shared/time.js';
-import type { ComplianceContext } from './types.js';
+import type { ComplianceContext, GracePeriod } from './types.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -71,8 +71,20 @@ export function workingDaysAfterText(event: string, at: string, workingDays: num
   return `${event} ${cstTimeText(at)} 后 ${workingDays} 个工作日内`;
 }
 
-/** Appended to the rule of a deadline the contract does not name (opsbook uses `report_due_working_days`). */
-export const UNNAMED_DEADLINE = '合同未约定期限，按报告期限计';
+/** Why the parts of a clause that judge manual pages are `n/a` in a KB without docs/ (SPEC §1, §8). */
+export const NO_DOCS_REASON = '本知识库没有 docs/ 目录，无手册页面可评判';
+
+/**
+ * The rule of a deadline the contract does not name, citing the policy key
+ * and its value: `工单关闭 2026-03-02 12:00 后 10 个工作日内，合同未约定期限，
+ * 按 sla.written_reply_working_days（10 个工作日，默认值）计`.
+ * @param event what starts the period, e.g. `工单关闭`
+ * @param at its date or time
+ * @param grace the policy key and value (ComplianceContext.grace)
+ */
+export function unnamedDeadlineRule(event: string, at: string, grace: GracePeriod): string {
+  return `${workingDaysAfterText(event, at, grace.workingDays)}，合同未约定期限，按 sla.${grace.key}（${grace.workingDays} 个工作日${grace.isDefault ? '，默认值' : ''}）计`;
+}
 
 /**
  * Something delivered after its deadline:

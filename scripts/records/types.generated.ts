@@ -236,13 +236,25 @@ onsite_inspections_per_quarter: number
  */
 database_inspections_per_period: number
 /**
- * 补录阈值（天）：记录首次提交晚于事件超过该天数即视为补录（审计 late-entry），默认 7。
+ * 补录阈值（天）：记录进入主分支的时间晚于其事件超过该天数即视为补录（审计 late-entry）；先留空、后补填的 SLA 时间进入主分支晚于该时间本身超过该天数即视为补填（late-fill）。合同未约定，默认 7。
  */
 late_entry_days?: number
 /**
- * 临期预警（工作日）：距离期限不足该工作日数时，条款状态显示为 at-risk，默认 3。
+ * 临期预警（工作日）：距离期限不足该工作日数时，条款状态显示为 at-risk（临期，可视为未到期的提前预警），默认 3。
  */
 at_risk_working_days?: number
+/**
+ * 书面答复期限（工作日）：合同未约定期限：处理结果为无法解决（outcome: unresolvable）的问题，须在工单关闭后该工作日数内给予书面答复（条款 R-2）。默认 10，与报告期限相同。
+ */
+written_reply_working_days?: number
+/**
+ * 培训与新功能说明期限（工作日）：合同未约定期限：改变软件操作的发布（changes_operation: true）后，须在该工作日数内完成用户培训并提供新功能使用说明（条款 S-4）。默认 10，与报告期限相同。
+ */
+training_working_days?: number
+/**
+ * 数据返还或销毁期限（工作日）：合同未约定期限：最后一个服务期结束后，须在该工作日数内按院方要求返还或销毁院方数据（条款 SEC-2）。默认 10，与报告期限相同。
+ */
+disposal_working_days?: number
 }
 }
 

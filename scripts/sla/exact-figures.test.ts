@@ -59,7 +59,7 @@ describe('exact minutes (CLI)', () => {
     expect(r.stdout).toMatch(/T-20260303-01 .* 5:00 +5:00 +达标/);
   });
 
-  it('compliance --json: the L-1 finding says 5 分钟 2 秒', async () => {
+  it('compliance --json: the L-1 finding says 5 分钟 2 秒; without docs/ S-8 is n/a', async () => {
     const r = await runCliAsync(['compliance', '--json', '--root', dir, ...AS_OF], dir);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { clauses: { id: string; status: string; findings: { record: string; message: string }[] }[] };
@@ -67,5 +67,9 @@ describe('exact minutes (CLI)', () => {
     expect(l1.status).toBe('breached');
     expect(l1.findings.map((f) => f.record)).toEqual(['T-20260302-01']);
     expect(l1.findings[0]!.message).toContain('晚 5 分钟 2 秒，超过');
+    // this KB has no docs/: S-8 has no manuals to judge (n/a with the reason), never breached
+    const s8 = doc.clauses.find((c) => c.id === 'S-8') as unknown as { status: string; summary: string; findings: unknown[] };
+    expect(s8).toMatchObject({ status: 'n/a', findings: [] });
+    expect(s8.summary).toContain('本知识库没有 docs/ 目录');
   });
 });
