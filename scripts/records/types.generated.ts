@@ -1313,12 +1313,20 @@ updated_by?: string
  */
 audit?: {
 /**
- * 主分支：证据进入主分支的那条分支名，默认 main。
+ * 主分支：证据进入主分支的那条分支名，默认 main。审计按该分支的第一父提交历史（提交者日期）判断记录与 SLA 时间何时进入主分支；本地没有该分支时使用 origin/<分支名> 等远程跟踪分支。
  */
 main_branch?: string
 /**
- * 审计基线提交：启用 opsbook 时批量导入历史记录的那次提交（提交哈希）。首次出现在该提交中的记录计为“迁移导入”，不逐条判为补录；其后的修改照常审计。
+ * 审计基线提交：启用 opsbook 时批量导入历史记录的最后一次提交（提交哈希，须在主分支历史中）。在该提交或之前进入主分支的记录计为“迁移导入”：合并为一行计数，不逐条判为补录，也不视为已核实；其后的修改照常审计。
  */
 baseline?: string
+/**
+ * SLA 字段修改须签名：为 true 时，基线之后每一处 SLA 相关字段的新增或修改所在的提交都须带有有效签名（GPG 或 SSH，按 git verify-commit 的规则验证），未签名或签名无效的各列为一条审计发现。默认 false。
+ */
+require_signed?: boolean
+/**
+ * SSH 签名者清单：SSH 签名的可信签名者清单文件（ssh-keygen allowed_signers 格式），相对于知识库根目录，例如 keys/allowed_signers；审计以它验证 SSH 签名（gpg.ssh.allowedSignersFile）。GPG 签名按运行环境的 GPG 公钥环验证。
+ */
+allowed_signers?: string
 }
 }
