@@ -16,6 +16,7 @@ const AS_OF = parseInstant('2026-06-01T12:00:00+08:00');
 let repo: TestRepo | undefined;
 afterEach(() => repo?.cleanup());
 
+type Available = Extract<AuditResult, { available: true }>;
 const of = (res: AuditResult, record: string) => res.findings.filter((f) => f.record === record);
 const kinds = (fs_: AuditFinding[]) => fs_.map((f) => `${f.kind}:${f.field}`);
 
@@ -130,11 +131,12 @@ describe('audit: edits and late entries along the main line', () => {
 
 describe('audit: the cases of issue #13, in a repository built by fixtures/build-audit-repo.ts', () => {
   let built: AuditCases;
-  let res: AuditResult;
+  let res: Available;
   beforeAll(async () => {
     built = buildAuditRepo();
-    res = await auditKnowledgeBase(built.repo.dir, { asOf: AS_OF });
-    expect(res.available).toBe(true);
+    const r = await auditKnowledgeBase(built.repo.dir, { asOf: AS_OF });
+    if (!r.available) throw new Error(r.message);
+    res = r;
   });
   afterAll(() => built.repo.cleanup());
 

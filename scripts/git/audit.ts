@@ -47,6 +47,18 @@ export type AuditSeverity = 'high' | 'medium' | 'info';
 /** Kinds, most serious first (the order of summaries and of "most serious"). */
 export const AUDIT_KINDS: readonly AuditKind[] = ['retroactive-edit', 'merge-edit', 'bad-signature', 'commit-date-regression', 'late-fill', 'late-entry', 'unsigned-change', 'baseline-import'];
 
+/** What each kind means, in a sentence a hospital reader follows (report tables). */
+export const AUDIT_KIND_DESCRIPTION: Readonly<Record<AuditKind, string>> = {
+  'retroactive-edit': '已进入主分支的 SLA 相关字段（时间、级别、处理结果等）在之后被修改或删除',
+  'merge-edit': '由合并提交本身填入的 SLA 字段，不来自任何被合并的提交，评审时看不到',
+  'bad-signature': '要求签名时，改动所在提交的签名无效、不可信或与署名作者不符',
+  'commit-date-regression': '主分支上提交者日期早于其前一提交的提交，其时间不可信，按前一提交计',
+  'late-fill': '先留空的 SLA 时间进入主分支时，已晚于其所述时间超过补录阈值',
+  'late-entry': '记录进入主分支时，已晚于其事件超过补录阈值',
+  'unsigned-change': '要求签名时，改动所在提交未签名',
+  'baseline-import': '启用 opsbook 时批量导入的历史记录，登记时间无法由 Git 历史核实',
+};
+
 /** Severity of each kind. */
 export const AUDIT_SEVERITY: Readonly<Record<AuditKind, AuditSeverity>> = {
   'retroactive-edit': 'high', 'merge-edit': 'high', 'bad-signature': 'high', 'commit-date-regression': 'high',
