@@ -377,3 +377,20 @@ describe('opsbook audit (real CLI)', () => {
     expect(r.stdout).toBe(`迁移导入（baseline-import）  1 条记录在审计基线 ${imported.slice(0, 10)}（opsbook.yaml audit.baseline，2026-03-01 08:00 进入主分支）或之前迁移导入：登记时间无法由 Git 历史核实，未逐条判为补录（明细见 --json）\n`);
   }, 60_000);
 });
+
+describe("the demo knowledge base (this repository's own history)", () => {
+  it('audit.baseline names the bulk import: its records are 迁移导入 in one count, the later edits stay findings', async () => {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const res = await auditKnowledgeBase(root);
+    if (!res.available) return; // a shallow or exported copy: the audit says why elsewhere
+    expect(res.baseline).toMatchObject({ commit: '4648ee727c98cc5bd6833137e6b954675613ba3d' });
+    expect(res.baseline!.records).toBeGreaterThanOrEqual(119);
+    expect(res.summary.baseline?.records).toBe(res.baseline!.records);
+    const migrated = new Set(res.findings.filter((f) => f.kind === 'baseline-import').map((f) => f.record));
+    expect(res.findings.filter((f) => f.kind === 'late-entry' && migrated.has(f.record))).toEqual([]);
+    // 7653fe0 changed five resolution times 18 s after the import: not part of it
+    expect(res.findings.filter((f) => f.kind === 'retroactive-edit' && f.commit.startsWith('7653fe0')).map((f) => f.record)).toEqual([
+      'T-20251218-01', 'T-20260226-01', 'T-20260330-01', 'T-20260506-01', 'T-20260623-01',
+    ]);
+  }, 60_000);
+});

@@ -310,6 +310,7 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
   const keep = (f: AuditFinding) => !opts.commits || opts.commits.has(f.commit) || f.pending;
   const regressed = new Map((opts.regressions ?? []).map((g) => [g.commit, g]));
   const isBaseline = (step: number) => opts.baselineStep !== undefined && step <= opts.baselineStep;
+  const regressionSeen = new Set<string>();
   for (const r of records) {
     if (!audited(r)) continue;
     if (opts.paths && !opts.paths.has(r.path)) continue;
@@ -335,15 +336,16 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
         if (lf) found.push(lf);
       }
     }
-    // a main-line commit dated before the one under it, touching this record
-    const steps = new Map<string, Landing>();
-    if (!isBaseline(r.first.step)) steps.set(r.first.landedIn, r.first);
-    for (const c of r.changes) if (!isBaseline(c.step)) steps.set(c.landedIn, c);
-    for (const [commit, l] of steps) {
-      const g = regressed.get(commit);
-      if (!g) continue;
-      const msg = `主分支提交 ${commit.slice(0, 10)} 的提交者日期 ${safeTime(g.committerDate)} 早于主分支上它之前的提交，倒退 ${durationText(g.regressionMs / 60_000)}；提交者日期不可信，按 ${safeTime(g.clampedTo)} 计（提交者署名 ${g.committer} <${g.committerEmail}>）`;
-      found.push({ ...base(r, l, 'commit-date-regression', '', msg), commit, committer: g.committer, committerEmail: g.committerEmail, committerDate: g.committerDate });
+    // a main-line commit dated before the one under it: one finding per commit, on the first record it touched
+    if (regressed.size) {
+      const landings = [...(isBaseline(r.first.step) ? [] : [r.first]), ...r.changes.filter((c) => !isBaseline(c.step))];
+      for (const l of landings) {
+        const g = regressed.get(l.landedIn);
+        if (!g || regressionSeen.has(g.commit)) continue;
+        regressionSeen.add(g.commit);
+        const msg = `主分支提交 ${g.commit.slice(0, 10)} 的提交者日期 ${safeTime(g.committerDate)} 早于主分支上它之前的提交，倒退 ${durationText(g.regressionMs / 60_000)}；提交者日期不可信，该提交带来的记录与改动按 ${safeTime(g.clampedTo)} 计（提交者署名 ${g.committer} <${g.committerEmail}>）`;
+        found.push({ ...base(r, l, 'commit-date-regression', '', msg), commit: g.commit, committer: g.committer, committerEmail: g.committerEmail, committerDate: g.committerDate });
+      }
     }
     // signatures: every change of an SLA field after the baseline, by the commit that made it
     if (opts.signatures) {

@@ -94,33 +94,27 @@ function firstParentChain(commits: Map<string, CommitInfo>, tip: string): string
   return chain.reverse();
 }
 
-/** Candidate refs for the main branch name, most specific first. */
-async function mainRefCandidates(root: string, branch: string): Promise<string[]> {
-  if (branch.startsWith('refs/')) return [branch];
-  const out = [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
-  const remotes = (await gitOrNull(root, ['for-each-ref', '--format=%(refname)', `refs/remotes/*/${branch}`])) ?? '';
-  for (const r of remotes.split('\n').map((x) => x.trim()).filter(Boolean)) if (!out.includes(r)) out.push(r);
-  // a name like `origin/main` given in the settings
-  if (branch.includes('/')) out.push(`refs/remotes/${branch}`);
-  return out;
+/** Refs that may be the main branch (local, any remote, or a ref given in full), with their commits: one `for-each-ref`. */
+async function mainRefCandidates(root: string, branch: string): Promise<{ ref: string; sha: string }[]> {
+  const patterns = branch.startsWith('refs/') ? [branch] : [`refs/heads/${branch}`, `refs/remotes/*/${branch}`, ...(branch.includes('/') ? [`refs/remotes/${branch}`] : [])];
+  const out = (await gitOrNull(root, ['for-each-ref', '--format=%(refname) %(objectname)', ...patterns])) ?? '';
+  return out.split('\n').map((l) => l.trim().split(' ')).filter((x): x is [string, string] => x.length === 2).map(([ref, sha]) => ({ ref, sha }));
 }
 
 /**
  * Reads the main line of HEAD.
  * @param root any directory in the work tree
- * @param opts `mainBranch` (a branch name or a ref), `asOf` (epoch ms; when a pending step lands)
+ * @param opts `mainBranch` (a branch name or a ref), `asOf` (epoch ms; when a pending step lands), `head` when known
  */
-export async function readMainLine(root: string, opts: { mainBranch: string; asOf: number }): Promise<MainLine> {
+export async function readMainLine(root: string, opts: { mainBranch: string; asOf: number; head?: string }): Promise<MainLine> {
   const commits = await readCommits(root);
-  const head = ((await git(root, ['rev-parse', 'HEAD'])).trim());
+  const head = opts.head ?? (await git(root, ['rev-parse', 'HEAD'])).trim();
   const notes: string[] = [];
 
   // The main branch: of the refs that exist, the one whose first-parent chain reaches furthest into HEAD.
   let mainRef: string | null = null;
   let base: string | null = null;
-  for (const ref of await mainRefCandidates(root, opts.mainBranch)) {
-    const sha = (await gitOrNull(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]))?.trim();
-    if (!sha) continue;
+  for (const { ref, sha } of await mainRefCandidates(root, opts.mainBranch)) {
     const chain = ((await gitOrNull(root, ['rev-list', '--first-parent', sha])) ?? '').split('\n');
     const b = chain.find((c) => commits.has(c));
     if (b && (base === null || commits.get(b)!.order > commits.get(base)!.order)) {

@@ -64,7 +64,7 @@ export interface RecordProvenance {
   path: string;
   /** How it first reached main. */
   first: Landing;
-  /** The record as it first reached main (plain data; undefined when it did not parse). */
+  /** The record as it first reached main (plain data; undefined when it did not parse, and for kinds without audited fields). */
   firstData: Record<string, unknown> | undefined;
   /** Later changes of SLA-relevant fields, oldest first (the first version's values are not listed). */
   changes: FieldChange[];
@@ -158,7 +158,7 @@ export async function recordProvenance(root: string, opts: { mainBranch?: string
   const problem = provenanceProblem(info);
   if (problem || 'reason' in info) return { available: false, records: [], ...(problem ?? (info as GitUnavailable)) };
   const asOf = opts.asOf ?? Date.now();
-  const line = await readMainLine(root, { mainBranch: opts.mainBranch ?? 'main', asOf });
+  const line = await readMainLine(root, { mainBranch: opts.mainBranch ?? 'main', asOf, head: info.head ?? undefined });
   const diffs = await readRecordDiffs(root, info.prefix);
   const last = line.steps[line.steps.length - 1];
   const pendingEntries = last?.pending ? await readRangeDiff(root, info.prefix, line.base, line.head) : [];
@@ -194,12 +194,8 @@ export async function recordProvenance(root: string, opts: { mainBranch?: string
   }
   for (const h of histories) {
     const kind = kindOf(h.path)!;
-    if (SLA_FIELDS[kind]) {
-      for (const v of h.versions) if (v.blob) need.push(v.blob);
-    } else {
-      const first = h.versions.find((v) => v.blob);
-      if (first?.blob) need.push(first.blob);
-    }
+    // other kinds (people, data dictionaries…) are listed, not read: nothing in them is audited
+    if (SLA_FIELDS[kind]) for (const v of h.versions) if (v.blob) need.push(v.blob);
   }
   const blobs = await readBlobs(root, need);
   const dataCache = new Map<string, Record<string, unknown> | undefined>();
