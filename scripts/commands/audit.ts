@@ -5,6 +5,7 @@
  * history is unavailable (KB outside Git, shallow clone, no commits): a
  * shallow clone would make every record look late, so we refuse to guess.
  */
+import { cstTimeText } from '../compliance/finding-text.js';
 import { UserError } from '../shared/errors.js';
 import { AUDIT_KIND_LABEL, label } from '../shared/labels.js';
 import { auditKnowledgeBase, type AuditFinding } from '../git/index.js';
@@ -48,7 +49,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   } else {
     for (const f of real) process.stdout.write(`${f.path}  ${label(AUDIT_KIND_LABEL, f.kind)}（${f.kind}）  ${f.message}\n`);
     if (res.baseline && res.summary.baseline) {
-      process.stdout.write(`迁移导入（baseline-import）  ${res.summary.baseline.records} 条记录在审计基线 ${(res.baseline.commit ?? res.baseline.configured).slice(0, 10)}（opsbook.yaml audit.baseline${res.baseline.landedAt ? `，${res.baseline.landedAt} 进入主分支` : ''}）或之前迁移导入：登记时间无法由 Git 历史核实，未逐条判为补录（明细见 --json）\n`);
+      process.stdout.write(`迁移导入（baseline-import）  ${res.summary.baseline.records} 条记录在审计基线 ${(res.baseline.commit ?? res.baseline.configured).slice(0, 10)}（opsbook.yaml audit.baseline${res.baseline.landedAt ? `，${cstTimeText(res.baseline.landedAt)} 进入主分支` : ''}）或之前迁移导入：登记时间无法由 Git 历史核实，未逐条判为补录（明细见 --json）\n`);
     }
     const counts = res.summary.byKind.filter((k) => k.kind !== 'baseline-import').map((k) => `${k.count} ${k.kind}`).join(', ');
     const where = `main line ${res.mainLine.mainRef ?? 'HEAD'}${res.mainLine.pending ? ` + HEAD ${res.mainLine.head.slice(0, 10)} (not on main yet, judged as landing at --as-of)` : ''}`;

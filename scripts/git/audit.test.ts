@@ -202,7 +202,7 @@ describe('audit: the cases of issue #13, in a repository built by fixtures/build
   });
 
   it('the baseline: imported records are counted as 迁移导入 (never 补录), their later edits are audited as usual', () => {
-    expect(res.baseline).toMatchObject({ commit: built.baseline, records: 2, landedAt: '2026-03-01 10:00' });
+    expect(res.baseline).toMatchObject({ commit: built.baseline, records: 2, landedAt: '2026-03-01T10:00:00+08:00' });
     expect(kinds(of(res, built.cases.migrated.record))).toEqual(['baseline-import:reported_at']);
     const m = of(res, built.cases.migrated.record)[0]!;
     expect(m).toMatchObject({ severity: 'info', baseline: built.baseline });

@@ -28,7 +28,7 @@ import { cstTimeText, durationText } from '../compliance/finding-text.js';
 import { loadKbConfig } from '../config/kb-config.js';
 import { POLICY_DEFAULTS, policyValue } from '../records/contract-terms.js';
 import { AUDIT_KIND_LABEL, label } from '../shared/labels.js';
-import { parseInstant } from '../shared/time.js';
+import { formatCst, parseInstant } from '../shared/time.js';
 import { recordProvenance, resolveCommit, type FieldChange, type Landing, type MainLineSummary, type RecordProvenance } from './provenance.js';
 import type { GitUnavailable } from './repo-info.js';
 import { EVENT_FIELD, fieldLabel, getField, LIST_FIELDS, SLA_FIELDS, TIME_FIELDS } from './sla-fields.js';
@@ -127,7 +127,7 @@ export interface BaselineInfo {
   configured: string;
   /** Full commit id (null when it cannot be resolved here). */
   commit: string | null;
-  /** When it reached main (ISO, CST), if it is on the main line. */
+  /** When it reached main (ISO 8601, CST), if it is on the main line. */
   landedAt: string | null;
   /** Records that reached main at or before it (audited kinds). */
   records: number;
@@ -451,7 +451,7 @@ export async function auditKnowledgeBase(root: string, opts: AuditOptions = {}):
     if (step !== undefined) baselineStep = step;
     const s = step === undefined ? undefined : prov.mainLine.steps[step];
     baseline = {
-      configured: settings.baseline, commit, landedAt: s ? cstTimeText(s.landedAt) : null,
+      configured: settings.baseline, commit, landedAt: s ? formatCst(s.landedAt) : null,
       records: step === undefined ? 0 : prov.records.filter((r) => audited(r) && r.first.step <= step).length,
     };
   }

@@ -50,14 +50,14 @@ describe('exact minutes (CLI)', () => {
     expect(doc.bySeverity['1']!.responseAttainment).toBe(2 / 3);
     // every figure in the document is what the timestamps give: no value rounded to 0.1 that was not already
     for (const x of doc.tickets) expect(x.response === 'breached').toBe(x.responseMinutes > 5);
-  });
+  }, 60_000);
 
   it('the text table shows minutes:seconds beside the verdict', async () => {
     const r = await runCliAsync(['sla', '--root', dir, ...AS_OF], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/T-20260302-01 .* 5:02 +5:00 +超时/);
     expect(r.stdout).toMatch(/T-20260303-01 .* 5:00 +5:00 +达标/);
-  });
+  }, 60_000);
 
   it('compliance --json: the L-1 finding says 5 分钟 2 秒; without docs/ S-8 is n/a', async () => {
     const r = await runCliAsync(['compliance', '--json', '--root', dir, ...AS_OF], dir);
@@ -71,5 +71,5 @@ describe('exact minutes (CLI)', () => {
     const s8 = doc.clauses.find((c) => c.id === 'S-8') as unknown as { status: string; summary: string; findings: unknown[] };
     expect(s8).toMatchObject({ status: 'n/a', findings: [] });
     expect(s8.summary).toContain('本知识库没有 docs/ 目录');
-  });
+  }, 60_000);
 });
