@@ -178,7 +178,7 @@ describe('content the guard used to skip', () => {
   });
 });
 
-describe('no internal error for any bad input', () => {
+describe('no internal error for any bad input', { timeout: 120_000 }, () => {
   it('scanText and hand-over inspection survive random bytes and mutated sops files', async () => {
     let seed = 12;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);

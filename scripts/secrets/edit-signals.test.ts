@@ -76,7 +76,7 @@ async function interrupted(signal: NodeJS.Signals): Promise<{ code: number | nul
   return { code, stderr, dir: path.dirname(edited), pid: child.pid! };
 }
 
-describe('secrets edit interrupted', () => {
+describe('secrets edit interrupted', { timeout: 120_000 }, () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],

@@ -71,7 +71,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe('opsbook secrets', () => {
+// Each test spawns the real CLI several times (~2–8 s each on a loaded 2-core machine).
+describe('opsbook secrets', { timeout: 180_000 }, () => {
   it('encrypt uses the creation rule of .sops.yaml and keeps audit fields in clear', () => {
     const r = cli(['encrypt', 'plain.yaml', '--out', REL]);
     expect(r.stderr).toBe('');

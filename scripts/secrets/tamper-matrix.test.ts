@@ -121,7 +121,7 @@ async function attempt(text: string, ids: string[]): Promise<{ result?: DecryptR
   }
 }
 
-describe('tamper matrix', () => {
+describe('tamper matrix', { timeout: 120_000 }, () => {
   it(`has at least 20 mutations, each with its expected outcome (${CASES.length})`, async () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
     const rows: string[] = [];
@@ -167,7 +167,7 @@ describe('tamper matrix', () => {
   });
 });
 
-describe('no internal error for any bad input', () => {
+describe('no internal error for any bad input', { timeout: 120_000 }, () => {
   it('120 random mutations of the file: decrypt either succeeds or refuses with a one-line SopsError', async () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
