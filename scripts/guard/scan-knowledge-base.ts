@@ -202,7 +202,16 @@ export async function scanKnowledgeBaseDetailed(root: string, opts: ScanOptions 
         // Synchronous on purpose: the scan is CPU-bound and sequential, and a
         // sync read of a small file costs ~13 µs against ~150 µs for an awaited
         // fs.promises.readFile (four thread-pool round trips).
-        ({ buf, size } = readFileBounded(path.join(root, rel), maxBytes + 1));
+        const abs = path.join(root, rel);
+        if (BINARY_EXTENSIONS.has(path.extname(rel).toLowerCase()) && !rel.startsWith('records/')) {
+          // An image or font: its first 8 KB say whether it is a real binary (then the rest is never read).
+          const head = readFileBounded(abs, 8000);
+          if (decodeForScan(rel, head.buf).skip && head.size > 0) {
+            skipped.push({ path: rel, reason: 'binary content' });
+            continue;
+          }
+        }
+        ({ buf, size } = readFileBounded(abs, maxBytes + 1));
       }
     } catch (err) {
       // An unreadable file could hide a leak: that is an environment error, not a pass.
