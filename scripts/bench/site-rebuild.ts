@@ -1,11 +1,12 @@
 /**
  * Bench: the site rebuild after one record changes, against a full build.
  *
- *   tsx scripts/bench/site-rebuild.ts [--repeat 3] [--as-of 2026-11-26T12:00:00+08:00]
+ *   tsx scripts/bench/site-rebuild.ts [--repeat 3] [--as-of 2026-11-26T12:00:00+08:00] [--ref COMMIT]
  *   npm run bench -- --site            (the same, from scripts/bench/run.ts)
  *
  * Works on a copy of this repository (tracked and untracked-but-not-ignored
- * files, committed to a fresh Git repository so the pages' last-update dates
+ * files, or with `--ref` the tree of a commit, e.g. a baseline before a change;
+ * committed to a fresh Git repository so the pages' last-update dates
  * are read as in CI), with its own node_modules/.cache, so the working tree
  * and its caches are never touched. Each round, interleaved:
  *
@@ -43,15 +44,22 @@ export interface SiteRebuildResult {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-/** Copies the repository's files (not ignored ones) to a fresh folder with its own Git history and cache folder. */
-function copyRepository(): string {
+/**
+ * Copies the repository's files (not ignored ones; or the tree of commit `ref`, to measure a baseline)
+ * to a fresh folder with its own Git history and cache folder.
+ */
+function copyRepository(ref?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-site-bench-'));
-  const files = execFileSync('git', ['-C', REPO, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const rel of files) {
-    const from = path.join(REPO, rel);
-    if (!fs.existsSync(from)) continue; // deleted in the working tree
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.copyFileSync(from, path.join(dir, rel));
+  if (ref) {
+    execFileSync('sh', ['-c', `git -C "${REPO}" archive "${ref.replace(/[^\w./-]/g, '')}" | tar -x -C "${dir}"`]);
+  } else {
+    const files = execFileSync('git', ['-C', REPO, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+    for (const rel of files) {
+      const from = path.join(REPO, rel);
+      if (!fs.existsSync(from)) continue; // deleted in the working tree
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.copyFileSync(from, path.join(dir, rel));
+    }
   }
   // node_modules: a real folder of links to the installed packages, so `.cache` stays the copy's own
   fs.mkdirSync(path.join(dir, 'node_modules'));
@@ -99,11 +107,11 @@ function newestTicket(dir: string): string {
 }
 
 /** Runs the bench; `log` receives progress lines. */
-export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; log?: (s: string) => void } = {}): SiteRebuildResult {
+export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; ref?: string; log?: (s: string) => void } = {}): SiteRebuildResult {
   const repeat = opts.repeat ?? 3;
   const asOf = opts.asOf ?? '2026-11-26T12:00:00+08:00';
   const log = opts.log ?? (() => {});
-  const dir = copyRepository();
+  const dir = copyRepository(opts.ref);
   log(`site bench: copy in ${dir}`);
   const samples: SiteRebuildSample[] = [];
   try {
@@ -157,6 +165,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  const res = benchSiteRebuild({ repeat: Number(arg('repeat') ?? '3'), asOf: arg('as-of'), log: (s) => process.stderr.write(`${s}\n`) });
+  const res = benchSiteRebuild({ repeat: Number(arg('repeat') ?? '3'), asOf: arg('as-of'), ref: arg('ref'), log: (s) => process.stderr.write(`${s}\n`) });
   process.stdout.write(`${res.table}\n`);
 }
