@@ -19,9 +19,21 @@ import path from 'node:path';
 import type { KnowledgeBase } from '../records/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { agrees, databaseMentions, declaredDatabase, type DeclaredDatabase } from '../records/rules/declared-database.js';
-import { splitFrontMatter } from './read-markdown.js';
+import { parse as parseYaml } from 'yaml';
 
 const RULE = 'declared-database';
+
+/** The front matter of a Markdown text as a mapping (`{}` when absent or broken: Docusaurus reports that). Only `yaml`, not remark: validate stays fast. */
+function frontMatterOf(text: string): { data: Record<string, unknown>; length: number } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  if (!m) return { data: {}, length: 0 };
+  try {
+    const data: unknown = parseYaml(m[1] ?? '');
+    return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, length: m[0].length };
+  } catch {
+    return { data: {}, length: m[0].length };
+  }
+}
 
 /** Line and column (1-based) of an offset. */
 function position(text: string, offset: number): { line: number; column: number } {
@@ -46,8 +58,7 @@ function markdownFiles(dir: string): string[] {
 export function checkManualText(rel: string, text: string, decl: DeclaredDatabase, system: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const where = `as records/contract.yaml declares in systems.${system}.database`;
-  const { frontMatter } = splitFrontMatter(text);
-  const fmEnd = /^---\r?\n[\s\S]*?\r?\n---/.exec(text)?.[0].length ?? 0;
+  const { data: frontMatter, length: fmEnd } = frontMatterOf(text);
   const declared = frontMatter['database'];
   if (declared !== undefined) {
     const value = String(declared);
