@@ -22,7 +22,7 @@ import {
   INTERFACE_PEER_LABEL, INTERFACE_STATUS_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, RECOMMENDATION_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, label,
 } from '../shared/labels.js';
 import { heading, image, list, p, strong, table } from './mdast.js';
-import { assembleReport, contractPaths, recordPath, recordPaths, reportMeta, systemName } from './report-header.js';
+import { assembleReport, contractPaths, recordPath, recordPaths, reportMeta, systemName, systemShortName } from './report-header.js';
 import { REPORT_TITLE, type BuiltReport, type Chart, type DraftReason, type ReportAttachment, type ReportContext } from './report-types.js';
 
 const n = (x: number) => String(x);
@@ -193,7 +193,7 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], rowOf: Map<string, S
   const shown = major.filter((t) => top.includes(t));
   const counts = closureCounts(major);
   const ref = major.length > shown.length ? app.add({ title: '重大故障一览', header: ['工单', '系统', '级别', '报告时间', '响应', '处理时长', '处理结果'], file: 'major-incidents.csv',
-    rows: major.map((t) => { const c = rowOf.get(t.id); return [t.id, systemName(kb, t.system), label(SEVERITY_LABEL, t.severity), showTime(t.reported_at), showMinutes(c?.responseMinutes), showMinutes(c?.resolutionMinutes), CLOSURE_LABEL[ticketClosure(t)]]; }) }) : undefined;
+    rows: major.map((t) => { const c = rowOf.get(t.id); return [t.id, systemShortName(kb, t.system), label(SEVERITY_LABEL, t.severity), showTime(t.reported_at), showMinutes(c?.responseMinutes), showMinutes(c?.resolutionMinutes), CLOSURE_LABEL[ticketClosure(t)]]; }) }) : undefined;
   out.push(p(`本期发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障 ${major.length} 件（${closureSummary(counts)}）。`
     + (ref ? `以下列出影响最大的 ${shown.length} 件（${SEVERITY_LABEL['1']}优先，其次处理时长最长者）的处理经过，全部重大故障一览见${ref}。` : '处理经过如下。')));
   out.push(heading(3, '（一）处理经过'));
@@ -248,7 +248,7 @@ function inspectionSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootCon
       const asOfDay = cutoffDay(w);
       const timely = delivered ? (delivered <= due.date ? '按时' : '逾期') : asOfDay > due.date ? '未提交（已逾期）' : '未提交（未到期）';
       const hz = x.hazards ?? [];
-      return [x.id, label(INSPECTION_TYPE_LABEL, x.type), x.systems.map((s) => systemName(kb, s)).join('、'),
+      return [x.id, label(INSPECTION_TYPE_LABEL, x.type), x.systems.map((s) => systemShortName(kb, s)).join('、'),
         showDate(x.finished_at) === showDate(x.started_at) ? showDate(x.started_at) : `${showDate(x.started_at)} 至 ${showDate(x.finished_at)}`,
         `${hz.length}（${hz.filter((h) => h.status === 'open').length}）`, due.date, delivered ?? '—', timely];
     })));
@@ -275,7 +275,7 @@ function changesSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootConten
   out.push(heading(3, '（一）变更'));
   if (changes.length) {
     out.push(table(['编号', '系统', '内容', '类型', '来源', '约定日期', '交付日期', '状态'], changes.map((c) => [
-      c.id, systemName(kb, c.system), c.title, label(CHANGE_KIND_LABEL, c.kind),
+      c.id, systemShortName(kb, c.system), c.title, label(CHANGE_KIND_LABEL, c.kind),
       c.source === 'policy' && c.regulation ? `${label(CHANGE_SOURCE_LABEL, c.source)}（${c.regulation}）` : label(CHANGE_SOURCE_LABEL, c.source),
       showDate(c.agreed_date), showDate(c.delivered_at), label(CHANGE_STATUS_LABEL, c.status),
     ])));
@@ -283,7 +283,7 @@ function changesSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootConten
   out.push(heading(3, '（二）软件发布'));
   if (releases.length) {
     out.push(table(['编号', '系统', '版本', '发布日期', '更新项', '操作变化'], releases.map((r) => [
-      r.id, systemName(kb, r.system), r.version, showDate(r.released_at), n(r.contents.length), r.changes_operation ? '是' : '否',
+      r.id, systemShortName(kb, r.system), r.version, showDate(r.released_at), n(r.contents.length), r.changes_operation ? '是' : '否',
     ])));
   } else out.push(p('本期无软件发布。'));
   out.push(heading(3, '（三）用户培训'));
@@ -305,7 +305,7 @@ function interfacesSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
     out.push(table(['接口', '系统', '对端', '协议', '方向', '状态', '本期接口问题'], ifaces.map((i) => {
       const ts = ifTickets.filter((t) => t.interface === i.id);
       const ids = ts.slice(0, 3).map((t) => t.id).join('、') + (ts.length > 3 ? ' 等' : '');
-      return [i.id, systemName(kb, i.system), i.peer_name ?? label(INTERFACE_PEER_LABEL, i.peer), i.protocol, label(DIRECTION_LABEL, i.direction), label(INTERFACE_STATUS_LABEL, i.status),
+      return [i.id, systemShortName(kb, i.system), i.peer_name ?? label(INTERFACE_PEER_LABEL, i.peer), i.protocol, label(DIRECTION_LABEL, i.direction), label(INTERFACE_STATUS_LABEL, i.status),
         ts.length ? `${ts.length}（${ids}）` : '0'];
     })));
   } else out.push(p('接口登记为空。'));
@@ -314,7 +314,7 @@ function interfacesSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   const ops = kb.dbOperations.filter((o) => inWindow(w, o.started_at)).sort((a, b) => (showTime(a.started_at) < showTime(b.started_at) ? -1 : 1));
   if (ops.length) {
     out.push(table(['编号', '系统', '类型', '日期', '内容', '审批', '结果'], ops.map((o) => [
-      o.id, systemName(kb, o.system), label(DB_OP_LABEL, o.type), showDate(o.started_at), o.summary, o.approved_by ?? '—', label(DB_OUTCOME_LABEL, o.outcome),
+      o.id, systemShortName(kb, o.system), label(DB_OP_LABEL, o.type), showDate(o.started_at), o.summary, o.approved_by ?? '—', label(DB_OUTCOME_LABEL, o.outcome),
     ])));
   } else out.push(p('本期无数据库运维操作记录。'));
   return { nodes: out, ids: [...ifaces.map((i) => i.id), ...ops.map((o) => o.id)] };
@@ -376,7 +376,7 @@ function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[
   const recs = kb.recommendations.filter((r) => inWindow(w, r.date)).sort((a, b) => (a.date < b.date ? -1 : a.id < b.id ? -1 : 1));
   if (recs.length) {
     out.push(table(['编号', '日期', '系统', '科室', '建议', '状态', '依据工单'], recs.map((r) => [
-      r.id, r.date, systemName(kb, r.system), r.department ?? '—', r.description ? `${r.title}：${r.description.trim()}` : r.title,
+      r.id, r.date, systemShortName(kb, r.system), r.department ?? '—', r.description ? `${r.title}：${r.description.trim()}` : r.title,
       label(RECOMMENDATION_STATUS_LABEL, r.status), (r.tickets ?? []).join('、') || '—',
     ])));
   } else out.push(p('本期未登记系统建设建议。'));

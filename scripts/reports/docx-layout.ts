@@ -3,13 +3,17 @@
  * title block (other kinds), the table of contents, the running header and
  * footer, the 草稿 watermark, the sign-off block, page geometry and section
  * breaks, and the pass over pandoc's document.xml that fits tables (see
- * table-layout.ts), keeps ids from breaking and fills the table of contents.
+ * table-layout.ts) and fills the table of contents. Ids keep their plain
+ * hyphens: a cell is as wide as its longest id or date, and in running text
+ * LibreOffice follows UAX #14 (no break between a hyphen and a digit), while
+ * `w:noBreakHyphen` makes it break inside the digits instead (measured: 8 of
+ * 252 ids of the demo annual report).
  *
  * Page: A4, GB/T 9704-like margins (天头 37 mm, 订口 28 mm, text block
  * 156 × 225 mm); landscape pages for tables too wide for portrait.
  */
 import type { ReportMeta } from './report-types.js';
-import { HYPHENATED_TOKEN, planTable } from './table-layout.js';
+import { planTable } from './table-layout.js';
 
 /** Page geometry in twips (1 mm = 56.7 twips). */
 export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, header: 851, footer: 1134 } as const;
@@ -129,7 +133,7 @@ export const TOC_MARKER = 'OPSBOOKTABLEOFCONTENTS';
 
 /** The table of contents page: heading, entries (filled later), page break. */
 export function tocXml(): string {
-  return para(`<w:pStyle w:val="TOCHeading" />${center}${noIndent}`, run('目　　录', `${HEI}${size(16)}`))
+  return para(`<w:pStyle w:val="TOCHeading" />${center}${noIndent}`, run('目　　录', `${HEI}<w:color w:val="000000" />${size(16)}`))
     + para('', run(TOC_MARKER))
     + para(noIndent, pageBreak);
 }
@@ -249,37 +253,67 @@ function cellText(tc: string): string {
  */
 export function fitTables(xml: string, titlePg: boolean): string {
   let first = true;
-  return xml.replace(/<w:tbl><w:tblPr><w:tblStyle w:val="Table" \/>[\s\S]*?<\/w:tbl>/g, (tbl) => {
+  let out = '';
+  let last = 0;
+  for (const m of xml.matchAll(/<w:tbl><w:tblPr><w:tblStyle w:val="Table" \/>[\s\S]*?<\/w:tbl>/g)) {
+    const tbl = m[0];
     const rows = [...tbl.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => cellText(c[0])));
     const plan = planTable(rows, TEXT_WIDTH, LANDSCAPE_TEXT_WIDTH);
-    if (!plan.widths.length) return tbl;
-    const total = plan.widths.reduce((a, b) => a + b, 0);
-    let out = tbl.replace(/<w:tblW [^>]*\/>/, `<w:tblW w:w="${total}" w:type="dxa" /><w:tblLayout w:type="fixed" />`);
-    out = out.replace(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/, `<w:tblGrid>${plan.widths.map((w) => `<w:gridCol w:w="${w}" />`).join('')}</w:tblGrid>`);
-    out = out.replace(/<w:tr>([\s\S]*?)<\/w:tr>/g, (_m, inner: string) => {
-      let i = 0;
-      const cells = inner.replace(/<w:tc><w:tcPr \/>|<w:tc><w:tcPr>(?:<w:tcW [^>]*\/>)?/g, (m) => {
-        const tcW = `<w:tcW w:w="${plan.widths[i++] ?? 0}" w:type="dxa" />`;
-        return m === '<w:tc><w:tcPr />' ? `<w:tc><w:tcPr>${tcW}</w:tcPr>` : `<w:tc><w:tcPr>${tcW}`;
-      });
-      const trPr = cells.startsWith('<w:trPr>') ? cells.replace('<w:trPr>', '<w:trPr><w:cantSplit />') : `<w:trPr><w:cantSplit /></w:trPr>${cells}`;
-      return `<w:tr>${trPr}</w:tr>`;
-    });
-    if (!plan.landscape) return out;
-    // The section before ends here (portrait); the table's own section is landscape.
-    const before = `<w:p><w:pPr>${sectPr({ titlePg: titlePg && first })}</w:pPr></w:p>`;
+    if (!plan.widths.length) continue;
+    const fitted = fitTable(tbl, plan.widths);
+    if (!plan.landscape) {
+      out += xml.slice(last, m.index) + fitted;
+      last = m.index + tbl.length;
+      continue;
+    }
+    // The table's own landscape section takes its heading and lead-in along; the section before ends there (portrait).
+    const lead = leadStart(xml, m.index, last);
+    out += `${xml.slice(last, lead)}<w:p><w:pPr>${sectPr({ titlePg: titlePg && first })}</w:pPr></w:p>${xml.slice(lead, m.index)}${fitted}<w:p><w:pPr>${sectPr({ landscape: true })}</w:pPr></w:p>`;
     first = false;
-    return `${before}${out}<w:p><w:pPr>${sectPr({ landscape: true })}</w:pPr></w:p>`;
-  });
+    last = m.index + tbl.length;
+  }
+  return out + xml.slice(last);
 }
 
-/** Replaces the hyphens of ids and dates in text runs by non-breaking hyphens (`w:noBreakHyphen`; PDF text still reads `-`). */
-export function keepIdsWhole(xml: string): string {
-  return xml.replace(/<w:t( xml:space="preserve")?>([^<]*)<\/w:t>/g, (m, _sp: string | undefined, text: string) => {
-    if (!text.includes('-')) return m;
-    const withHyphens = text.replace(HYPHENATED_TOKEN, (tok) => tok.replace(/-/g, '\u0000'));
-    if (!withHyphens.includes('\u0000')) return m;
-    return withHyphens.split('\u0000').map((part) => (part ? `<w:t xml:space="preserve">${part}</w:t>` : '')).join('<w:noBreakHyphen />');
+/** Where the headings and the lead-in paragraph (ending in ：) right before position `at` begin (not before `floor`). */
+function leadStart(xml: string, at: number, floor: number): number {
+  let pos = at;
+  for (;;) {
+    const before = xml.slice(floor, pos).replace(/(?:\s|<w:bookmark(?:Start|End) [^>]*\/>)+$/, '');
+    const end = floor + before.length;
+    if (!before.endsWith('</w:p>')) return pos;
+    const startP = before.lastIndexOf('<w:p>');
+    if (startP < 0) return pos;
+    const para = before.slice(startP);
+    const isHeading = /^<w:p><w:pPr><w:pStyle w:val="Heading\d" \/>/.test(para);
+    const isLead = /[：:]$/.test(cellText(para).trim());
+    if (!isHeading && !isLead) return pos;
+    pos = floor + startP;
+    if (end <= floor) return pos;
+  }
+}
+
+/** Tables with at most this many rows are kept on one page. */
+const SHORT_TABLE_ROWS = 10;
+
+/** Fixed layout and the planned widths for one pandoc table; header row repeated, rows kept whole. */
+function fitTable(tbl: string, widths: number[]): string {
+  const total = widths.reduce((a, b) => a + b, 0);
+  let out = tbl.replace(/<w:tblW [^>]*\/>/, `<w:tblW w:w="${total}" w:type="dxa" /><w:tblLayout w:type="fixed" />`);
+  out = out.replace(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/, `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}" />`).join('')}</w:tblGrid>`);
+  // A short table (up to SHORT_TABLE_ROWS rows) stays on one page: every row but the last keeps with the next.
+  const rowCount = (tbl.match(/<w:tr>/g) ?? []).length;
+  let row = 0;
+  return out.replace(/<w:tr>([\s\S]*?)<\/w:tr>/g, (_m, body: string) => {
+    const keep = rowCount <= SHORT_TABLE_ROWS && ++row < rowCount;
+    const inner = keep ? body.replace(/<w:pStyle w:val="Compact" \/>/g, '<w:pStyle w:val="Compact" /><w:keepNext />') : body;
+    let i = 0;
+    const cells = inner.replace(/<w:tc><w:tcPr \/>|<w:tc><w:tcPr>(?:<w:tcW [^>]*\/>)?/g, (c) => {
+      const tcW = `<w:tcW w:w="${widths[i++] ?? 0}" w:type="dxa" />`;
+      return c === '<w:tc><w:tcPr />' ? `<w:tc><w:tcPr>${tcW}</w:tcPr>` : `<w:tc><w:tcPr>${tcW}`;
+    });
+    const trPr = cells.startsWith('<w:trPr>') ? cells.replace('<w:trPr>', '<w:trPr><w:cantSplit />') : `<w:trPr><w:cantSplit /></w:trPr>${cells}`;
+    return `<w:tr>${trPr}</w:tr>`;
   });
 }
 

@@ -65,13 +65,18 @@ export function pdfDate(ms: number): string {
  * replacement keeps its length, so the cross-reference offsets stay valid.
  */
 export function normalisePdf(pdf: Buffer, asOf: number): Buffer {
-  const date = pdfDate(asOf);
-  let text = pdf.toString('latin1').replace(/\/(CreationDate|ModDate) ?\(([^)]*)\)/g, (m, key: string, old: string) => {
+  const utc = new Date(Math.floor(asOf / 1000) * 1000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const local = pdfDate(asOf);
+  let text = pdf.toString('latin1').replace(/\/(CreationDate|ModDate) ?\(([^)]*)\)/g, (m, _key: string, old: string) => {
+    // LibreOffice writes `D:YYYYMMDDHHmmSSZ'` (UTC); keep its form and length.
+    const date = /^D:\d{14}Z/.test(old) ? `D:${utc}Z${old.slice(17)}` : local;
     const v = date.length <= old.length ? date.padEnd(old.length, ' ') : date.slice(0, old.length);
     return m.replace(`(${old})`, `(${v})`);
   });
-  const idRe = /\/ID ?\[ ?<([0-9A-Fa-f]+)> ?\s*<([0-9A-Fa-f]+)> ?\]/g;
-  const blank = text.replace(idRe, (m) => m.replace(/[0-9A-Fa-f]{16,}/g, (h) => '0'.repeat(h.length)));
+  // The trailer's /ID and /DocChecksum come from the time of the run: make them a digest of everything else.
+  const idRe = /(\/ID ?\[ ?<)([0-9A-Fa-f]+)(> ?\s*<)([0-9A-Fa-f]+)(> ?\])|(\/DocChecksum \/)([0-9A-Fa-f]+)/g;
+  const zero = (h: string) => '0'.repeat(h.length);
+  const blank = text.replace(idRe, (m) => m.replace(/[0-9A-Fa-f]{16,}/g, zero));
   const digest = createHash('md5').update(blank, 'latin1').digest('hex').toUpperCase();
   text = text.replace(idRe, (m) => m.replace(/[0-9A-Fa-f]{16,}/g, (h) => digest.padEnd(h.length, '0').slice(0, h.length)));
   return Buffer.from(text, 'latin1');

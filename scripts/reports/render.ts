@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Image, Root, RootContent } from 'mdast';
 import {
-  centreImages, closingXml, coverXml, esc, fillToc, finalSection, firstFooterXml, firstHeaderXml, fitTables, footerXml, headerXml, keepIdsWhole,
+  centreImages, closingXml, coverXml, esc, fillToc, finalSection, firstFooterXml, firstHeaderXml, fitTables, footerXml, headerXml,
   LANDSCAPE_TEXT_WIDTH, PART_IDS, signOffXml, TEXT_WIDTH, titleBlockXml, tocXml,
 } from './docx-layout.js';
 import { fieldTable, heading, p, root, strong } from './mdast.js';
@@ -134,7 +134,7 @@ export async function renderDocx(report: BuiltReport, asOf: number): Promise<Buf
 }
 
 /**
- * Lays out pandoc's DOCX (docx-layout.ts): tables fitted, ids kept whole,
+ * Lays out pandoc's DOCX (docx-layout.ts): tables fitted to their content,
  * table of contents, header/footer/watermark parts, section properties,
  * compatibility mode 15 (Word 2013+, no 兼容模式), core properties; zip times
  * and dates fixed to `asOf` so the same input gives the same bytes.
@@ -146,7 +146,7 @@ export function finishDocx(report: BuiltReport, docx: Buffer, asOf: number): Doc
   const text = (name: string) => entries.find((e) => e.name === name)?.data.toString('utf8') ?? '';
   let doc = fitTables(text('word/document.xml'), cover);
   doc = centreImages(doc);
-  const arrange = (d: string) => finalSection(keepIdsWhole(d), cover);
+  const arrange = (d: string) => finalSection(d, cover);
   const wordDoc = arrange(fillToc(doc, true));
   const pdfDoc = arrange(fillToc(doc, false));
   const parts: ZipEntry[] = [

@@ -5,7 +5,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { KnowledgeBase } from '../records/index.js';
-import { label, SYSTEM_LABEL } from '../shared/labels.js';
+import { label, SYSTEM_LABEL, SYSTEM_SHORT_LABEL } from '../shared/labels.js';
 import { showInstant } from '../shared/display.js';
 import { cstDateOf, parseInstant } from '../shared/time.js';
 import { fieldTable, heading, list, p, root, strong, table } from './mdast.js';
@@ -16,6 +16,11 @@ import type { BuiltReport, Chart, DraftReason, ReportAttachment, ReportContext, 
 export function systemName(kb: KnowledgeBase, sys: string): string {
   const s = kb.contract?.systems[sys as 'aims' | 'icis'];
   return s ? s.name : label(SYSTEM_LABEL, sys);
+}
+
+/** Short system name for narrow table columns (手术麻醉, 重症监护); the full name for systems without one. */
+export function systemShortName(kb: KnowledgeBase, sys: string): string {
+  return Object.hasOwn(SYSTEM_SHORT_LABEL, sys) ? label(SYSTEM_SHORT_LABEL, sys) : systemName(kb, sys);
 }
 
 /** Name of a person id, or the id when unknown. */

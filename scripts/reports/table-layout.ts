@@ -22,7 +22,7 @@ import { displayWidth } from './to-markdown.js';
 /** Table text size (五号) in points. */
 export const TABLE_FONT_PT = 10.5;
 /** Cell padding left + right in points (the reference document's 100 + 100 twips) plus a safety margin for bold and rounding. */
-const PAD_PT = 10 + 4;
+const PAD_PT = 10 + 2;
 /** Cells up to this display width (8 Chinese characters, 16 digits) are never broken. */
 export const ATOMIC_UNITS = 16;
 /** Headers may wrap, but keep at least this many display units (2 Chinese characters) per line. */
