@@ -101,7 +101,7 @@ describe('DOCX', () => {
     expect(core).toContain('<dc:creator>示例医疗软件有限公司</dc:creator>');
     expect(core).toContain('2026-11-26T04:00:00Z');
     expect(readZip(a).map((e) => e.name).filter((n) => /^word\/media\/.*\.png$/.test(n))).toHaveLength(3);
-  });
+  }, 120_000);
 
   it('other kinds: title block, no cover, no TOC; a final report has no draft marks', async () => {
     const m = await renderDocx(reports.maintenance!, AS_OF);
@@ -111,7 +111,7 @@ describe('DOCX', () => {
     expect(doc).not.toContain('<w:titlePg />');
     expect(reports.maintenance!.draft).toEqual([]);
     expect(xmlOf(m, 'word/header-ob.xml')).not.toContain('草稿');
-  });
+  }, 60_000);
 });
 
 describe('HTML', () => {
@@ -168,7 +168,7 @@ describe.skipIf(!hasOffice)('PDF (LibreOffice)', () => {
     expect(page1).toContain('HT-TEST-0001');
   });
 
-  it('is byte-for-byte reproducible', async () => {
+  it('is byte-for-byte reproducible, alone or in a batch', async () => {
     const again = await docxToPdf([{ name: 'maintenance', docx: sources.get('maintenance')! }], AS_OF);
     expect(again.get('maintenance')!.equals(pdfs.get('maintenance')!)).toBe(true);
     expect(pdfs.get('maintenance')!.toString('latin1')).toContain("/CreationDate(D:20261126040000Z");
