@@ -20,9 +20,10 @@ export interface Provenance {
   bytes: ReadonlyMap<string, Buffer>;
 }
 
-function git(root: string, args: string[]): string | null {
+function git(root: string, args: string[], raw = false): string | null {
   try {
-    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return raw ? out : out.trim();
   } catch {
     return null;
   }
@@ -37,7 +38,7 @@ export function collectProvenance(kb: KnowledgeBase): Provenance {
   for (const r of kb.records) bytes.set(r.path, fs.readFileSync(path.join(kb.root, r.path)));
   const inside = git(kb.root, ['rev-parse', '--is-inside-work-tree']) === 'true';
   const commit = inside ? git(kb.root, ['rev-parse', 'HEAD']) : null;
-  const status = commit ? git(kb.root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', 'records']) : '';
+  const status = commit ? git(kb.root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', 'records'], true) : '';
   const prefix = commit ? git(kb.root, ['rev-parse', '--show-prefix']) ?? '' : '';
   return { commit, dirty: !!status, dirtyPaths: parsePorcelain(status ?? '', prefix), bytes };
 }
