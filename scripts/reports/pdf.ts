@@ -128,7 +128,8 @@ export async function docxToPdf(jobs: PdfJob[], asOf: number, opts: { concurrenc
       groups[i]!.push(j);
       load[i]! += j.docx.length + 50_000;
     }
-    const env = { ...process.env, FONTCONFIG_FILE: FONTS_CONF, SAL_USE_VCLPLUGIN: 'svp' };
+    // TZ=UTC: LibreOffice writes its dates in the process's zone, which would change the PDF's length with the machine.
+    const env = { ...process.env, FONTCONFIG_FILE: FONTS_CONF, SAL_USE_VCLPLUGIN: 'svp', TZ: 'UTC' };
     await Promise.all(groups.map(async (group, i) => {
       const inDir = path.join(tmp, `in-${i}`);
       const outDir = path.join(tmp, `out-${i}`);
