@@ -154,10 +154,10 @@ function slaSection(kb: KnowledgeBase, sla: SlaResult, app: Appendices): RootCon
   const rows = [...SEVERITIES.map((s) => slaRow(label(SEVERITY_LABEL, s), sla.bySeverity[s])), slaRow('全部', sla.total)];
   out.push(table(['严重级别', '件数', '响应达标', '响应超时', '计时中', '响应达成率', '到场达标', '到场超时'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
   const breached = sla.tickets.filter((c) => c.response === 'breached' || c.onsite === 'breached');
-  const what = (c: SlaTicketRow) => `${c.response === 'breached' ? `响应 ${showMinutes(c.responseMinutes)}` : ''}${c.response === 'breached' && c.onsite === 'breached' ? '，' : ''}${c.onsite === 'breached' ? '到场超时' : ''}`;
+  const what = (c: SlaTicketRow) => `${c.response === 'breached' ? `响应 ${showClock(c.responseMinutes)}` : ''}${c.response === 'breached' && c.onsite === 'breached' ? '，' : ''}${c.onsite === 'breached' ? '到场超时' : ''}`;
   if (breached.length > INLINE_MAX) {
     const ref = app.add({ title: '未达标的服务请求', header: ['工单', '严重级别', '响应', '到场'], file: 'sla-breaches.csv',
-      rows: breached.map((c) => [c.id, label(SEVERITY_LABEL, c.severity), c.response === 'breached' ? `超时（${showMinutes(c.responseMinutes)}）` : label(CLOCK_STATUS_LABEL, c.response), label(CLOCK_STATUS_LABEL, c.onsite)]) });
+      rows: breached.map((c) => [c.id, label(SEVERITY_LABEL, c.severity), c.response === 'breached' ? `超时（${showClock(c.responseMinutes)}）` : label(CLOCK_STATUS_LABEL, c.response), label(CLOCK_STATUS_LABEL, c.onsite)]) });
     out.push(p(strong('未达标的服务请求'), `：共 ${breached.length} 件，前 ${INLINE_MAX} 件为 `, breached.slice(0, INLINE_MAX).map((c) => `${c.id}（${what(c)}）`).join('；'), `；完整清单见${ref}。`));
   } else if (breached.length) {
     out.push(p(strong('未达标的服务请求'), '：', breached.map((c) => `${c.id}（${what(c)}）`).join('；')));
@@ -193,7 +193,7 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], rowOf: Map<string, S
   const shown = major.filter((t) => top.includes(t));
   const counts = closureCounts(major);
   const ref = major.length > shown.length ? app.add({ title: '重大故障一览', header: ['工单', '系统', '级别', '报告时间', '响应', '处理时长', '处理结果'], file: 'major-incidents.csv',
-    rows: major.map((t) => { const c = rowOf.get(t.id); return [t.id, systemShortName(kb, t.system), label(SEVERITY_LABEL, t.severity), showTime(t.reported_at), showMinutes(c?.responseMinutes), showMinutes(c?.resolutionMinutes), CLOSURE_LABEL[ticketClosure(t)]]; }) }) : undefined;
+    rows: major.map((t) => { const c = rowOf.get(t.id); return [t.id, systemShortName(kb, t.system), label(SEVERITY_LABEL, t.severity), showTime(t.reported_at), showClock(c?.responseMinutes), showMinutes(c?.resolutionMinutes), CLOSURE_LABEL[ticketClosure(t)]]; }) }) : undefined;
   out.push(p(`本期发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障 ${major.length} 件（${closureSummary(counts)}）。`
     + (ref ? `以下列出影响最大的 ${shown.length} 件（${SEVERITY_LABEL['1']}优先，其次处理时长最长者）的处理经过，全部重大故障一览见${ref}。` : '处理经过如下。')));
   out.push(heading(3, '（一）处理经过'));
@@ -210,7 +210,7 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], rowOf: Map<string, S
       ['解决', t.resolved_at],
     ];
     const timed = events.filter((e): e is [string, string] => !!e[1]).sort((a, b) => (showTime(a[1]) < showTime(b[1]) ? -1 : showTime(a[1]) > showTime(b[1]) ? 1 : 0));
-    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${CLOSURE_LABEL[ticketClosure(t)]}${clock ? `；响应 ${showMinutes(clock.responseMinutes)}（${label(CLOCK_STATUS_LABEL, clock.response)}），处理时长 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
+    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${CLOSURE_LABEL[ticketClosure(t)]}${clock ? `；响应 ${showClock(clock.responseMinutes)}（${label(CLOCK_STATUS_LABEL, clock.response)}），处理时长 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
     out.push(table(['时间（北京时间）', '事件'], timed.map(([e, at]) => [showTime(at), e])));
     if (!t.onsite) out.push(p('远程处理，未到场。'));
     if (t.cause) out.push(p(strong('原因'), '：', t.cause.trim()));

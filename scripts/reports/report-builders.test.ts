@@ -143,6 +143,15 @@ describe('年度运维总结报告', () => {
     }
   });
 
+  it('shows a breached response clock to the second, never rounded down to its limit', () => {
+    const row = analyses.sla.tickets[0]!;
+    const late = { ...row, severity: '1' as const, responseMinutes: 5 + 2 / 60, response: 'breached' as const };
+    const sla = { ...analyses.sla, tickets: [late, ...analyses.sla.tickets.slice(1).filter((t) => t.id !== row.id)] };
+    const text = reportToMarkdown(buildReport(ctx, 'annual', 'Y1', { ...analyses, sla }).tree);
+    expect(text).toContain(`${row.id}（响应 5 分钟 2 秒）`);
+    expect(text).not.toContain(`${row.id}（响应 5 分钟）`);
+  });
+
   it('is a draft before its period ends, with a cover for the renderers', () => {
     const r = buildReport(ctx, 'annual', 'Y1', analyses);
     expect(r.front).toBe('cover');
