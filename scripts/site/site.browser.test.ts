@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('built site', () => {
       const rows = elementIds(read(REGISTER_HTML));
       for (const id of ids) expect(rows.has(id), id).toBe(true);
       const pattern = new RegExp(`(?<![A-Za-z0-9_-])(?:${ids.join('|')})(?![A-Za-z0-9_-])`, 'g');
-      let links = 0;
+      const linkedFrom = new Set<string>();
       for (const rel of htmlFiles(SITE)) {
         const html = read(rel);
         const unlinked = [...visibleText(html, { withoutLinks: true }).matchAll(pattern)].map((m) => m[0]);
@@ -110,12 +110,17 @@ describe.skipIf(!hasChromium)('built site', () => {
         for (const href of linkTargets(html)) {
           const m = /#(T-[^#?/]+)$/.exec(href);
           if (!m || href.startsWith('#')) continue;
-          links++;
+          linkedFrom.add(rel);
           expect(href, rel).toBe(`${TICKET_REGISTER_ROUTE}#${m[1]}`);
           expect(rows.has(m[1]!), `${rel} → ${href}`).toBe(true);
         }
       }
-      expect(links).toBeGreaterThan(50);
+      // not vacuous: the pages that cite tickets do link them
+      for (const rel of ['general/generated/compliance/index.html', 'general/generated/sla-dashboard/index.html']) {
+        if (pattern.test(visibleText(read(rel)))) expect(linkedFrom.has(rel), rel).toBe(true);
+        pattern.lastIndex = 0;
+      }
+      expect(linkedFrom.size).toBeGreaterThan(0);
     });
 
     it('no built file shows an account name of the hand-over manifests or a private address', async () => {
