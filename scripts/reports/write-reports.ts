@@ -74,13 +74,15 @@ export interface WrittenReport {
  * and DOCX for each, PDF for annual reports unless `skipPdf`, then
  * index.md and index.html.
  * @param onProgress called after each report
+ * @param only which due reports to render (default: every due report; scripts/delivery picks those not yet
+ *   delivered or suspect); an entry may carry its report already built (analyses computed once)
  */
-export async function writeAllReports(ctx: ReportContext, outDir: string, opts: { skipPdf?: boolean; onProgress?: (done: number, total: number, label: string) => void } = {}): Promise<{ reports: WrittenReport[]; index: string[] }> {
-  const due = dueReports(ctx.kb, ctx.asOf);
+export async function writeAllReports(ctx: ReportContext, outDir: string, opts: { skipPdf?: boolean; onProgress?: (done: number, total: number, label: string) => void; only?: readonly { kind: ReportKind; id: string; report?: BuiltReport }[] } = {}): Promise<{ reports: WrittenReport[]; index: string[] }> {
+  const due: readonly { kind: ReportKind; id: string; report?: BuiltReport }[] = opts.only ?? dueReports(ctx.kb, ctx.asOf);
   const reports: WrittenReport[] = [];
   try {
     for (const [i, d] of due.entries()) {
-      const report = await buildOne(ctx, d.kind, d.id);
+      const report = d.report ?? await buildOne(ctx, d.kind, d.id);
       const base = path.join(outDir, report.fileBase);
       const files = [
         ...(await writeReport(report, 'md', `${base}.md`, ctx.asOf)),
