@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../records/index.js';
 import type { MatrixView } from './pages/compliance.js';
 import type { HandoverSummary } from './pages/handover.js';
 import type { DashboardSla } from './pages/sla-dashboard.js';
+import type { DeliveryRow } from './pages/deliveries.js';
 
 export interface Engines {
   /** SLA result of a period (SPEC §7 `sla --json`); a test may leave it out to see the pages without SLA data. */
@@ -17,6 +18,8 @@ export interface Engines {
   clauseTitles?: Record<string, string>;
   /** Outline of an encrypted hand-over manifest, read without a key. */
   handoverOutline: (absPath: string, relPath: string) => Promise<HandoverSummary>;
+  /** Every owed report against the delivery register (scripts/delivery); absent = no delivery page data. */
+  deliveries?: (kb: KnowledgeBase, asOf: number) => Promise<DeliveryRow[]>;
 }
 
 /** Loads the real engines (the SLA, compliance and secrets domains). */
@@ -43,5 +46,16 @@ export async function loadEngines(): Promise<Engines> {
   engines.sla = async (kb, periodId, asOf) => sla.computeSla(kb, { periodId, asOf });
   engines.compliance = (kb, root, periodId, asOf) => compliance.evaluateCompliance(kb, { periodId, asOf, root });
   engines.clauseTitles = Object.fromEntries(compliance.CATALOGUE.map((c) => [c.id, c.title]));
+  const delivery = await import('../delivery/index.js');
+  engines.deliveries = async (kb, asOf) => {
+    const status = await delivery.deliveryStatus({ kb, asOf, provenance: delivery.lazyProvenance(kb) });
+    const messages = new Map(delivery.suspectReports(status).map((s) => [`${s.kind}\0${s.id}`, s.message]));
+    const names = new Map(kb.people.map((p) => [p.id, p.name]));
+    return status.map((r) => ({
+      title: r.title, id: r.id, period: r.period, state: r.state, deliveries: r.deliveries,
+      deliveredAt: r.delivery?.deliveredAt, signer: r.delivery ? names.get(r.delivery.acknowledgedBy) ?? r.delivery.acknowledgedBy : undefined,
+      message: messages.get(`${r.kind}\0${r.id}`),
+    }));
+  };
   return engines;
 }

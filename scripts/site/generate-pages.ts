@@ -2,7 +2,7 @@
  * Writes the record-driven pages of the site (never edited by hand, gitignored):
  *
  * - `docs/<system>/generated/data-dictionary.md`, `release-notes/…` (per system)
- * - `docs/general/generated/{sla-dashboard,compliance,tickets,inspections,handover}.md`
+ * - `docs/general/generated/{sla-dashboard,compliance,tickets,inspections,handover,deliveries}.md`
  * - `docs/general/generated/charts/sla-<period>-{monthly,severity,response}.svg` (the dashboard's charts)
  *
  * Stale files in those folders are removed, so a deleted record's page goes away.
@@ -20,7 +20,9 @@ import { ticketsPage, type TicketSlaStatus } from './pages/tickets.js';
 import { handoverPage, type HandoverSummary } from './pages/handover.js';
 import { slaDashboardPage, type DashboardSla } from './pages/sla-dashboard.js';
 import { compliancePage, type MatrixView } from './pages/compliance.js';
+import { deliveriesPage } from './pages/deliveries.js';
 import { anchorOf } from './format.js';
+import { showInstant } from '../shared/display.js';
 import { loadEngines, type Engines } from './engines.js';
 
 export interface GenerateOptions {
@@ -104,6 +106,11 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     compliance = await engines.compliance(kb, root, current.id, opts.asOf);
   }
   pages.set(`${g}/compliance.md`, compliancePage(compliance, evidenceLinker(kb), engines.clauseTitles ?? {}, complianceNote));
+
+  progress('deliveries');
+  pages.set(`${g}/deliveries.md`, engines.deliveries
+    ? deliveriesPage(await engines.deliveries(kb, opts.asOf), `${showInstant(opts.asOf)}（北京时间）`)
+    : deliveriesPage(null, '', '报告交付模块未接入，本次构建没有交付数据。'));
 
   progress('hand-over');
   const manifests: HandoverSummary[] = [];
