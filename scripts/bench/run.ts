@@ -51,7 +51,7 @@ const rows: string[] = [];
 for (const n of sizes) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opsbook-bench-${n}-`));
   log(`synth ${n} tickets → ${dir}`);
-  const files = writeSynthKb(dir, { tickets: n, seed: 'bench' });
+  const files = await writeSynthKb(dir, { tickets: n, seed: 'bench' });
   const tasks = ['floor', 'validate', 'validate-1t', 'ajv-plain', 'sla-compliance'];
   const samples: Record<string, Sample[]> = Object.fromEntries(tasks.map((t) => [t, []]));
   for (let i = 0; i < repeat; i++) {
