@@ -97,5 +97,5 @@ describe('delivery register', () => {
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // renders DOCX with pandoc
 });
