@@ -137,7 +137,8 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     const { evaluateCompliance, gatherEvidence } = await import('../compliance/index.js');
     const { auditKnowledgeBase } = await import('../git/index.js');
     const evidence = await gatherEvidence(kb, root, (m) => warnings.add(m), { guard: res.guard ?? [] });
-    const audit = await auditKnowledgeBase(root);
+    const audit = await auditKnowledgeBase(root, { asOf: opts.asOf });
+    for (const n of audit.notes) warnings.add(n);
     res.audit = audit;
     const parts: string[] = [];
     for (const p of periods) {
@@ -148,7 +149,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
       analyses.set(p.id, audit.available ? { sla, compliance, audit: audit.findings } : { sla, compliance, auditUnavailable: AUDIT_UNAVAILABLE });
       parts.push(`${p.id}: ${sla.tickets.length} tickets, ${compliance.clauses.filter((c) => c.status === 'breached').length} clause(s) breached`);
     }
-    parts.push(audit.available ? `audit: ${audit.findings.length} finding(s)` : `audit unavailable (${audit.reason})`);
+    parts.push(audit.available ? `audit: ${audit.summary.total} finding(s)${audit.summary.baseline ? `, ${audit.summary.baseline.records} migrated` : ''}` : `audit unavailable (${audit.reason})`);
     return { ok: true, result: parts.join('; ') };
   });
 
@@ -166,7 +167,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
       await json(`compliance-${p.id}.json`, { ...p.compliance, suspectReports: suspectReports(status.filter((r) => r.period === p.id)) });
     }
     const audit = res.audit!;
-    await json('audit.json', audit.available ? { findings: audit.findings } : { unavailable: audit.reason, findings: [] });
+    await json('audit.json', audit.available ? { findings: audit.findings, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
     await json('deliveries.json', { asOf: new Date(opts.asOf).toISOString(), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
     const c = countStates(status);
     return { ok: true, result: `${status.length} owed: ${c.due} due, ${c.suspect} suspect, ${c.delivered} delivered and unchanged → build/*.json` };
