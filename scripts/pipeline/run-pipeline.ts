@@ -17,6 +17,7 @@ import type { BuiltReport, ReportKind } from '../reports/report-types.js';
 import type { WrittenReport } from '../reports/write-reports.js';
 import { writeFileAtomic } from '../shared/atomic-file.js';
 import { UserError } from '../shared/errors.js';
+import { formatCst } from '../shared/time.js';
 import type { SlaResult } from '../sla/compute-sla.js';
 import { listPeriods } from '../sla/resolve-period.js';
 import { countStates, deliveryStatus, reportsToRender, suspectReports, type ReportDelivery } from '../delivery/index.js';
@@ -168,7 +169,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     }
     const audit = res.audit!;
     await json('audit.json', audit.available ? { findings: audit.findings, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
-    await json('deliveries.json', { asOf: new Date(opts.asOf).toISOString(), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
+    await json('deliveries.json', { asOf: formatCst(opts.asOf), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
     const c = countStates(status);
     return { ok: true, result: `${status.length} owed: ${c.due} due, ${c.suspect} suspect, ${c.delivered} delivered and unchanged → build/*.json` };
   });
