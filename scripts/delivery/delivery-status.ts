@@ -11,7 +11,7 @@ import { listPeriods, inPeriod, type ResolvedPeriod } from '../sla/resolve-perio
 import { REPORT_KIND_LABEL } from '../shared/labels.js';
 import { UserError } from '../shared/errors.js';
 import { currentDigest, type DigestContext } from './report-digest.js';
-import { allDeliveries, deliveriesOf, latestDelivery, reportKey, type DeliveryKind, type RegisteredDelivery } from './register.js';
+import { allDeliveries, deliveriesOf, reportKey, type DeliveryKind, type RegisteredDelivery } from './register.js';
 
 export type DeliveryState = 'due' | 'delivered' | 'suspect';
 
@@ -73,8 +73,9 @@ export async function deliveryStatus(ctx: DigestContext, opts: DeliveryStatusOpt
     owed.add(reportKey(d.kind, d.id));
     const { period, keep } = wanted(d.kind, d.id);
     if (!keep) continue;
-    const last = latestDelivery(kb, d.kind, d.id, asOf);
-    out.push({ kind: d.kind, id: d.id, title: d.title, period, state: 'due', deliveries: 0, ...(last ? { delivery: summary(last) } : {}) });
+    const made = deliveriesOf(kb, d.kind, d.id, asOf);
+    const last = made[made.length - 1];
+    out.push({ kind: d.kind, id: d.id, title: d.title, period, state: 'due', deliveries: made.length, ...(last ? { delivery: summary(last) } : {}) });
   }
   // hand-overs of reports the KB no longer owes (re-classified ticket, deleted inspection …); a report owed
   // only after as-of (resolved later that day) is not one of them
@@ -97,7 +98,6 @@ export async function deliveryStatus(ctx: DigestContext, opts: DeliveryStatusOpt
   const toCheck = out.filter((r) => r.delivery && r.reason === undefined);
   let done = 0;
   for (const r of toCheck) {
-    r.deliveries = deliveriesOf(kb, r.kind, r.id, asOf).length;
     r.digest = await currentDigest(ctx, r.kind, r.id);
     r.state = r.digest === r.delivery!.digest ? 'delivered' : 'suspect';
     if (r.state === 'suspect') r.reason = 'inputs-changed';

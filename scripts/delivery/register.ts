@@ -23,6 +23,7 @@ export interface RegisteredDelivery {
 /** The map key of a report. */
 export const reportKey = (kind: string, id: string): string => `${kind}\0${id}`;
 
+const NONE: readonly RegisteredDelivery[] = [];
 const cache = new WeakMap<KnowledgeBase, Map<string, RegisteredDelivery[]>>();
 
 /**
@@ -48,8 +49,8 @@ export function deliveryIndex(kb: KnowledgeBase): ReadonlyMap<string, readonly R
 
 /** Deliveries of one report (earliest first), optionally only those made by `asOf`. */
 export function deliveriesOf(kb: KnowledgeBase, kind: string, id: string, asOf?: number): readonly RegisteredDelivery[] {
-  const all = deliveryIndex(kb).get(reportKey(kind, id)) ?? [];
-  return asOf === undefined ? all : all.filter((d) => d.at <= asOf);
+  const all = deliveryIndex(kb).get(reportKey(kind, id)) ?? NONE;
+  return asOf === undefined || all.every((d) => d.at <= asOf) ? all : all.filter((d) => d.at <= asOf);
 }
 
 /** The first hand-over of a report (what the contract's deadlines judge). */

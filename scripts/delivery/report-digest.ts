@@ -48,8 +48,14 @@ class LazyBytes extends Map<string, Buffer> {
  * read only when a digest needs them, instead of every record up front.
  */
 export function lazyProvenance(kb: KnowledgeBase): Provenance {
-  const { commit, dirty } = collectProvenance({ ...kb, records: [] });
-  return { commit, dirty, bytes: new LazyBytes(kb.root, new Set(kb.records.map((r) => r.path))) };
+  // commit and dirty flag (two git processes; `git status` walks records/) only when a rendered header asks
+  let git: Pick<Provenance, 'commit' | 'dirty'> | undefined;
+  const facts = () => (git ??= collectProvenance({ ...kb, records: [] }));
+  return {
+    get commit() { return facts().commit; },
+    get dirty() { return facts().dirty; },
+    bytes: new LazyBytes(kb.root, new Set(kb.records.map((r) => r.path))),
+  };
 }
 
 /** What computing digests needs. */
