@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
 import { buildReport, dueReports } from '../reports/catalog.js';
 import { reportContext } from '../reports/write-reports.js';
+import { computeSla } from '../sla/index.js';
+import { evaluateCompliance } from '../compliance/index.js';
 import { reportToMarkdown } from '../reports/to-markdown.js';
 import type { ReportContext } from '../reports/report-types.js';
 import { parseInstant } from '../shared/time.js';
@@ -34,6 +36,20 @@ describe.each([
       expect(view.inputs, `${d.kind} ${d.id}`).toEqual(whole.inputs);
       expect(reportToMarkdown(view.tree), `${d.kind} ${d.id}`).toBe(reportToMarkdown(whole.tree));
     }
+  });
+
+  it('an annual report’s digest (inputs only: no Git audit) is the one the full report prints', async () => {
+    const ctx = { kb, asOf: AS_OF, provenance: lazyProvenance(kb) };
+    // the report as rendered: with its period's SLA, compliance and an audit finding about one of its tickets
+    const t = kb.tickets[0]!;
+    const analyses = {
+      sla: computeSla(kb, { periodId: 'Y1', asOf: AS_OF }),
+      compliance: await evaluateCompliance(kb, { periodId: 'Y1', asOf: AS_OF, root, evidence: { manuals: [], guard: [], handover: [] } }),
+      audit: [{ record: t.id, kind: 'late-entry' as const, field: 'reported_at', commit: 'abcdef1234567', date: '2026-02-01T10:00:00+08:00', days: 29, message: 'late', author: '工程师甲', email: 'eng-a@example.invalid', path: kb.byId.get(t.id)!.path }],
+    };
+    const printed = /输入记录摘要 \| (sha256:[0-9a-f]{64})/.exec(reportToMarkdown(buildReport(full, 'annual', 'Y1', analyses as never).tree))?.[1];
+    expect(printed).toBeDefined();
+    expect(await currentDigest(ctx, 'annual', 'Y1')).toBe(printed);
   });
 
   it('the digest is the 输入记录摘要 the rendered report prints, with bytes read lazily', async () => {
