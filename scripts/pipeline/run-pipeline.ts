@@ -138,7 +138,9 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     const { evaluateCompliance, gatherEvidence } = await import('../compliance/index.js');
     const { auditKnowledgeBase } = await import('../git/index.js');
     const evidence = await gatherEvidence(kb, root, (m) => warnings.add(m), { guard: res.guard ?? [] });
-    const audit = await auditKnowledgeBase(root, { asOf: opts.asOf });
+    const full = await auditKnowledgeBase(root, { asOf: opts.asOf });
+    // keep the findings, not the per-record provenance of every record (hundreds of MB at 100k records)
+    const audit = (full.available ? { ...full, records: [] } : full) as AuditResult;
     for (const n of audit.notes) warnings.add(n);
     res.audit = audit;
     const parts: string[] = [];
