@@ -117,3 +117,6 @@ ${rows.join('\n')}
 fs.writeFileSync(out, md);
 process.stdout.write(md);
 }
+
+// Renderer bench (scripts/bench/reports.ts): `npm run bench -- --reports`.
+if (process.argv.includes('--reports')) await import('./reports.js');

@@ -19,7 +19,7 @@ const LABEL: Record<StepName, string> = { validate: '  records', scan: '  scan',
 
 export async function run(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<number> {
   const skipPdf = opts.skipPdf === true;
-  if (!skipPdf) (await import('../reports/pdf.js')).checkChromium();
+  if (!skipPdf) (await import('../reports/pdf.js')).checkOffice();
   const { formatFinding } = await import('../guard/index.js');
   const steps: StepReport[] = [];
   let bar: Progress | undefined;
