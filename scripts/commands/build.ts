@@ -2,7 +2,8 @@
  * `opsbook build [--period ID] [--skip-site] [--skip-pdf] [--include-delivered]`
  * — the main job (README, .ci/run): validate → scan → compute (SLA,
  * compliance, provenance audit) → deliveries → reports (only those due or
- * suspect) → site, on one load of the knowledge base (scripts/pipeline), with
+ * suspect) → site, on one load of the knowledge base (scripts/pipeline; the
+ * site's generated pages reuse its KB and results), with
  * progress on a terminal and a summary at the end. Stops at the first step
  * that fails; the audit, breaches and suspect reports are findings to read,
  * not failures.
@@ -58,7 +59,10 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     say('▶ site');
     const t0 = Date.now();
     const site = await import('./site.js');
-    const code = await site.run(['build'], { out: path.join(g.root, 'build', 'site') }, g);
+    // the site's pages from this load and these results: no second load, SLA, compliance or digest pass
+    const { loadEngines, reuseResults } = await import('../site/engines.js');
+    const engines = await reuseResults(await loadEngines(), { kb: res.kb!, asOf: g.asOf, periods: res.periods, deliveries: res.allDeliveries });
+    const code = await site.run(['build'], { out: path.join(g.root, 'build', 'site'), generate: { kb: res.kb, engines } }, g);
     const s: StepReport = { name: 'site' as StepName, ok: code === 0, ms: Date.now() - t0, result: code === 0 ? 'build/site/' : `docusaurus build failed (exit ${code})` };
     steps.push(s);
     say(`${s.ok ? '✔' : '✖'} site: ${s.result} (${(s.ms / 1000).toFixed(1)} s)`);
