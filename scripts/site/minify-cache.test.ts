@@ -13,7 +13,7 @@ import { MinifyCachePlugin } from './minify-cache.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-minify-cache-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const OPTIONS = { minify: true, compress: false, mangle: true, format: { comments: false } };
+const OPTIONS = { minify: true, compress: false, mangle: true, format: { comments: false as const } };
 
 function write(files: Record<string, string>): void {
   for (const [rel, text] of Object.entries(files)) {
