@@ -2,7 +2,7 @@
  * Writes the record-driven pages of the site (never edited by hand, gitignored):
  *
  * - `docs/<system>/generated/data-dictionary.md`, `release-notes/…` (per system)
- * - `docs/general/generated/{sla-dashboard,compliance,inspections,handover}.md`, `tickets.mdx` + `tickets.register.json`
+ * - `docs/general/generated/{sla-dashboard,compliance,inspections,handover,deliveries}.md`, `tickets.mdx` + `tickets.register.json`
  * - `docs/general/generated/charts/sla-<period>-{monthly,severity,response}.svg` (the dashboard's charts)
  *
  * Stale files in those folders are removed, so a deleted record's page goes away.
@@ -24,7 +24,9 @@ import { redactCredentials } from './disclosure.js';
 import { formatCst } from '../shared/time.js';
 import { slaDashboardPage, type DashboardSla } from './pages/sla-dashboard.js';
 import { compliancePage, type MatrixView } from './pages/compliance.js';
+import { deliveriesPage } from './pages/deliveries.js';
 import { anchorOf } from './format.js';
+import { showInstant } from '../shared/display.js';
 import { loadEngines, type Engines } from './engines.js';
 
 export interface GenerateOptions {
@@ -130,6 +132,11 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
   }
   pages.set(`${g}/compliance.md`, compliancePage(compliance, evidenceLinker(kb), engines.clauseTitles ?? {}, complianceNote,
     (text) => redactCredentials(text, outlines, kb.people.flatMap((p) => p.credential_access ?? []))));
+
+  progress('deliveries');
+  pages.set(`${g}/deliveries.md`, engines.deliveries
+    ? deliveriesPage(await engines.deliveries(kb, opts.asOf), `${showInstant(opts.asOf)}（北京时间）`)
+    : deliveriesPage(null, '', '报告交付模块未接入，本次构建没有交付数据。'));
 
   progress('writing');
   const files = [...pages.keys()].sort();
