@@ -3,6 +3,9 @@
  *
  *   tsx scripts/bench/site-rebuild.ts [--repeat 3] [--as-of 2026-11-26T12:00:00+08:00] [--ref COMMIT]
  *                                     [--modes site-build,build-step] [--no-unchanged]
+ *
+ * `--as-of now`: every build at its own current time, as CI runs `opsbook build` (the pages that show the as-of
+ * change on every build); default a fixed as-of (only the edited record's page changes).
  *   npm run bench -- --site            (the same, from scripts/bench/run.ts)
  *
  * Works on a copy of this repository (tracked and untracked-but-not-ignored
@@ -92,7 +95,7 @@ const GNU_TIME = '/usr/bin/time';
 /** Runs `opsbook site build` in the copy; wall time including start-up, and CPU time via GNU time when present. */
 function siteBuild(dir: string, asOf: string): { ms: number; cpuS: number | null; changed: number | null } {
   const tsx = path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const command = [process.execPath, tsx, path.join(dir, 'scripts', 'cli.ts'), 'site', 'build', '--as-of', asOf];
+  const command = [process.execPath, tsx, path.join(dir, 'scripts', 'cli.ts'), 'site', 'build', ...(asOf === 'now' ? [] : ['--as-of', asOf])];
   const timed = fs.existsSync(GNU_TIME);
   const [bin, ...args] = timed ? [GNU_TIME, '-f', 'OPSBOOK-CPU %U %S', ...command] : command;
   const t0 = performance.now();
@@ -133,7 +136,7 @@ async function drive(dir: string, asOfText: string): Promise<number> {
   if (typeof build.siteStep !== 'function') return 3;
   const { resolveGlobals } = await mod('scripts/commands/context.ts');
   const { runPipeline } = await mod('scripts/pipeline/run-pipeline.ts');
-  const g = { ...resolveGlobals({ root: dir, asOf: asOfText }), interactive: false };
+  const g = { ...resolveGlobals({ root: dir, asOf: asOfText === 'now' ? undefined : asOfText }), interactive: false };
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-site-bench-out-'));
   try {
     const res = await runPipeline(dir, { asOf: g.asOf, skipReports: true, outDir: out });
