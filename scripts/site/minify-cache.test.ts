@@ -7,8 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rspack } from '@rspack/core';
+import { createRequire } from 'node:module';
+import type { rspack as Rspack } from '@rspack/core';
 import { MinifyCachePlugin } from './minify-cache.js';
+
+// the rspack Docusaurus builds with (@docusaurus/faster re-exports it: no dependency of our own; required untyped,
+// as its declarations would change the DOM types of the browser tests)
+const { rspack } = createRequire(import.meta.url)('@docusaurus/faster') as { rspack: typeof Rspack };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-minify-cache-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
