@@ -5,14 +5,15 @@
  * cross-record rules over a set of records.
  */
 import type { Diagnostic } from '../shared/errors.js';
+import { fastParse } from './fast-parse.js';
 import { formatAjvErrors } from './format-ajv-errors.js';
 import { locate } from './locate.js';
 import { normalizeRecord } from './normalize.js';
-import { parseYamlFile } from './parse-yaml-file.js';
+import { MAX_RECORD_BYTES, parseYamlFile } from './parse-yaml-file.js';
 import { KINDS, type RecordKind } from './registry.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/types.js';
-import { readSchemas, validateKind } from './schema-validator.js';
+import { isValidKind, readSchemas, validateKind } from './schema-validator.js';
 import type { LoadedRecord } from './types.js';
 
 let schemaCache: { kinds: Map<string, Record<string, unknown>>; common: Record<string, unknown> } | undefined;
@@ -34,14 +35,52 @@ export interface FileCheck {
   diagnostics: Diagnostic[];
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Checks one record file.
+ * The fast path: plain YAML read by js-yaml, accepted only when it needs no
+ * message at all (no normalisation warning, schema-valid). Anything else
+ * returns undefined and is checked again on the positional path, so every
+ * problem still gets its line and column.
+ */
+function fastCheck(kind: RecordKind, bytes: Uint8Array): Record<string, unknown> | undefined {
+  if (bytes.length > MAX_RECORD_BYTES) return undefined;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const data = fastParse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!data || normalizeRecord(kind, data).length > 0 || !isValidKind(kind, data)) return undefined;
+  return data;
+}
+
+/** A locator that parses the bytes with positions only when a position is asked for. */
+function locatorOf(rel: string, bytes: Uint8Array): LoadedRecord['locate'] {
+  let parsed: ReturnType<typeof parseYamlFile> | undefined;
+  return (segments, o = {}) => {
+    parsed ??= parseYamlFile(rel, bytes);
+    return parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 };
+  };
+}
+
+/**
+ * Checks one record file: the fast path for plain, valid records; the
+ * positional path (yaml Document API) for everything else.
  * @param rel KB-relative path (for messages and the record)
  * @param kind the kind its folder implies
  * @param bytes file content
- * @param locator how the record locates fields later (default: the parsed document, kept in memory)
+ * @param locator how the record locates fields later (default: parse the bytes again on demand)
  */
 export function checkRecordFile(rel: string, kind: RecordKind, bytes: Uint8Array, locator?: LoadedRecord['locate']): FileCheck {
+  const fast = fastCheck(kind, bytes);
+  if (fast) return { record: { kind, id: String(fast.id), path: rel, data: fast as never, locate: locator ?? locatorOf(rel, bytes) }, diagnostics: [] };
+  return checkRecordFileWithPositions(rel, kind, bytes, locator);
+}
+
+/** The positional path alone (tests compare it with the fast path). */
+export function checkRecordFileWithPositions(rel: string, kind: RecordKind, bytes: Uint8Array, locator?: LoadedRecord['locate']): FileCheck {
   const parsed = parseYamlFile(rel, bytes);
   const diagnostics = [...parsed.diagnostics];
   const { doc, data, lineCounter } = parsed;

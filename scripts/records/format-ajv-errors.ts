@@ -4,7 +4,8 @@
  * listing the allowed values where there is an enum.
  */
 import type { ErrorObject } from 'ajv';
-import { checkDate, checkDateTime, checkDateOrDateTime } from '../shared/time.js';
+import { MAX_YEAR, MIN_YEAR, checkDate, checkDateTime, checkDateOrDateTime } from '../shared/time.js';
+import { clip } from './text-checks.js';
 
 type Schema = Record<string, unknown>;
 
@@ -37,12 +38,12 @@ export function schemaAt(root: Schema, segments: string[], common?: Schema): Sch
 function fieldName(segments: string[], schema: Schema | undefined): string {
   const dotted = segments.length ? segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') : '(record)';
   const title = typeof schema?.title === 'string' ? ` (${schema.title})` : '';
-  return `\`${dotted}\`${title}`;
+  return `\`${clip(dotted, 120)}\`${title}`;
 }
 
 function show(value: unknown): string {
   if (value === null) return '`null`';
-  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (typeof value === 'string') return `\`${clip(value)}\``;
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return `\`${String(value)}\``;
 }
@@ -57,14 +58,22 @@ function typeName(value: unknown): string {
 
 const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false' };
 
-/** Edit distance, for "did you mean" hints on unknown properties. */
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return dp[a.length]![b.length]!;
+/** Edit distance, for "did you mean" hints on unknown properties; `Infinity` when it is surely more than `max` (linear bound). */
+function distance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max || a.length > 64 || b.length > 64) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return Infinity;
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 function formatMessage(value: string, format: string): string {
@@ -72,6 +81,7 @@ function formatMessage(value: string, format: string): string {
   const problem = check(value);
   if (problem === 'no-offset') return `Unexpected time ${show(value)} without a UTC offset, expected an explicit offset such as \`${value}+08:00\``;
   if (problem === 'impossible') return `Unexpected impossible date or time ${show(value)}, expected a real calendar date and time`;
+  if (problem === 'year') return `Unexpected year \`${value.slice(0, 4)}\` in ${show(value)}, expected a year from ${MIN_YEAR} to ${MAX_YEAR}`;
   if (format === 'iso-duration') return `Unexpected duration ${show(value)}, expected ISO 8601 such as \`PT5M\` or \`PT12H\``;
   if (format === 'civil-date') return `Unexpected date ${show(value)}, expected \`YYYY-MM-DD\``;
   if (format === 'offset-date-time') return `Unexpected time ${show(value)}, expected ISO 8601 with offset such as \`2026-03-14T02:13:00+08:00\``;
@@ -110,7 +120,7 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
         const near = allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0];
         const hint = near ? `; did you mean \`${near[0]}\`?` : `, expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}`;
         const where = segments.length ? ` in ${fieldName(segments, at)}` : '';
-        issue = { segments: [...segments, prop], atKey: true, message: `Unexpected unknown property \`${prop}\`${where}${hint}` };
+        issue = { segments: [...segments, prop], atKey: true, message: `Unexpected unknown property \`${clip(prop)}\`${where}${hint}` };
         break;
       }
       case 'required': {
@@ -167,10 +177,14 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
     seen.add(key);
     out.push(issue);
   }
-  const same = (a: SchemaIssue, b: SchemaIssue) => a !== b && a.segments.join('/') === b.segments.join('/');
-  return out.filter((i, _, all) =>
-    // an enum error already says what a type error would (e.g. severity: 1)
-    !(i.message.startsWith('Unexpected integer') && all.some((j) => same(i, j) && j.message.includes('expected one of'))) &&
-    // empty text is also blank text: say it once
-    !(i.message.startsWith('Unexpected blank text') && all.some((j) => same(i, j) && j.message.startsWith('Unexpected empty text'))));
+  // an enum error already says what a type error would (e.g. severity: 1); empty text is also blank text: say it once
+  const enumAt = new Set<string>();
+  const emptyAt = new Set<string>();
+  for (const i of out) {
+    if (i.message.includes('expected one of')) enumAt.add(i.segments.join('/'));
+    if (i.message.startsWith('Unexpected empty text')) emptyAt.add(i.segments.join('/'));
+  }
+  return out.filter((i) =>
+    !(i.message.startsWith('Unexpected integer') && enumAt.has(i.segments.join('/'))) &&
+    !(i.message.startsWith('Unexpected blank text') && emptyAt.has(i.segments.join('/'))));
 }

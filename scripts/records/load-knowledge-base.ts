@@ -9,6 +9,7 @@ import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
 import { loadKbConfig } from '../config/kb-config.js';
 import { checkFilesParallel, workerCount } from './check-files-parallel.js';
+import { capPerFile } from './cap-diagnostics.js';
 import { checkRecordFile, runRules } from './check-record-file.js';
 import { locate } from './locate.js';
 import { parseYamlFile } from './parse-yaml-file.js';
@@ -134,7 +135,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     root,
     config: settings.config,
     records,
-    diagnostics,
+    diagnostics: capPerFile(diagnostics),
     fileCount,
     byId,
     contract: of('contract')[0],

@@ -71,3 +71,8 @@ export function validateKind(kind: RecordKind | 'handover', data: unknown): Erro
   const v = getValidator(file);
   return v(data) ? [] : structuredClone(v.errors ?? []);
 }
+
+/** True when data matches a kind's schema (no error objects are kept: the fast path of the loader). */
+export function isValidKind(kind: RecordKind, data: unknown): boolean {
+  return getValidator(KINDS[kind].schema)(data) as boolean;
+}

@@ -21,13 +21,22 @@ export interface CivilDate {
   day: number; // 1-31
 }
 
-/** Days in a month of the proleptic Gregorian calendar. */
+/** Days in a month of the proleptic Gregorian calendar (arithmetic: `Date.UTC` reads years 0–99 as 1900–1999). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * Years a record's date may carry. Anything outside is a typo (`0000`,
+ * `0206` for 2026), not a date of this service: no computer-system record
+ * predates 1970.
+ */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 2999;
+
 /** Why a date/time string is not acceptable, or null when it is. */
-export type TimeProblem = 'syntax' | 'impossible' | 'no-offset' | null;
+export type TimeProblem = 'syntax' | 'impossible' | 'year' | 'no-offset' | null;
 
 /** Checks a `YYYY-MM-DD` string. */
 export function checkDate(text: string): TimeProblem {
@@ -35,6 +44,7 @@ export function checkDate(text: string): TimeProblem {
   if (!m) return 'syntax';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return 'impossible';
+  if (y < MIN_YEAR || y > MAX_YEAR) return 'year';
   return null;
 }
 
@@ -45,6 +55,7 @@ export function checkDateTime(text: string): TimeProblem {
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!)) return 'impossible';
   if (h! > 23 || mi! > 59 || s! > 59) return 'impossible';
+  if (y! < MIN_YEAR || y! > MAX_YEAR) return 'year';
   const off = m[8];
   if (!off) return 'no-offset';
   if (off !== 'Z' && off !== 'z') {

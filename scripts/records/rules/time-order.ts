@@ -1,4 +1,5 @@
 import { parseInstant } from '../../shared/time.js';
+import { eachAt, timeFieldPaths } from '../schema-paths.js';
 import type { LoadedRecord } from '../types.js';
 import type { RecordRule, RuleContext } from './types.js';
 
@@ -28,6 +29,9 @@ function order(ctx: RuleContext, r: LoadedRecord, earlier: Path, later: Path, wh
   }
 }
 
+/** Ticket times ordered above with their own message (an on-site arrival follows its request). */
+const CHECKED_TICKET_TIMES = new Set(['reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at', 'written_reply.delivered_at', 'severity_changes.*.at']);
+
 function check(ctx: RuleContext): void {
   for (const r of ctx.records) {
     const d = r.data as unknown as Record<string, unknown>;
@@ -39,6 +43,12 @@ function check(ctx: RuleContext): void {
         order(ctx, r, ['reported_at'], ['onsite', 'requested_at'], 'reported ≤ on-site requested');
         order(ctx, r, ['onsite', 'requested_at'], ['onsite', 'arrived_at'], 'on-site requested ≤ arrived');
         order(ctx, r, ['reported_at'], ['written_reply', 'delivered_at'], 'reported ≤ written reply');
+        // every other time of a ticket is an event after the report (notifications, fields added later)
+        for (const p of timeFieldPaths('ticket')) {
+          const dotted = p.join('.');
+          if (CHECKED_TICKET_TIMES.has(dotted)) continue;
+          eachAt(d, p, (at) => order(ctx, r, ['reported_at'], at, `reported ≤ ${dotted.replaceAll('.*', '')}`));
+        }
         const changes = d.severity_changes as { at: string; from: string; to: string }[] | undefined;
         let prev = changes?.[0]?.from;
         (changes ?? []).forEach((c, i) => {
