@@ -17,13 +17,16 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     files = scope.recordFiles;
     changedNote = ` (changed since ${opts.changed}: ${scope.changed.length} file(s), ${scope.files.size} checked)`;
   }
-  const kb = await loadKnowledgeBase(g.root, { only, files, onProgress: (d, t) => progress.update(d, t) });
+  const scan = opts.scan !== false;
+  // the guard scans the record files the loader has read (one read per file)
+  const kb = await loadKnowledgeBase(g.root, { only, files, keepBytes: scan, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   let diagnostics: Diagnostic[] = kb.diagnostics;
   if (only) diagnostics = diagnostics.filter((d) => only!.has(d.path));
-  if (opts.scan !== false) {
+  if (scan) {
     const { scanKnowledgeBase } = await import('../guard/index.js');
-    const findings = await scanKnowledgeBase(g.root, only ? { paths: [...only] } : {});
+    const contents = kb.fileBytes ? { contents: kb.fileBytes } : {};
+    const findings = await scanKnowledgeBase(g.root, only ? { paths: [...only], ...contents } : contents);
     diagnostics = [...diagnostics, ...findings.map((f) => ({ path: f.path, line: f.line, column: f.column, message: `${f.message} (${f.excerpt}) — ${f.fix}`, rule: f.rule, severity: 'error' as const }))];
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -24,6 +24,12 @@ export interface ScanOptions {
    * lie under one of `dirs`. Missing files are ignored.
    */
   paths?: readonly string[];
+  /**
+   * File contents the caller has read already (KB-relative path → bytes), so
+   * each file is read once (`opsbook validate` hands over the record files
+   * its loader read). Files not in the map are read from disk as usual.
+   */
+  contents?: ReadonlyMap<string, Uint8Array>;
   /** Apply `.opsbook-allow.yaml` (default true). */
   allowList?: boolean;
   /** Run secretlint (default true). */
@@ -85,7 +91,8 @@ export async function scanKnowledgeBaseDetailed(root: string, opts: ScanOptions 
       // sync read of a small file costs ~13 µs against ~150 µs for an awaited
       // fs.promises.readFile (four thread-pool round trips): 100k records
       // read in ~1.3 s instead of ~15 s.
-      buf = readFileSync(path.join(root, rel));
+      const known = opts.contents?.get(rel);
+      buf = known ? Buffer.from(known.buffer, known.byteOffset, known.byteLength) : readFileSync(path.join(root, rel));
     } catch (err) {
       // An unreadable file could hide a leak: that is an environment error, not a pass.
       throw new UserError(`${rel}:0:0  cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)}), expected a readable text file`);

@@ -13,7 +13,7 @@ describe('parallel record checks', () => {
     expect(workerCount(5, { OPSBOOK_WORKERS: '3' })).toBe(3);
   });
 
-  it('gives exactly the sequential answer, problems included (real worker threads through the CLI)', () => {
+  it('gives exactly the sequential answer, problems included (real worker threads through the CLI)', { timeout: 120_000 }, () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-par-'));
     writeSynthKb(root, { tickets: 400, seed: 'parallel' });
     // plant problems in both halves of the file list

@@ -12,6 +12,8 @@ import type { RecordKind } from './registry.js';
 export interface ParallelResult {
   records: { kind: RecordKind; id: string; path: string; data: unknown }[];
   diagnostics: Diagnostic[];
+  /** The bytes of each file read, when asked for. */
+  bytes?: Map<string, Uint8Array>;
 }
 
 /**
@@ -36,23 +38,35 @@ export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env)
  * Checks `files` on `n` workers.
  * @returns the merged results in file order, or undefined when a worker could not start
  */
-export async function checkFilesParallel(root: string, files: { rel: string; kind: RecordKind }[], n: number, onProgress?: (done: number) => void): Promise<ParallelResult | undefined> {
+export async function checkFilesParallel(root: string, files: { rel: string; kind: RecordKind }[], n: number, onProgress?: (done: number) => void, keepBytes = false): Promise<ParallelResult | undefined> {
   const size = Math.ceil(files.length / n);
   const slices = Array.from({ length: n }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
   let done = 0;
   const workers: Worker[] = [];
   try {
     const parts = await Promise.all(slices.map((slice) => new Promise<ParallelResult>((resolve, reject) => {
-      const w = new Worker(new URL(import.meta.url.endsWith('.ts') ? './check-files-worker-entry.mjs' : './check-files-worker.js', import.meta.url), { workerData: { root, files: slice } });
+      const w = new Worker(new URL(import.meta.url.endsWith('.ts') ? './check-files-worker-entry.mjs' : './check-files-worker.js', import.meta.url), { workerData: { root, files: slice, keepBytes } });
       workers.push(w);
-      w.on('message', (m: { progress?: number; done?: boolean } & Partial<ParallelResult>) => {
+      w.on('message', (m: { progress?: number; done?: boolean; bytes?: { buffer: ArrayBuffer; ends: number[] } } & Omit<Partial<ParallelResult>, 'bytes'>) => {
         if (m.progress) onProgress?.((done += m.progress));
-        if (m.done) resolve({ records: m.records ?? [], diagnostics: m.diagnostics ?? [] });
+        if (!m.done) return;
+        let bytes: Map<string, Uint8Array> | undefined;
+        if (m.bytes) {
+          bytes = new Map();
+          let start = 0;
+          slice.forEach((f, i) => {
+            const end = m.bytes!.ends[i]!;
+            bytes!.set(f.rel, new Uint8Array(m.bytes!.buffer, start, end - start));
+            start = end;
+          });
+        }
+        resolve({ records: m.records ?? [], diagnostics: m.diagnostics ?? [], ...(bytes ? { bytes } : {}) });
       });
       w.on('error', reject);
       w.on('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
     })));
-    return { records: parts.flatMap((p) => p.records), diagnostics: parts.flatMap((p) => p.diagnostics) };
+    const bytes = keepBytes ? new Map(parts.flatMap((p) => [...(p.bytes ?? [])])) : undefined;
+    return { records: parts.flatMap((p) => p.records), diagnostics: parts.flatMap((p) => p.diagnostics), ...(bytes ? { bytes } : {}) };
   } catch {
     return undefined;
   } finally {

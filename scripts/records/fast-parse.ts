@@ -23,13 +23,39 @@ interface CoreTag {
 /** The `yaml` library's YAML 1.2 core scalar tags (null, bool, int, float), in its resolution order. */
 const CORE_SCALARS = (new Document(null, { version: '1.2' }).schema.tags as unknown as CoreTag[]).filter((t) => t.default === true && t.test);
 const YAML_OPTIONS = new Document(null, { version: '1.2' }).options;
+/** First characters of every core scalar: `~`, null/true/false in their spellings, numbers, `.inf`/`.nan`. */
+const MAY_START_CORE = new Uint8Array(128);
+for (const c of '~nNtTfF0123456789+-.') MAY_START_CORE[c.charCodeAt(0)] = 1;
+
+/**
+ * Which core tag a plain scalar resolves to (index in CORE_SCALARS, -1 for a
+ * string), computed once per scalar: js-yaml asks every implicit type in
+ * turn with the same text.
+ */
+let memoText: string | undefined;
+let memoIndex = -1;
+function coreIndex(text: string): number {
+  if (text === memoText) return memoIndex;
+  memoText = text;
+  memoIndex = -1;
+  const c = text.charCodeAt(0);
+  if (text.length === 0 || (c < 128 && MAY_START_CORE[c] === 1)) {
+    for (let k = 0; k < CORE_SCALARS.length; k++) {
+      if (CORE_SCALARS[k]!.test!.test(text)) {
+        memoIndex = k;
+        break;
+      }
+    }
+  }
+  return memoIndex;
+}
 
 // one js-yaml type per `yaml` tag, each under its own name: js-yaml keeps only the last type of a
 // tag name, and the fast path never sees explicit tags (they take the positional path)
 const SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: CORE_SCALARS.map((t, i) => new Type(`${t.tag}#${i}`, {
     kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && t.test!.test(data),
+    resolve: (data: unknown) => typeof data === 'string' && coreIndex(data) === i,
     construct: (data: string) => {
       let failed = false;
       const v = t.resolve(data, () => { failed = true; }, YAML_OPTIONS);
@@ -40,36 +66,45 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 });
 
 /**
- * Text the fast path leaves to the positional parser, one alternative per
- * reason: control and other non-printable characters, a carriage return
- * without line feed, tabs, a byte order mark after the start; tags,
- * anchors, aliases, reserved indicators and explicit keys (a `!`, `&`, `*`,
- * `@`, backquote or `?` where a node may start); directives and document
- * markers; a `#` glued to a quoted scalar or flow collection; a flow
- * collection used as a key. (Lines long enough for the 1024-character
- * implicit-key limit are left out by plainLines.)
+ * Text the fast path leaves to the positional parser: control and other
+ * non-printable characters, a carriage return without line feed, tabs, a
+ * byte order mark after the start (CONTROL); tags, anchors, aliases,
+ * reserved indicators and explicit keys (a `!`, `&`, `*`, `@`, backquote or
+ * `?` where a node may start), directives and document markers, a `#` glued
+ * to a quoted scalar or flow collection, a flow collection used as a key
+ * (INDICATORS). Lines long enough for the 1024-character implicit-key limit
+ * are left out by plainLines. Each precise pattern runs only when a cheap
+ * character test finds one of its characters.
  */
-const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\ufeff\ufffe\uffff]|\r(?!\n)|(?:^|[\s,[\]{}:])[!&*@`]|(?:^|\s)\?(?:\s|$)|^(?:%|---|\.\.\.)|["'\]}]#|[\]}]\s*:/m;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\ufeff\ufffe\uffff]/;
+const MAYBE_INDICATOR = /[!&*@`?%#\]}]|^(?:---|\.\.\.)/m;
+const INDICATORS = /(?:^|[\s,[\]{}:])[!&*@`]|(?:^|\s)\?(?:\s|$)|^(?:%|---|\.\.\.)|["'\]}]#|[\]}]\s*:/m;
 
-/** Index just past the closing quote of the quoted scalar opening at `i`, or -1 when it does not close on this line. */
-function closeQuote(line: string, i: number): number {
-  const q = line[i];
-  for (let j = i + 1; j < line.length; j++) {
-    const c = line[j];
-    if (q === '"' && c === '\\') j++;
+function notPlain(text: string): boolean {
+  if (CONTROL.test(text)) return true;
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return true;
+  return MAYBE_INDICATOR.test(text) && INDICATORS.test(text);
+}
+
+/** Index just past the closing quote of the quoted scalar opening at `i`, or -1 when it does not close before `end`. */
+function closeQuote(text: string, i: number, end: number): number {
+  const q = text.charCodeAt(i);
+  for (let j = i + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (q === 0x22 && c === 0x5c) j++;
     else if (c === q) {
-      if (q === "'" && line[j + 1] === "'") j++;
+      if (q === 0x27 && text.charCodeAt(j + 1) === 0x27) j++;
       else return j + 1;
     }
   }
   return -1;
 }
 
-/** Index just past the flow collection opening at `i`, or -1 unless it closes on this line without quotes or comments inside. */
-function closeFlow(line: string, i: number): number {
+/** Index just past the flow collection opening at `i`, or -1 unless it closes before `end` without quotes or comments inside. */
+function closeFlow(text: string, i: number, end: number): number {
   let depth = 0;
-  for (let j = i; j < line.length; j++) {
-    const c = line.charCodeAt(j);
+  for (let j = i; j < end; j++) {
+    const c = text.charCodeAt(j);
     if (c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x5d || c === 0x7d) {
       if (--depth === 0) return j + 1;
@@ -78,90 +113,123 @@ function closeFlow(line: string, i: number): number {
   return -1;
 }
 
-/** True when nothing but spaces and a comment follows `i`. */
-function endsLine(line: string, i: number): boolean {
-  while (line.charCodeAt(i) === 0x20) i++;
-  return i >= line.length || (line[i] === '#' && line[i - 1] === ' ');
+/** True when nothing but spaces and a comment follows `i` before `end`. */
+function endsLine(text: string, i: number, end: number): boolean {
+  while (i < end && text.charCodeAt(i) === 0x20) i++;
+  return i >= end || (text.charCodeAt(i) === 0x23 && text.charCodeAt(i - 1) === 0x20);
 }
+
+/** Block scalar headers the fast path reads: `|` or `>`, optionally `-`, optionally a comment. */
+const BLOCK_HEADER = /^[|>]-?(?: +#.*)?$/;
 
 /**
  * True when every line is blank, a comment, a `key: value` or `- value`
  * line whose quoted scalar or flow collection closes on that line, or the
  * content of a block scalar (`|`, `>`): no scalar or collection spans lines
  * outside block scalars. That is where YAML readers disagree on
- * indentation (the `yaml` library is stricter than js-yaml).
+ * indentation (the `yaml` library is stricter than js-yaml). Index-based:
+ * one pass, no copies of lines.
  */
 function plainLines(text: string): boolean {
   let blockParent = -1; // inside a block scalar: its lines are blank or indented more than this column
-  for (const raw of text.split('\n')) {
-    const line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
-    if (line.length >= 1000) return false; // the `yaml` library limits implicit keys to 1024 characters
-    let i = 0;
-    while (line.charCodeAt(i) === 0x20) i++;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    if (end - start >= 1000) return false; // the `yaml` library limits implicit keys to 1024 characters
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
     if (blockParent >= 0) {
-      if (i === line.length || i > blockParent) continue;
+      if (i === end || i - start > blockParent) {
+        start = next;
+        continue;
+      }
       blockParent = -1;
     }
-    if (i === line.length || line[i] === '#') continue;
-    let col = i;
-    let dashes = 0;
-    while (line[i] === '-' && (i + 1 === line.length || line[i + 1] === ' ')) {
-      dashes++;
-      col = i;
-      i++;
-      while (line.charCodeAt(i) === 0x20) i++;
+    if (i === end || text.charCodeAt(i) === 0x23) {
+      start = next;
+      continue;
     }
-    const dashed = dashes > 0;
-    if (i === line.length || line[i] === '#') {
+    let col = i - start;
+    let dashes = 0;
+    while (text.charCodeAt(i) === 0x2d && (i + 1 === end || text.charCodeAt(i + 1) === 0x20)) {
+      dashes++;
+      col = i - start;
+      i++;
+      while (i < end && text.charCodeAt(i) === 0x20) i++;
+    }
+    if (i === end || text.charCodeAt(i) === 0x23) {
       if (dashes > 1) return false; // `- -` with an empty item: js-yaml puts the next item in the inner list
+      start = next;
       continue;
     }
     // the key, if any
     let value = i;
-    if (line[i] === '"' || line[i] === "'") {
-      const end = closeQuote(line, i);
-      if (end < 0) return false;
-      let k = end;
-      while (line.charCodeAt(k) === 0x20) k++;
-      if (line[k] === ':' && (k + 1 === line.length || line[k + 1] === ' ')) {
-        col = i;
+    const first = text.charCodeAt(i);
+    if (first === 0x22 || first === 0x27) {
+      const close = closeQuote(text, i, end);
+      if (close < 0) return false;
+      let k = close;
+      while (k < end && text.charCodeAt(k) === 0x20) k++;
+      if (text.charCodeAt(k) === 0x3a && (k + 1 === end || text.charCodeAt(k + 1) === 0x20)) {
+        col = i - start;
         value = k + 1;
-      } else if (!dashed || !endsLine(line, end)) return false;
-      else continue;
-    } else if (line[i] !== '[' && line[i] !== '{') {
-      const colon = line.slice(i).search(/:(?: |$)| #/);
-      if (colon >= 0 && line[i + colon] === ':') {
-        col = i;
-        value = i + colon + 1;
-      } else if (!dashed) return false; // a line that continues a scalar of the line above
+      } else if (dashes === 0 || !endsLine(text, close, end)) return false;
+      else {
+        start = next;
+        continue;
+      }
+    } else if (first !== 0x5b && first !== 0x7b) {
+      let colon = -1;
+      for (let k = i; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 0x3a && (k + 1 === end || text.charCodeAt(k + 1) === 0x20)) {
+          colon = k;
+          break;
+        }
+        if (c === 0x23 && text.charCodeAt(k - 1) === 0x20) break;
+      }
+      if (colon >= 0) {
+        col = i - start;
+        value = colon + 1;
+      } else if (dashes === 0) return false; // a line that continues a scalar of the line above
     }
-    while (line.charCodeAt(value) === 0x20) value++;
-    const c = line[value];
-    if (c === undefined || c === '#') continue;
-    if (c === '|' || c === '>') {
-      if (!/^[|>]-?(?: +#.*)?$/.test(line.slice(value).trimEnd())) return false; // keep chomping, indentation indicators, text after the header
-      blockParent = col;
-      continue;
+    while (value < end && text.charCodeAt(value) === 0x20) value++;
+    const c = text.charCodeAt(value);
+    if (value < end && c !== 0x23) {
+      if (c === 0x7c || c === 0x3e) {
+        if (!BLOCK_HEADER.test(text.slice(value, end).trimEnd())) return false; // keep chomping, indentation indicators, text after the header
+        blockParent = col;
+      } else if (c === 0x22 || c === 0x27) {
+        const close = closeQuote(text, value, end);
+        if (close < 0 || !endsLine(text, close, end)) return false;
+      } else if (c === 0x5b || c === 0x7b) {
+        const close = closeFlow(text, value, end);
+        if (close < 0 || !endsLine(text, close, end)) return false;
+      }
     }
-    if (c === '"' || c === "'") {
-      const end = closeQuote(line, value);
-      if (end < 0 || !endsLine(line, end)) return false;
-    } else if (c === '[' || c === '{') {
-      const end = closeFlow(line, value);
-      if (end < 0 || !endsLine(line, end)) return false;
-    }
+    start = next;
   }
   return true;
 }
 
-/** Keys or strings the fast path does not vouch for: a `null` key (js-yaml names it "null", `yaml` ""), control characters. */
-function plainData(v: unknown, depth: number): boolean {
-  if (typeof v === 'string') return !CONTROL_CHAR.test(v);
+/**
+ * Keys or values the fast path does not vouch for: a `null` key (js-yaml
+ * names it "null", `yaml` ""), NaN, and, when the text has escapes or
+ * carriage returns (`strings`), control characters in strings.
+ */
+function plainData(v: unknown, depth: number, strings: boolean): boolean {
+  if (typeof v === 'string') return !strings || !CONTROL_CHAR.test(v);
   if (v === null || typeof v !== 'object') return typeof v !== 'number' || !Number.isNaN(v);
   if (depth > MAX_FAST_DEPTH) return false;
-  if (Array.isArray(v)) return v.every((x) => plainData(x, depth + 1));
+  if (Array.isArray(v)) {
+    for (const x of v) if (!plainData(x, depth + 1, strings)) return false;
+    return true;
+  }
   for (const k in v) {
-    if (k === 'null' || !plainData(k, depth) || !plainData((v as Record<string, unknown>)[k], depth + 1)) return false;
+    if (k === 'null' || (strings && CONTROL_CHAR.test(k)) || !plainData((v as Record<string, unknown>)[k], depth + 1, strings)) return false;
   }
   return true;
 }
@@ -175,7 +243,7 @@ const MAX_FAST_DEPTH = 32;
  * @returns the record's data, or undefined for "take the positional path"
  */
 export function fastParse(text: string): Record<string, unknown> | undefined {
-  if (NOT_PLAIN.test(text) || !plainLines(text)) return undefined;
+  if (notPlain(text) || !plainLines(text)) return undefined;
   let data: unknown;
   try {
     // maxDepth (js-yaml ≥ 4.2) is missing from @types/js-yaml
@@ -183,6 +251,6 @@ export function fastParse(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || !plainData(data, 0)) return undefined;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !plainData(data, 0, text.includes('\\') || text.includes('\r'))) return undefined;
   return data as Record<string, unknown>;
 }

@@ -13,6 +13,7 @@ import { capPerFile } from './cap-diagnostics.js';
 import { checkRecordFile, runRules } from './check-record-file.js';
 import { locate } from './locate.js';
 import { parseYamlFile } from './parse-yaml-file.js';
+import { readRecordFile } from './read-record-file.js';
 import { HANDOVER_FOLDER, KINDS, RECORD_KINDS, kindOfRecordPath, type RecordKind } from './registry.js';
 import type { KnowledgeBase, LoadedRecord, RecordTypes } from './types.js';
 
@@ -23,6 +24,8 @@ export interface LoadOptions {
   files?: readonly string[];
   /** Progress callback (files done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Keep the bytes of every record file read (`kb.fileBytes`), e.g. for the privacy guard, so each file is read once. */
+  keepBytes?: boolean;
 }
 
 /** Lists record files under `root/records`, relative to root, sorted. */
@@ -45,7 +48,10 @@ export function listRecordFiles(root: string): string[] {
 function lazyLocator(root: string, rel: string): LoadedRecord['locate'] {
   let parsed: ReturnType<typeof parseYamlFile> | undefined;
   return (segments, o = {}) => {
-    parsed ??= parseYamlFile(rel, fs.readFileSync(path.join(root, rel)));
+    if (!parsed) {
+      const bytes = readRecordFile(root, rel);
+      parsed = parseYamlFile(rel, typeof bytes === 'string' ? new Uint8Array() : bytes);
+    }
     return parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 };
   };
 }
@@ -101,17 +107,25 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const toRead = recordFiles.filter((f) => !skip(f));
   fileCount = toRead.length;
   const workers = workerCount(toRead.length);
-  const parallel = workers > 1 ? await checkFilesParallel(root, toRead, workers, (d) => opts.onProgress?.(d, toRead.length)) : undefined;
+  const fileBytes = opts.keepBytes ? new Map<string, Uint8Array>() : undefined;
+  const parallel = workers > 1 ? await checkFilesParallel(root, toRead, workers, (d) => opts.onProgress?.(d, toRead.length), !!fileBytes) : undefined;
   if (parallel) {
     diagnostics.push(...parallel.diagnostics);
     for (const r of parallel.records) records.push({ ...r, data: r.data as never, locate: lazyLocator(root, r.path) });
+    if (fileBytes && parallel.bytes) for (const [rel, b] of parallel.bytes) fileBytes.set(rel, b);
   } else {
     for (const f of toRead) {
       done++;
       if (done % 256 === 0) opts.onProgress?.(done, toRead.length);
+      const bytes = readRecordFile(root, f.rel);
+      if (typeof bytes === 'string') {
+        diagnostics.push(err(f.rel, 1, 1, bytes, 'record-read'));
+        continue;
+      }
+      fileBytes?.set(f.rel, bytes);
       // records do not keep their YAML document: positions are re-read on demand
-      const checked = checkRecordFile(f.rel, f.kind, fs.readFileSync(path.join(root, f.rel)), lazyLocator(root, f.rel));
-      diagnostics.push(...checked.diagnostics);
+      const checked = checkRecordFile(f.rel, f.kind, bytes, lazyLocator(root, f.rel));
+      if (checked.diagnostics.length) diagnostics.push(...checked.diagnostics);
       if (checked.record) records.push(checked.record);
     }
   }
@@ -152,5 +166,6 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     disposals: of('disposal'),
     calendars: of('calendar'),
     handoverFiles,
+    ...(fileBytes ? { fileBytes } : {}),
   };
 }

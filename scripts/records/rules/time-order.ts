@@ -32,6 +32,15 @@ function order(ctx: RuleContext, r: LoadedRecord, earlier: Path, later: Path, wh
 /** Ticket times ordered above with their own message (an on-site arrival follows its request). */
 const CHECKED_TICKET_TIMES = new Set(['reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at', 'written_reply.delivered_at', 'severity_changes.*.at']);
 
+let eventTimes: { path: readonly string[]; what: string }[] | undefined;
+/** The ticket's time fields not ordered one by one above, from the schema (computed once). */
+function ticketEventTimes(): { path: readonly string[]; what: string }[] {
+  eventTimes ??= timeFieldPaths('ticket')
+    .filter((p) => !CHECKED_TICKET_TIMES.has(p.join('.')))
+    .map((p) => ({ path: p, what: `reported ≤ ${p.filter((s) => s !== '*').join('.')}` }));
+  return eventTimes;
+}
+
 function check(ctx: RuleContext): void {
   for (const r of ctx.records) {
     const d = r.data as unknown as Record<string, unknown>;
@@ -44,11 +53,7 @@ function check(ctx: RuleContext): void {
         order(ctx, r, ['onsite', 'requested_at'], ['onsite', 'arrived_at'], 'on-site requested ≤ arrived');
         order(ctx, r, ['reported_at'], ['written_reply', 'delivered_at'], 'reported ≤ written reply');
         // every other time of a ticket is an event after the report (notifications, fields added later)
-        for (const p of timeFieldPaths('ticket')) {
-          const dotted = p.join('.');
-          if (CHECKED_TICKET_TIMES.has(dotted)) continue;
-          eachAt(d, p, (at) => order(ctx, r, ['reported_at'], at, `reported ≤ ${dotted.replaceAll('.*', '')}`));
-        }
+        for (const { path, what } of ticketEventTimes()) eachAt(d, path, (at) => order(ctx, r, ['reported_at'], at, what));
         const changes = d.severity_changes as { at: string; from: string; to: string }[] | undefined;
         let prev = changes?.[0]?.from;
         (changes ?? []).forEach((c, i) => {
