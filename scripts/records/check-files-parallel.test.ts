@@ -4,13 +4,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSynthKb } from '../synth/index.js';
 import { runCli } from '../testing/run-cli.js';
-import { PARALLEL_MIN_FILES, workerCount } from './check-files-parallel.js';
+import { PARALLEL_MIN_FILES, freeWorkers, workerCount } from './check-files-parallel.js';
 
 describe('parallel record checks', () => {
   it('uses no workers for small knowledge bases or when told not to', () => {
     expect(workerCount(10, {})).toBe(0);
     expect(workerCount(PARALLEL_MIN_FILES * 10, { OPSBOOK_WORKERS: '0' })).toBe(0);
     expect(workerCount(5, { OPSBOOK_WORKERS: '3' })).toBe(3);
+  });
+
+  it('sizes the workers to the free cores', () => {
+    expect(freeWorkers(2, 0.1)).toBe(2);
+    expect(freeWorkers(2, 1.2)).toBe(0);
+    expect(freeWorkers(8, 3)).toBe(4);
+    expect(freeWorkers(8, 5.6)).toBe(2);
   });
 
   it('gives exactly the sequential answer, problems included (real worker threads through the CLI)', { timeout: 120_000 }, () => {

@@ -17,13 +17,18 @@ export interface ParallelResult {
 }
 
 /**
- * Below this many files, starting threads (each loads tsx, yaml and ajv) costs more than it
- * saves: measured slower at 10k files, faster at 20k and 100k (scripts/bench). `OPSBOOK_PARALLEL_MIN` overrides.
+ * Below this many files, starting threads (each loads the parser and the
+ * validators, and the records are copied back) costs more than it saves.
+ * `OPSBOOK_PARALLEL_MIN` overrides; `OPSBOOK_WORKERS=n` forces n workers.
  */
 export const PARALLEL_MIN_FILES = 15_000;
 
-/** How many workers to use for `count` files: 0 means "check them in this thread". */
-export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many workers to use for `count` files: 0 means "check them in this
+ * thread". Sized to the cores that are free (cores minus the 1-minute load
+ * average): on a machine already busy, threads only take turns.
+ */
+export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env, machine: { cores: number; load: number } = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 }): number {
   const forced = env.OPSBOOK_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
   const min = env.OPSBOOK_PARALLEL_MIN !== undefined && /^\d+$/.test(env.OPSBOOK_PARALLEL_MIN) ? Number(env.OPSBOOK_PARALLEL_MIN) : PARALLEL_MIN_FILES;
@@ -31,7 +36,13 @@ export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env)
   // (inside the test runner, modules are transformed another way and workers could not load them)
   const tsLoader = !import.meta.url.endsWith('.ts') || process.execArgv.some((a) => a.includes('tsx'));
   if (count < min || !tsLoader) return 0;
-  return Math.min(os.availableParallelism(), 4);
+  return freeWorkers(machine.cores, machine.load);
+}
+
+/** Workers for the cores not busy with other work (at most 4; 0 when fewer than 2 are free). */
+export function freeWorkers(cores: number, load: number): number {
+  const free = Math.min(4, Math.floor(cores - load + 0.5));
+  return free >= 2 ? free : 0;
 }
 
 /**

@@ -9,7 +9,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastParse } from './fast-parse.js';
+import { locate } from './locate.js';
 import { parseYamlFile } from './parse-yaml-file.js';
+import { plainLocator } from './plain-locator.js';
 
 const RUNS = Number(process.env.FAST_PARSE_RUNS ?? 3000);
 
@@ -102,6 +104,19 @@ function same(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(b, k) && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** Every path of a value (each key and item), plus a missing child of each collection. */
+function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => paths(x, [...at, i], out));
+    out.push([...at, v.length]);
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
+    out.push([...at, 'no-such-key'], [...at, 'no-such-key', 'deeper']);
+  } else out.push([...at, 'below-a-scalar']);
+  return out;
+}
+
 describe('fastParse', () => {
   it('reads plain records like the positional parser', () => {
     const t = 'id: T-20260401-01\nseverity: "1"\nn: 1\nx: 0x1F\ny: .inf\nz: ~\nw:\nengineers: [P-a, P-b]\ndescription: |\n  line one\n  line two\n';
@@ -126,5 +141,30 @@ describe('fastParse', () => {
     }), { numRuns: RUNS });
     // the property says something only if the fast path accepts a fair share of the texts
     expect(accepted).toBeGreaterThan(RUNS * 0.05);
+  });
+
+  it('locates every field of what it accepts where the positional parser does (property)', { timeout: 600_000 }, () => {
+    let located = 0;
+    let accepted = 0;
+    fc.assert(fc.property(__text, (raw) => {
+      const t = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      const fast = fastParse(t);
+      if (fast === undefined) return true;
+      accepted++;
+      const at = plainLocator(t);
+      if (!at) return true;
+      located++;
+      const slow = parseYamlFile('x.yaml', Buffer.from(t, 'utf8'));
+      for (const p of paths(fast)) {
+        for (const key of [false, true]) {
+          const want = locate(slow.doc!, slow.lineCounter, p, { key });
+          const got = at(p, { key });
+          if (want.line !== got.line || want.column !== got.column) throw new Error(`${JSON.stringify(p)} key=${key}: ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`);
+        }
+      }
+      return true;
+    }), { numRuns: RUNS });
+    // most accepted texts get their positions without the yaml library
+    expect(located).toBeGreaterThan(accepted * 0.5);
   });
 });

@@ -34,7 +34,7 @@ for (const c of '~nNtTfF0123456789+-.') MAY_START_CORE[c.charCodeAt(0)] = 1;
  */
 let memoText: string | undefined;
 let memoIndex = -1;
-function coreIndex(text: string): number {
+export function coreIndex(text: string): number {
   if (text === memoText) return memoIndex;
   memoText = text;
   memoIndex = -1;
@@ -48,6 +48,14 @@ function coreIndex(text: string): number {
     }
   }
   return memoIndex;
+}
+
+/** The JS value of a plain scalar as both paths read it (the `yaml` library's core tags). */
+export function plainScalarValue(text: string): unknown {
+  const k = coreIndex(text);
+  if (k < 0) return text;
+  const v = CORE_SCALARS[k]!.resolve(text, () => {}, YAML_OPTIONS);
+  return isScalar(v) ? v.value : v;
 }
 
 // one js-yaml type per `yaml` tag, each under its own name: js-yaml keeps only the last type of a
@@ -78,12 +86,19 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
  */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\ufeff\ufffe\uffff]/;
 const MAYBE_INDICATOR = /[!&*@`?%#\]}]|^(?:---|\.\.\.)/m;
-const INDICATORS = /(?:^|[\s,[\]{}:])[!&*@`]|(?:^|\s)\?(?:\s|$)|^(?:%|---|\.\.\.)|["'\]}]#|[\]}]\s*:/m;
+const INDICATORS = /(?:^|[\s,[\]{}:])[!&*@`]|(?:^|[\s,[\]{}])\?(?:\s|$)|^(?:%|---|\.\.\.)|["'\]}]#|[\]}]\s*:/m;
 
-function notPlain(text: string): boolean {
-  if (CONTROL.test(text)) return true;
-  if (text.includes('\r') && /\r(?!\n)/.test(text)) return true;
-  return MAYBE_INDICATOR.test(text) && INDICATORS.test(text);
+/** Offset of the first character or construct the fast path leaves to the positional parser, or -1. */
+function notPlainAt(text: string): number {
+  let m = CONTROL.exec(text);
+  if (m) return m.index;
+  if (text.includes('\r')) {
+    m = /\r(?!\n)/.exec(text);
+    if (m) return m.index;
+  }
+  if (!MAYBE_INDICATOR.test(text)) return -1;
+  m = INDICATORS.exec(text);
+  return m ? m.index : -1;
 }
 
 /** Index just past the closing quote of the quoted scalar opening at `i`, or -1 when it does not close before `end`. */
@@ -101,7 +116,7 @@ function closeQuote(text: string, i: number, end: number): number {
 }
 
 /** Index just past the flow collection opening at `i`, or -1 unless it closes before `end` without quotes or comments inside. */
-function closeFlow(text: string, i: number, end: number): number {
+export function closeFlow(text: string, i: number, end: number): number {
   let depth = 0;
   for (let j = i; j < end; j++) {
     const c = text.charCodeAt(j);
@@ -122,15 +137,42 @@ function endsLine(text: string, i: number, end: number): boolean {
 /** Block scalar headers the fast path reads: `|` or `>`, optionally `-`, optionally a comment. */
 const BLOCK_HEADER = /^[|>]-?(?: +#.*)?$/;
 
+/** One content line of a plain text, as plainLines reads it (offsets into the text). */
+export interface PlainLine {
+  /** Offset where the line starts. */
+  start: number;
+  /** Offsets of the `-` of each list dash at the start of the line. */
+  dashes: number[];
+  /** The key, when the line holds `key: …` (offsets of its text, quotes included). */
+  key?: { start: number; end: number };
+  /** Offset of the inline value (after `key: ` or the dashes), or -1 when the line has none. */
+  value: number;
+  /** The value's end (exclusive, before a trailing comment). */
+  valueEnd: number;
+  /** Offset where an empty value would sit: the first non-space character after the colon or dash (a comment or the line end). */
+  emptyAt: number;
+}
+
 /**
- * True when every line is blank, a comment, a `key: value` or `- value`
- * line whose quoted scalar or flow collection closes on that line, or the
- * content of a block scalar (`|`, `>`): no scalar or collection spans lines
- * outside block scalars. That is where YAML readers disagree on
- * indentation (the `yaml` library is stricter than js-yaml). Index-based:
- * one pass, no copies of lines.
+ * Reads the text line by line; true when every line is blank, a comment, a
+ * `key: value` or `- value` line whose quoted scalar or flow collection
+ * closes on that line, or the content of a block scalar (`|`, `>`): no
+ * scalar or collection spans lines outside block scalars. That is where YAML
+ * readers disagree on indentation (the `yaml` library is stricter than
+ * js-yaml). Index-based: one pass, no copies of lines. `onLine` receives
+ * each content line (not blank lines, comments or block scalar content).
  */
-function plainLines(text: string): boolean {
+export function plainLines(text: string, onLine?: (line: PlainLine) => boolean, onStop?: (lineStart: number) => void): boolean {
+  const ok = scanLines(text, onLine, onStop);
+  return ok;
+}
+
+function scanLines(text: string, onLine: ((line: PlainLine) => boolean) | undefined, onStop: ((lineStart: number) => void) | undefined): boolean {
+  const levels: number[] = []; // columns of the open block collections
+  const stop = (at: number) => {
+    onStop?.(at);
+    return false;
+  };
   let blockParent = -1; // inside a block scalar: its lines are blank or indented more than this column
   let start = 0;
   while (start <= text.length) {
@@ -138,7 +180,7 @@ function plainLines(text: string): boolean {
     if (end < 0) end = text.length;
     const next = end + 1;
     if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
-    if (end - start >= 1000) return false; // the `yaml` library limits implicit keys to 1024 characters
+    if (end - start >= 1000) return stop(start); // the `yaml` library limits implicit keys to 1024 characters
     let i = start;
     while (i < end && text.charCodeAt(i) === 0x20) i++;
     if (blockParent >= 0) {
@@ -153,34 +195,46 @@ function plainLines(text: string): boolean {
       continue;
     }
     let col = i - start;
-    let dashes = 0;
+    // indentation goes back only to a column that is open (js-yaml lets a list go on at a column between two levels)
+    let popped = false;
+    while (levels.length > 0 && levels[levels.length - 1]! > col) {
+      levels.pop();
+      popped = true;
+    }
+    const top = levels[levels.length - 1];
+    if (top !== col) {
+      if (popped && levels.length > 0) return stop(start);
+      levels.push(col);
+    }
+    const dashes: number[] = [];
     while (text.charCodeAt(i) === 0x2d && (i + 1 === end || text.charCodeAt(i + 1) === 0x20)) {
-      dashes++;
+      dashes.push(i);
       col = i - start;
+      if (levels[levels.length - 1] !== col) levels.push(col);
       i++;
       while (i < end && text.charCodeAt(i) === 0x20) i++;
     }
+    if (dashes.length > 0 && i < end && levels[levels.length - 1] !== i - start) levels.push(i - start); // `- key:` opens the item's mapping
     if (i === end || text.charCodeAt(i) === 0x23) {
-      if (dashes > 1) return false; // `- -` with an empty item: js-yaml puts the next item in the inner list
+      if (dashes.length > 1) return stop(start); // `- -` with an empty item: js-yaml puts the next item in the inner list
+      if (onLine && !onLine({ start, dashes, value: -1, valueEnd: -1, emptyAt: i })) return stop(start);
       start = next;
       continue;
     }
     // the key, if any
     let value = i;
+    let key: PlainLine['key'];
     const first = text.charCodeAt(i);
     if (first === 0x22 || first === 0x27) {
       const close = closeQuote(text, i, end);
-      if (close < 0) return false;
+      if (close < 0) return stop(start);
       let k = close;
       while (k < end && text.charCodeAt(k) === 0x20) k++;
       if (text.charCodeAt(k) === 0x3a && (k + 1 === end || text.charCodeAt(k + 1) === 0x20)) {
         col = i - start;
+        key = { start: i, end: close };
         value = k + 1;
-      } else if (dashes === 0 || !endsLine(text, close, end)) return false;
-      else {
-        start = next;
-        continue;
-      }
+      } else if (dashes.length === 0 || !endsLine(text, close, end)) return stop(start);
     } else if (first !== 0x5b && first !== 0x7b) {
       let colon = -1;
       for (let k = i; k < end; k++) {
@@ -193,23 +247,33 @@ function plainLines(text: string): boolean {
       }
       if (colon >= 0) {
         col = i - start;
+        let keyEnd = colon;
+        while (keyEnd > i && text.charCodeAt(keyEnd - 1) === 0x20) keyEnd--;
+        key = { start: i, end: keyEnd };
         value = colon + 1;
-      } else if (dashes === 0) return false; // a line that continues a scalar of the line above
+      } else if (dashes.length === 0) return stop(start); // a line that continues a scalar of the line above
     }
     while (value < end && text.charCodeAt(value) === 0x20) value++;
     const c = text.charCodeAt(value);
+    let valueEnd = -1;
     if (value < end && c !== 0x23) {
       if (c === 0x7c || c === 0x3e) {
-        if (!BLOCK_HEADER.test(text.slice(value, end).trimEnd())) return false; // keep chomping, indentation indicators, text after the header
+        if (!BLOCK_HEADER.test(text.slice(value, end).trimEnd())) return stop(start); // keep chomping, indentation indicators, text after the header
         blockParent = col;
+        valueEnd = end;
       } else if (c === 0x22 || c === 0x27) {
-        const close = closeQuote(text, value, end);
-        if (close < 0 || !endsLine(text, close, end)) return false;
+        valueEnd = closeQuote(text, value, end);
+        if (valueEnd < 0 || !endsLine(text, valueEnd, end)) return stop(start);
       } else if (c === 0x5b || c === 0x7b) {
-        const close = closeFlow(text, value, end);
-        if (close < 0 || !endsLine(text, close, end)) return false;
+        valueEnd = closeFlow(text, value, end);
+        if (valueEnd < 0 || !endsLine(text, valueEnd, end)) return stop(start);
+      } else {
+        valueEnd = end;
+        for (let k = value; k < end; k++) if (text.charCodeAt(k) === 0x23 && text.charCodeAt(k - 1) === 0x20) { valueEnd = k; break; }
+        while (valueEnd > value && text.charCodeAt(valueEnd - 1) === 0x20) valueEnd--;
       }
     }
+    if (onLine && !onLine({ start, dashes, ...(key ? { key } : {}), value: valueEnd < 0 ? -1 : value, valueEnd, emptyAt: value })) return stop(start);
     start = next;
   }
   return true;
@@ -235,7 +299,7 @@ function plainData(v: unknown, depth: number, strings: boolean): boolean {
 }
 
 /** Nesting the fast path reads; deeper files take the positional path (which reports depth). */
-const MAX_FAST_DEPTH = 32;
+const MAX_FAST_DEPTH = 16;
 
 /**
  * Reads a record's text when it is plain YAML both parsers agree on.
@@ -243,14 +307,30 @@ const MAX_FAST_DEPTH = 32;
  * @returns the record's data, or undefined for "take the positional path"
  */
 export function fastParse(text: string): Record<string, unknown> | undefined {
-  if (notPlain(text) || !plainLines(text)) return undefined;
+  const r = fastParseExplained(text);
+  return 'data' in r ? r.data : undefined;
+}
+
+/**
+ * Like fastParse, and when the fast path declines, where and why: the
+ * offset of the first construct it leaves to the positional parser, or
+ * js-yaml's own syntax error (for files too large for the positional
+ * parser, see check-record-file.ts).
+ */
+export function fastParseExplained(text: string): { data: Record<string, unknown> } | { offset: number; why: string } {
+  const at = notPlainAt(text);
+  if (at >= 0) return { offset: at, why: 'a tab, tag, anchor, alias, directive, document marker or other construct beyond plain YAML' };
+  let stop = -1;
+  if (!plainLines(text, undefined, (offset) => (stop = offset))) return { offset: Math.max(stop, 0), why: 'a value or collection spanning lines outside a block scalar (`|`), or a very long line' };
   let data: unknown;
   try {
     // maxDepth (js-yaml ≥ 4.2) is missing from @types/js-yaml
     data = load(text, { schema: SCHEMA, maxDepth: MAX_FAST_DEPTH } as Parameters<typeof load>[1]);
-  } catch {
-    return undefined;
+  } catch (e) {
+    const mark = (e as { mark?: { position?: number } }).mark;
+    return { offset: mark?.position ?? 0, why: `YAML that does not parse (${String((e as { reason?: string }).reason ?? (e as Error).message)})` };
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || !plainData(data, 0, text.includes('\\') || text.includes('\r'))) return undefined;
-  return data as Record<string, unknown>;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { offset: 0, why: 'a document that is not a mapping' };
+  if (!plainData(data, 0, text.includes('\\') || text.includes('\r'))) return { offset: 0, why: 'a `null` key, NaN, deep nesting or a control character written as an escape' };
+  return { data: data as Record<string, unknown> };
 }

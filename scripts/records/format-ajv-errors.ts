@@ -58,23 +58,45 @@ function typeName(value: unknown): string {
 
 const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false' };
 
-/** Edit distance, for "did you mean" hints on unknown properties; `Infinity` when it is surely more than `max` (linear bound). */
+const rows = [new Int32Array(66), new Int32Array(66)];
+
+/** Edit distance, for "did you mean" hints on unknown properties; `Infinity` when it is surely more than `max` (linear bound, no allocation). */
 function distance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max || a.length > 64 || b.length > 64) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = rows[0]!;
+  let row = rows[1]!;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(v);
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
       if (v < best) best = v;
     }
     if (best > max) return Infinity;
-    prev = row;
+    [prev, row] = [row, prev];
   }
   return prev[b.length]!;
 }
+
+const allowedCache = new WeakMap<Schema, { keys: string[]; text: string }>();
+const NO_KEYS = { keys: [], text: '' };
+
+/** The property names a (sub)schema allows, and them listed for a message (computed once per schema). */
+function allowedKeys(at: Schema | undefined): { keys: string[]; text: string } {
+  if (!at) return NO_KEYS;
+  let v = allowedCache.get(at);
+  if (!v) {
+    const keys = Object.keys((at.properties as Schema | undefined) ?? {}).filter((k) => k !== '$schema');
+    v = { keys, text: keys.map((k) => `\`${k}\``).join(', ') };
+    allowedCache.set(at, v);
+  }
+  return v;
+}
+
+/** "Did you mean" hints per call: the loader shows 20 problems per file, so thousands of unknown keys need no hint each. */
+const MAX_HINTS = 200;
 
 function formatMessage(value: string, format: string): string {
   const check = format === 'civil-date' ? checkDate : format === 'offset-date-time' ? checkDateTime : checkDateOrDateTime;
@@ -107,6 +129,11 @@ function conditionOf(schemaPath: string, kindSchema: Schema): string {
 export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema: Schema, common: Schema): SchemaIssue[] {
   const out: SchemaIssue[] = [];
   const seen = new Set<string>();
+  let hints = 0;
+  const enumAt = new Set<string>();
+  const emptyAt = new Set<string>();
+  const integerTyped = new Set<SchemaIssue>();
+  const blank = new Set<SchemaIssue>();
   for (const e of errors) {
     if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
     const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -116,9 +143,9 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
     switch (e.keyword) {
       case 'additionalProperties': {
         const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-        const allowed = Object.keys((at?.properties as Schema | undefined) ?? {}).filter((k) => k !== '$schema');
-        const near = allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0];
-        const hint = near ? `; did you mean \`${near[0]}\`?` : `, expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}`;
+        const { keys: allowed, text: allowedText } = allowedKeys(at);
+        const near = hints++ < MAX_HINTS ? allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0] : undefined;
+        const hint = near ? `; did you mean \`${near[0]}\`?` : `, expected one of ${allowedText}`;
         const where = segments.length ? ` in ${fieldName(segments, at)}` : '';
         issue = { segments: [...segments, prop], atKey: true, message: `Unexpected unknown property \`${clip(prop)}\`${where}${hint}` };
         break;
@@ -172,19 +199,21 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
       default:
         issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}: ${e.message ?? e.keyword}` };
     }
-    const key = `${issue.segments.join('/')}|${issue.message}`;
+    // the same problem reached through several schema paths (allOf branches…) is said once;
+    // keyed without the message, which can be long (the allowed keys)
+    const where = issue.segments.join('/');
+    const key = `${where}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(issue);
+    if (e.keyword === 'enum') enumAt.add(where);
+    if (e.keyword === 'minLength') emptyAt.add(where);
+    if (e.keyword === 'type' && typeof value === 'number' && Number.isInteger(value)) integerTyped.add(issue);
+    if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === '\\S') blank.add(issue);
   }
   // an enum error already says what a type error would (e.g. severity: 1); empty text is also blank text: say it once
-  const enumAt = new Set<string>();
-  const emptyAt = new Set<string>();
-  for (const i of out) {
-    if (i.message.includes('expected one of')) enumAt.add(i.segments.join('/'));
-    if (i.message.startsWith('Unexpected empty text')) emptyAt.add(i.segments.join('/'));
-  }
+  if (integerTyped.size === 0 && blank.size === 0) return out;
   return out.filter((i) =>
-    !(i.message.startsWith('Unexpected integer') && enumAt.has(i.segments.join('/'))) &&
-    !(i.message.startsWith('Unexpected blank text') && emptyAt.has(i.segments.join('/'))));
+    !(integerTyped.has(i) && enumAt.has(i.segments.join('/'))) &&
+    !(blank.has(i) && emptyAt.has(i.segments.join('/'))));
 }

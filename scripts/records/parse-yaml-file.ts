@@ -175,17 +175,15 @@ function controlCharsInValues(data: unknown): { segments: (string | number)[]; c
 }
 
 /**
- * Parses one YAML file's bytes.
- * @param path path shown in diagnostics (relative to the KB root)
- * @param bytes raw file content
- * @returns the document (if usable) and its diagnostics
+ * The checks of a record file that need no YAML parse: size, UTF-8, control
+ * characters, nesting bound, emptiness (each linear).
+ * @returns the text to parse, or the diagnostics that end the check
  */
-export function parseYamlFile(path: string, bytes: Uint8Array): ParsedYaml {
-  const lineCounter = new LineCounter();
+export function precheckYaml(path: string, bytes: Uint8Array): { text: string } | { diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (bytes.length > MAX_RECORD_BYTES) {
     diagnostics.push(diag(path, 1, 1, `Unexpected file of ${(bytes.length / 2 ** 20).toFixed(1)} MiB, expected a record of at most ${MAX_RECORD_BYTES / 2 ** 20} MiB (split it, or move long text into docs/)`, 'yaml-size'));
-    return { lineCounter, diagnostics };
+    return { diagnostics };
   }
   let text: string;
   try {
@@ -193,7 +191,7 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedYaml {
   } catch {
     const at = locateInvalidUtf8(bytes);
     diagnostics.push(diag(path, at.line, at.column, 'Unexpected invalid UTF-8 byte sequence, expected a UTF-8 encoded file (save it as UTF-8)', 'yaml-encoding'));
-    return { lineCounter, diagnostics };
+    return { diagnostics };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // characters that have no place in a record, at their exact position (pasted from another program)
@@ -204,17 +202,32 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedYaml {
     const what = m[0] === '\r' ? 'carriage return without a line feed (an old Mac line ending)' : `control character ${describeChar(m[0])}`;
     diagnostics.push(diag(path, p.line, p.column, `Unexpected ${what}, expected printable text with LF or CRLF line endings (remove it; it often comes from pasting)`, 'yaml-control-char'));
   }
-  if (diagnostics.length > 0) return { lineCounter, diagnostics };
+  if (diagnostics.length > 0) return { diagnostics };
   const tooDeep = nestingBeyond(text, MAX_TEXT_NESTING);
   if (tooDeep >= 0) {
     const p = at(tooDeep);
     diagnostics.push(diag(path, p.line, p.column, `Unexpected nesting deeper than ${MAX_TEXT_NESTING} levels (indentation, list dashes and open brackets), expected a record of a few levels`, 'yaml-depth'));
-    return { lineCounter, diagnostics };
+    return { diagnostics };
   }
   if (isBlankOrComments(text)) {
     diagnostics.push(diag(path, 1, 1, 'Unexpected empty file, expected a YAML mapping with at least `id`', 'yaml-empty'));
-    return { lineCounter, diagnostics };
+    return { diagnostics };
   }
+  return { text };
+}
+
+/**
+ * Parses one YAML file's bytes.
+ * @param path path shown in diagnostics (relative to the KB root)
+ * @param bytes raw file content
+ * @returns the document (if usable) and its diagnostics
+ */
+export function parseYamlFile(path: string, bytes: Uint8Array): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const pre = precheckYaml(path, bytes);
+  if ('diagnostics' in pre) return { lineCounter, diagnostics: pre.diagnostics };
+  const { text } = pre;
+  const diagnostics: Diagnostic[] = [];
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   if (!Array.isArray(docs) || docs.length === 0) {
     diagnostics.push(diag(path, 1, 1, 'Unexpected empty YAML stream, expected one document', 'yaml-empty'));

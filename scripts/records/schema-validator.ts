@@ -105,3 +105,9 @@ export function validateKind(kind: RecordKind | 'handover', data: unknown): Erro
 export function isValidKind(kind: RecordKind, data: unknown): boolean {
   return getValidator(KINDS[kind].schema)(data) as boolean;
 }
+
+/** The schema errors of data, not cloned: read them before the next validation of the same kind. */
+export function schemaErrors(kind: RecordKind, data: unknown): ErrorObject[] {
+  const v = getValidator(KINDS[kind].schema);
+  return v(data) ? [] : [...(v.errors ?? [])];
+}
