@@ -19,7 +19,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   }
   const scan = opts.scan !== false;
   // the guard scans the record files the loader has read (one read per file)
-  const kb = await loadKnowledgeBase(g.root, { only, files, keepBytes: scan, onProgress: (d, t) => progress.update(d, t) });
+  const kb = await loadKnowledgeBase(g.root, { only, files, keepBytes: scan, cache: true, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   let diagnostics: Diagnostic[] = kb.diagnostics;
   if (only) diagnostics = diagnostics.filter((d) => only!.has(d.path));

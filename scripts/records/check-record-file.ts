@@ -4,6 +4,7 @@
  * (safe YAML, forgiving normalisation, the kind's schema) and running the
  * cross-record rules over a set of records.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../shared/errors.js';
 import { moreProblems } from './cap-diagnostics.js';
 import { fastParseExplained } from './fast-parse.js';
@@ -39,8 +40,6 @@ export interface FileCheck {
   diagnostics: Diagnostic[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 type Locate = LoadedRecord['locate'];
 
 /**
@@ -51,12 +50,8 @@ type Locate = LoadedRecord['locate'];
  */
 function fastCheck(rel: string, kind: RecordKind, bytes: Uint8Array, locator: Locate | undefined): FileCheck | undefined {
   if (bytes.length > MAX_RECORD_BYTES) return undefined;
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  if (!isUtf8(bytes)) return undefined;
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const fast = fastParseExplained(text);
   if (!('data' in fast)) return bytes.length > POSITIONAL_MAX_BYTES ? tooLargeForPositions(rel, bytes, text, fast) : undefined;

@@ -216,7 +216,8 @@ function scanLines(text: string, onLine: ((line: PlainLine) => boolean) | undefi
     }
     if (dashes.length > 0 && i < end && levels[levels.length - 1] !== i - start) levels.push(i - start); // `- key:` opens the item's mapping
     if (i === end || text.charCodeAt(i) === 0x23) {
-      if (dashes.length > 1) return stop(start); // `- -` with an empty item: js-yaml puts the next item in the inner list
+      // an item left empty (`-`, `- -`): js-yaml may put the next item in the inner list
+      if (dashes.length > 0) return stop(start);
       if (onLine && !onLine({ start, dashes, value: -1, valueEnd: -1, emptyAt: i })) return stop(start);
       start = next;
       continue;

@@ -14,6 +14,7 @@ import { checkRecordFile, runRules } from './check-record-file.js';
 import { locate } from './locate.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { readRecordFile } from './read-record-file.js';
+import { openRecordCache } from './record-cache.js';
 import { HANDOVER_FOLDER, KINDS, RECORD_KINDS, kindOfRecordPath, type RecordKind } from './registry.js';
 import type { KnowledgeBase, LoadedRecord, RecordTypes } from './types.js';
 
@@ -26,6 +27,11 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep the bytes of every record file read (`kb.fileBytes`), e.g. for the privacy guard, so each file is read once. */
   keepBytes?: boolean;
+  /**
+   * Use the cache of checked records under `<root>/build/.cache/` (record-cache.ts): files whose
+   * bytes passed before are not parsed again. Off when the environment says `OPSBOOK_CACHE=0`.
+   */
+  cache?: boolean;
 }
 
 /** Lists record files under `root/records`, relative to root, sorted. */
@@ -77,6 +83,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   let done = 0;
   let fileCount = 0;
   const recordFiles: { rel: string; kind: RecordKind }[] = [];
+  const kindByFolder = new Map<string, RecordKind | null>(); // the kind depends on the first folder only
   for (const rel of files) {
     const inRecords = rel.slice('records/'.length);
     const name = path.posix.basename(rel);
@@ -91,7 +98,12 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
       diagnostics.push(err(rel, 1, 1, `Unexpected file \`${name}\` in records/, ${hint}`, 'record-file-name', name.endsWith('.yml') ? 'error' : 'warning'));
       continue;
     }
-    const kind = kindOfRecordPath(inRecords);
+    const folder = inRecords.slice(0, inRecords.indexOf('/') + 1) || inRecords;
+    let kind = kindByFolder.get(folder);
+    if (kind === undefined) {
+      kind = kindOfRecordPath(inRecords) ?? null;
+      kindByFolder.set(folder, kind);
+    }
     if (!kind) {
       const folders = RECORD_KINDS.filter((k) => k !== 'contract').map((k) => `\`${KINDS[k].folder}/\``).join(', ');
       diagnostics.push(err(rel, 1, 1, `Unexpected record location \`${inRecords}\`, expected records/contract.yaml or a file under one of ${folders}`, 'record-folder'));
@@ -108,10 +120,18 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   fileCount = toRead.length;
   const workers = workerCount(toRead.length);
   const fileBytes = opts.keepBytes ? new Map<string, Uint8Array>() : undefined;
-  const parallel = workers > 1 ? await checkFilesParallel(root, toRead, workers, (d) => opts.onProgress?.(d, toRead.length), !!fileBytes) : undefined;
+  const cache = opts.cache && process.env.OPSBOOK_CACHE !== '0' ? openRecordCache(root) : undefined;
+  // with a warm cache most files are a hash and a lookup: no threads for that
+  const useWorkers = workers > 1 && (!cache || cache.size < toRead.length / 2);
+  const parallel = useWorkers ? await checkFilesParallel(root, toRead, workers, (d) => opts.onProgress?.(d, toRead.length), !!fileBytes || !!cache) : undefined;
   if (parallel) {
     diagnostics.push(...parallel.diagnostics);
-    for (const r of parallel.records) records.push({ ...r, data: r.data as never, locate: lazyLocator(root, r.path) });
+    const flagged = new Set(parallel.diagnostics.map((d) => d.path));
+    for (const r of parallel.records) {
+      records.push({ ...r, data: r.data as never, locate: lazyLocator(root, r.path) });
+      const b = parallel.bytes?.get(r.path);
+      if (cache && b && !flagged.has(r.path)) cache.put(r.kind, b, r.data);
+    }
     if (fileBytes && parallel.bytes) for (const [rel, b] of parallel.bytes) fileBytes.set(rel, b);
   } else {
     for (const f of toRead) {
@@ -123,12 +143,19 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
         continue;
       }
       fileBytes?.set(f.rel, bytes);
+      const hit = cache?.get(f.kind, bytes);
+      if (hit) {
+        records.push({ kind: f.kind, id: String(hit.id), path: f.rel, data: hit as never, locate: lazyLocator(root, f.rel) });
+        continue;
+      }
       // records do not keep their YAML document: positions are re-read on demand
       const checked = checkRecordFile(f.rel, f.kind, bytes, lazyLocator(root, f.rel));
       if (checked.diagnostics.length) diagnostics.push(...checked.diagnostics);
+      else if (checked.record) cache?.put(f.kind, bytes, checked.record.data);
       if (checked.record) records.push(checked.record);
     }
   }
+  cache?.save();
   opts.onProgress?.(toRead.length, toRead.length);
 
   const knownIds = new Map<string, { kind: RecordKind; path: string }>();
@@ -144,7 +171,9 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
 
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
-  const of = <K extends RecordKind>(k: K) => records.filter((r) => r.kind === k).map((r) => r.data as RecordTypes[K]);
+  const byKind = new Map<RecordKind, unknown[]>(RECORD_KINDS.map((k) => [k, []]));
+  for (const r of records) byKind.get(r.kind)!.push(r.data);
+  const of = <K extends RecordKind>(k: K) => byKind.get(k) as RecordTypes[K][];
   return {
     root,
     config: settings.config,

@@ -85,7 +85,15 @@ function changedSetup(ctx: BenchContext): void {
   for (const f of tickets) fs.appendFileSync(f, 'tags: [bench]\n');
 }
 
-const opsbook = (ctx: BenchContext, args: string[], env: Record<string, string> = {}) => [{ args: [...ctx.opsbook, ...args, '--root', ctx.root], cwd: ctx.root, env }];
+/** opsbook on the KB; cold (no record cache) unless `warm`, like for like with ajv-cli. */
+const opsbook = (ctx: BenchContext, args: string[], env: Record<string, string> = {}, warm = false) => [{ args: [...ctx.opsbook, ...args, '--root', warm ? path.join(ctx.tmp, 'warm') : ctx.root], cwd: ctx.root, env: warm ? env : { OPSBOOK_CACHE: '0', ...env } }];
+
+/** A copy of the KB whose record cache (build/.cache) is filled by one validate run. */
+function warmSetup(ctx: BenchContext): void {
+  const dir = path.join(ctx.tmp, 'warm');
+  fs.cpSync(path.join(ctx.root, 'records'), path.join(dir, 'records'), { recursive: true });
+  execFileSync(process.execPath, [...ctx.opsbook, 'validate', '--no-scan', '--root', dir], { stdio: 'ignore' });
+}
 
 export const tasks: BenchTask[] = [
   { id: 'node', label: 'node -e 0', description: '`node -e 0`: the start-up of Node itself, for scale.', commands: () => [{ args: ['-e', '0'] }] },
@@ -101,11 +109,13 @@ export const tasks: BenchTask[] = [
   { id: 'validate-no-scan', label: 'validate --no-scan', compare: true, description: '`opsbook validate --no-scan`: schemas and rules only, like for like with ajv-cli (which checks schemas only).', commands: (ctx) => opsbook(ctx, ['validate', '--no-scan']) },
   { id: 'validate-1t', label: '--no-scan, 1 thread', compare: true, description: 'the same with `OPSBOOK_WORKERS=0` (no worker threads).', commands: (ctx) => opsbook(ctx, ['validate', '--no-scan'], { OPSBOOK_WORKERS: '0' }) },
   { id: 'validate-2w', label: '--no-scan, 2 workers', compare: true, description: 'the same with `OPSBOOK_WORKERS=2` (two worker threads whatever the load).', commands: (ctx) => opsbook(ctx, ['validate', '--no-scan'], { OPSBOOK_WORKERS: '2' }) },
+  { id: 'validate-warm', label: 'validate, warm cache', compare: true, description: '`opsbook validate` again on an unchanged KB: records whose bytes passed before come from the record cache (`build/.cache/records.json`), the guard scans as usual.', setup: warmSetup, commands: (ctx) => opsbook(ctx, ['validate'], {}, true) },
+  { id: 'validate-warm-no-scan', label: '--no-scan, warm cache', compare: true, description: 'the same with `--no-scan`.', setup: warmSetup, commands: (ctx) => opsbook(ctx, ['validate', '--no-scan'], {}, true) },
   {
     id: 'changed',
     label: '--changed (10)',
     description: '`opsbook validate --changed HEAD --no-scan` in a Git copy of the KB with 10 tickets edited.',
     setup: changedSetup,
-    commands: (ctx) => [{ args: [...ctx.opsbook, 'validate', '--changed', 'HEAD', '--no-scan', '--root', path.join(ctx.tmp, 'changed')], cwd: path.join(ctx.tmp, 'changed') }],
+    commands: (ctx) => [{ args: [...ctx.opsbook, 'validate', '--changed', 'HEAD', '--no-scan', '--root', path.join(ctx.tmp, 'changed')], cwd: path.join(ctx.tmp, 'changed'), env: { OPSBOOK_CACHE: '0' } }],
   },
 ];
