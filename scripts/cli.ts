@@ -63,9 +63,10 @@ export function buildProgram(): Command {
     .argument('<kind>', 'annual, inspection, database-inspection, maintenance, written-reply or all')
     .argument('[id]', 'record id (inspection, maintenance, written-reply)')
     .option('--period <id>', 'service period id (annual)')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'docx', 'pdf']).default('md'))
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'docx', 'pdf', 'html']).default('md'))
     .option('--out <path>', 'output file (or directory for `all`)')
-    .option('--skip-pdf', '`all`: do not render PDF (no Chromium needed)')
+    .option('--skip-pdf', '`all`: do not render PDF (no LibreOffice needed)')
+    .option('--final', 'refuse drafts (period not ended, uncommitted inputs, missing content) and list what is missing')
     .action(lazy(() => import('./commands/report.js')));
 
   const workdays = program.command('workdays').description('PRC working-day calendar');
@@ -77,7 +78,7 @@ export function buildProgram(): Command {
 
   program.command('secrets')
     .description('SOPS-format (age) encrypted hand-over files')
-    .argument('<action>', 'encrypt | decrypt | edit | add-recipient | remove-recipient | verify')
+    .argument('<action>', 'encrypt | decrypt | edit | add-recipient | remove-recipient | rotate | verify')
     .argument('<file>', 'file to act on')
     .option('--age <recipients>', 'comma-separated age recipients (else .sops.yaml creation_rules)')
     .option('--in-place', 'write the result back to FILE')
@@ -85,7 +86,7 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/secrets.js')));
 
   program.command('scan')
-    .description('privacy and secret guard over records/ and docs/')
+    .description('privacy and secret guard over records/, docs/, versioned docs, static/ and src/')
     .option('--json', 'print one JSON document')
     .action(lazy(() => import('./commands/scan.js')));
 

@@ -135,3 +135,6 @@ ${tables.join('\n')}
 ${patho}`;
 fs.writeFileSync(out, md);
 process.stdout.write(md);
+
+// Renderer bench (scripts/bench/reports.ts): `npm run bench -- --reports`.
+if (process.argv.includes('--reports')) await import('./reports.js');

@@ -119,7 +119,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const toRead = recordFiles.filter((f) => !skip(f));
   fileCount = toRead.length;
   const workers = workerCount(toRead.length);
-  const fileBytes = opts.keepBytes ? new Map<string, Uint8Array>() : undefined;
+  const fileBytes = opts.keepBytes ? new Map<string, Buffer>() : undefined;
   const cache = opts.cache && process.env.OPSBOOK_CACHE !== '0' ? openRecordCache(root) : undefined;
   // with a warm cache most files are a hash and a lookup: no threads for that
   const useWorkers = workers > 1 && (!cache || cache.size < toRead.length / 2);
@@ -132,7 +132,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
       const b = parallel.bytes?.get(r.path);
       if (cache && b && !flagged.has(r.path)) cache.put(r.kind, b, r.data);
     }
-    if (fileBytes && parallel.bytes) for (const [rel, b] of parallel.bytes) fileBytes.set(rel, b);
+    if (fileBytes && parallel.bytes) for (const [rel, b] of parallel.bytes) fileBytes.set(rel, Buffer.from(b.buffer, b.byteOffset, b.byteLength));
   } else {
     for (const f of toRead) {
       done++;

@@ -6,7 +6,7 @@ import path from 'node:path';
  * named like a file, larger than Node can hold) becomes a message, not a crash.
  * @returns the bytes, or the message
  */
-export function readRecordFile(root: string, rel: string): Uint8Array | string {
+export function readRecordFile(root: string, rel: string): Buffer | string {
   try {
     return fs.readFileSync(path.join(root, rel));
   } catch (e) {

@@ -84,5 +84,5 @@ export interface KnowledgeBase {
   /** Encrypted hand-over manifests (paths relative to the root). */
   handoverFiles: string[];
   /** Bytes of each record file read, when loaded with `keepBytes` (for the privacy guard: one read per file). */
-  fileBytes?: ReadonlyMap<string, Uint8Array>;
+  fileBytes?: ReadonlyMap<string, Buffer>;
 }
