@@ -28,8 +28,9 @@ describe('parallel record checks', () => {
     const last = fs.readdirSync(path.join(root, 'records/tickets/2026')).sort().pop()!;
     fs.appendFileSync(path.join(root, 'records/tickets/2026', last), 'engineerz: []\n');
     const args = ['validate', '--root', root, '--json', '--no-scan'];
-    const seq = runCli(args, { env: { OPSBOOK_WORKERS: '0' } });
-    const par = runCli(args, { env: { OPSBOOK_WORKERS: '2' } });
+    // no record cache: the second run would take its records from the first one's
+    const seq = runCli(args, { env: { OPSBOOK_WORKERS: '0', OPSBOOK_CACHE: '0' } });
+    const par = runCli(args, { env: { OPSBOOK_WORKERS: '2', OPSBOOK_CACHE: '0' } });
     expect(seq.code).toBe(1);
     expect(par.code).toBe(1);
     expect(par.stdout).toBe(seq.stdout);
