@@ -133,7 +133,11 @@ ${tasks.map((t) => `- **${t.label}**: ${t.description}`).join('\n')}
 ## Validation
 ${tables.join('\n')}
 ${patho}`;
-fs.writeFileSync(out, md);
+// hand-written notes below NOTES_HEADING survive a new run
+const NOTES_HEADING = '\n## Notes';
+const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+const notes = previous.includes(NOTES_HEADING) ? previous.slice(previous.indexOf(NOTES_HEADING)) : '';
+fs.writeFileSync(out, `${md}${notes}`);
 process.stdout.write(md);
 
 // Renderer bench (scripts/bench/reports.ts): `npm run bench -- --reports`.
