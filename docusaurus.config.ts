@@ -11,20 +11,80 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { darkCode, lightCode } from './src/prism-themes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import remarkTicketLinks from './scripts/site/markdown/remark-ticket-links';
+import remarkFacts from './scripts/site/markdown/remark-facts';
+import rehypeScrollTables from './scripts/site/markdown/rehype-scroll-tables';
+import siteChecks from './src/plugins/site-checks';
+import libraryImports from './src/plugins/library-imports';
+import fastMinify from './src/plugins/fast-minify';
+import { TICKET_REGISTER_ROUTE } from './scripts/site/register-types';
 
-/** Systems in service, from records/contract.yaml (name and version label the "current" docs). */
-function systemsInService(): Record<'aims' | 'icis', { name: string; version: string }> {
-  const fallback = { aims: { name: '手术麻醉临床信息系统', version: '在用版本' }, icis: { name: '重症监护信息系统', version: '在用版本' } };
-  const file = path.join(__dirname, 'records', 'contract.yaml');
-  if (!fs.existsSync(file)) return fallback;
-  const contract = parseYaml(fs.readFileSync(file, 'utf8')) as { systems?: Partial<typeof fallback> } | null;
-  return { aims: contract?.systems?.aims ?? fallback.aims, icis: contract?.systems?.icis ?? fallback.icis };
+/** The knowledge base this site is built from (its records/, docs/ and opsbook.yaml). */
+const KB_ROOT = __dirname;
+
+function readYaml<T>(rel: string): T | null {
+  const file = path.join(KB_ROOT, rel);
+  return fs.existsSync(file) ? (parseYaml(fs.readFileSync(file, 'utf8')) as T | null) : null;
 }
-const systems = systemsInService();
+
+interface SystemInService {
+  name: string;
+  version: string;
+  database?: { engine: string; version: string; name?: string };
+}
+interface Hotline {
+  phone: string;
+  label?: string;
+  note?: string;
+}
+interface ContractFacts {
+  customer?: string;
+  systems?: Partial<Record<'aims' | 'icis', SystemInService>>;
+  hotline?: Hotline;
+}
+/** The contract (records/contract.yaml): systems in service (name, version, database), the 7×24 hotline. */
+const contract = readYaml<ContractFacts>('records/contract.yaml') ?? {};
+const systems: Record<'aims' | 'icis', SystemInService> = {
+  aims: contract.systems?.aims ?? { name: '手术麻醉临床信息系统', version: '在用版本' },
+  icis: contract.systems?.icis ?? { name: '重症监护信息系统', version: '在用版本' },
+};
+
+/**
+ * The KB's own settings for the site (opsbook.yaml `site`, checked by `opsbook validate`):
+ * where it is served (`url` + `base_url`, e.g. https://wiki.hospital.internal + /opsbook/),
+ * its title, logo, and the display name shown as the pages' last editor.
+ */
+interface SiteSettings {
+  title?: string;
+  url?: string;
+  base_url?: string;
+  logo?: string;
+  updated_by?: string;
+}
+const site: SiteSettings = readYaml<{ site?: SiteSettings }>('opsbook.yaml')?.site ?? {};
+const siteTitle = site.title ?? '手术麻醉与重症监护信息系统 运维知识库';
+
+/** Ticket ids (= file names under records/tickets/), linked to their row of the register wherever they appear. */
+function ticketIds(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (ent.isDirectory()) walk(path.join(dir, ent.name));
+      else if (/\.ya?ml$/.test(ent.name)) out.push(ent.name.replace(/\.ya?ml$/, ''));
+    }
+  };
+  walk(path.join(KB_ROOT, 'records', 'tickets'));
+  return out.sort();
+}
+
+/** Markdown plugins of every docs instance: ticket ids → register anchors, wide tables keyboard-scrollable. */
+const remarkPlugins = [[remarkTicketLinks, { ids: ticketIds(), register: TICKET_REGISTER_ROUTE }], [remarkFacts, { hotline: contract.hotline ?? null }]];
+const rehypePlugins = [rehypeScrollTables];
 
 /** Domain words for the Chinese tokenizer of the offline search. */
 const zhUserDict = [
@@ -43,7 +103,9 @@ function systemDocs(id: 'aims' | 'icis'): DocsOptions & { id: string } {
     routeBasePath: id,
     sidebarPath: `./sidebars-${id}.ts`,
     showLastUpdateTime: true,
-    showLastUpdateAuthor: true,
+    showLastUpdateAuthor: false,
+    remarkPlugins,
+    rehypePlugins,
     lastVersion: 'current',
     versions: {
       current: { label: `${systems[id].version}（在用）`, badge: true, banner: 'none' },
@@ -52,16 +114,18 @@ function systemDocs(id: 'aims' | 'icis'): DocsOptions & { id: string } {
 }
 
 const config = {
-  title: '手术麻醉与重症监护信息系统 运维知识库',
+  title: siteTitle,
   tagline: '标准操作维护手册、用户手册、数据字典、服务台账与合规证据',
   favicon: 'img/favicon.svg',
-  url: 'https://opsbook.hospital.internal',
-  baseUrl: '/',
-  trailingSlash: false,
+  url: site.url ?? 'https://opsbook.hospital.internal',
+  baseUrl: site.base_url ?? '/',
+  // Every page is written as folder/index.html and linked as folder/, so any static
+  // server at its defaults (IIS, nginx, Apache, python -m http.server) serves every URL.
+  trailingSlash: true,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
-  customFields: { systems },
+  customFields: { systems, hotline: contract.hotline ?? null, updatedBy: site.updated_by ?? null, ticketRegister: TICKET_REGISTER_ROUTE },
   i18n: { defaultLocale: 'zh-Hans', locales: ['zh-Hans'] },
   future: { v4: true, faster: true },
   markdown: {
@@ -97,7 +161,9 @@ const config = {
           routeBasePath: 'general',
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: true,
-          showLastUpdateAuthor: true,
+          showLastUpdateAuthor: false,
+          remarkPlugins,
+          rehypePlugins,
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
@@ -107,13 +173,30 @@ const config = {
   plugins: [
     ['@docusaurus/plugin-content-docs', systemDocs('aims')],
     ['@docusaurus/plugin-content-docs', systemDocs('icis')],
+    libraryImports,
+    fastMinify,
+    siteChecks,
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
-    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+    mermaid: {
+      theme: { light: 'neutral', dark: 'dark' },
+      // Natural size: a diagram never shrinks its labels below their font size (≥ 14 px) to fit the column;
+      // a wider one scrolls (src/theme/Mermaid).
+      options: {
+        fontSize: 15,
+        flowchart: { useMaxWidth: false },
+        sequence: { useMaxWidth: false, messageFontSize: 15, actorFontSize: 15, noteFontSize: 14, actorMargin: 40 },
+        gantt: { useMaxWidth: false, useWidth: 700, fontSize: 13, sectionFontSize: 13, barHeight: 24 },
+        state: { useMaxWidth: false },
+        class: { useMaxWidth: false },
+        er: { useMaxWidth: false },
+      },
+    },
     navbar: {
       title: '运维知识库',
-      logo: { alt: '运维知识库', src: 'img/logo.svg' },
+      // alt '': the title beside the logo names the link (axe image-redundant-alt)
+      logo: { alt: '', src: site.logo?.replace(/^static\//, '') ?? 'img/logo.svg' },
       items: [
         { type: 'docSidebar', docsPluginId: 'aims', sidebarId: 'aims', label: '手术麻醉系统', position: 'left' },
         { type: 'docsVersionDropdown', docsPluginId: 'aims', position: 'left', dropdownActiveClassDisabled: true },
@@ -142,8 +225,10 @@ const config = {
       ],
       copyright: '仅供院内使用 · 内容含保密信息，未经授权不得外传 · 由 opsbook 自记录生成',
     },
-    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: ['powershell', 'sql', 'bash', 'ini'] },
+    prism: { theme: lightCode, darkTheme: darkCode, additionalLanguages: ['powershell', 'sql', 'bash', 'ini'] },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    // A reader can fold the sidebar away to give a wide table (ticket register) the whole width.
+    docs: { sidebar: { hideable: true } },
   } satisfies Preset.ThemeConfig,
 } satisfies Config;
 

@@ -20,9 +20,9 @@ describe('parallel record checks', () => {
     expect(freeWorkers(8, 5.6)).toBe(2);
   });
 
-  it('gives exactly the sequential answer, problems included (real worker threads through the CLI)', { timeout: 120_000 }, () => {
+  it('gives exactly the sequential answer, problems included (real worker threads through the CLI)', { timeout: 120_000 }, async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-par-'));
-    writeSynthKb(root, { tickets: 400, seed: 'parallel' });
+    await writeSynthKb(root, { tickets: 400, seed: 'parallel' });
     // plant problems in both halves of the file list
     fs.writeFileSync(path.join(root, 'records/people/P-eng-1.yaml'), 'id: P-eng-1\nname: 甲\norganisation: nowhere\nrole: engineer\n');
     const last = fs.readdirSync(path.join(root, 'records/tickets/2026')).sort().pop()!;

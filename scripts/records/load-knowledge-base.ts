@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
 import { loadKbConfig } from '../config/kb-config.js';
+import { applyDeliveryRegister } from '../delivery/project-register.js';
 import { checkFilesParallel, workerCount } from './check-files-parallel.js';
 import { capPerFile } from './cap-diagnostics.js';
 import { checkRecordFile, runRules } from './check-record-file.js';
@@ -174,7 +175,8 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const byKind = new Map<RecordKind, unknown[]>(RECORD_KINDS.map((k) => [k, []]));
   for (const r of records) byKind.get(r.kind)!.push(r.data);
   const of = <K extends RecordKind>(k: K) => byKind.get(k) as RecordTypes[K][];
-  return {
+  // the delivery register's hand-overs, shown in the records' own hand-over fields (scripts/delivery)
+  return applyDeliveryRegister({
     root,
     config: settings.config,
     records,
@@ -196,5 +198,5 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     calendars: of('calendar'),
     handoverFiles,
     ...(fileBytes ? { fileBytes } : {}),
-  };
+  });
 }
