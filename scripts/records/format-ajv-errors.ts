@@ -144,7 +144,8 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
       case 'additionalProperties': {
         const prop = String((e.params as { additionalProperty: string }).additionalProperty);
         const { keys: allowed, text: allowedText } = allowedKeys(at);
-        const near = hints++ < MAX_HINTS ? allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0] : undefined;
+        // at most one edit per three characters: `k0` is not a typo of `id`, `sytem` is one of `system`
+        const near = hints++ < MAX_HINTS ? allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= Math.min(2, Math.floor(prop.length / 3))).sort((a, b) => a[1] - b[1])[0] : undefined;
         const hint = near ? `; did you mean \`${near[0]}\`?` : `, expected one of ${allowedText}`;
         const where = segments.length ? ` in ${fieldName(segments, at)}` : '';
         issue = { segments: [...segments, prop], atKey: true, message: `Unexpected unknown property \`${clip(prop)}\`${where}${hint}` };

@@ -69,6 +69,7 @@ const cases: Case[] = [
   { name: 'not-ok-two-documents', files: { [T]: `${base('')}---\nid: x\n` }, path: T, line: 8, column: 1, rule: 'yaml-multi-document', message: /second YAML document/ },
   { name: 'not-ok-syntax', files: { [T]: base('tags: [a, b\n') }, path: T, line: 9, column: 1, rule: 'yaml-syntax', message: /Unexpected YAML syntax/ },
   { name: 'not-ok-wrong-type', files: { [T]: base('engineers: P-eng-a\n') }, path: T, line: 8, column: 12, rule: 'schema', message: /Unexpected string `P-eng-a` for `engineers` \(处理工程师\), expected a list/ },
+  { name: 'not-ok-unknown-short-key', files: { [T]: base('k0: v\n') }, path: T, line: 8, column: 1, rule: 'schema', message: /Unexpected unknown property `k0`, expected one of `id`/ },
   { name: 'not-ok-nested-unknown', files: { [T]: base('onsite:\n  requested_at: 2026-04-01T12:00:00+08:00\n  arrivd_at: 2026-04-01T13:00:00+08:00\n') }, path: T, line: 10, column: 3, rule: 'schema', message: /Unexpected unknown property `arrivd_at` in `onsite` \(现场服务\); did you mean `arrived_at`/ },
   { name: 'not-ok-yml-extension', files: { 'tickets/2026/T-20260401-01.yml': base('') }, path: 'records/tickets/2026/T-20260401-01.yml', line: 1, column: 1, rule: 'record-file-name', message: /rename it to `.yaml`/ },
   { name: 'not-ok-unknown-folder', files: { 'incidents/I-1.yaml': 'id: I-1\n' }, path: 'records/incidents/I-1.yaml', line: 1, column: 1, rule: 'record-folder', message: /Unexpected record location `incidents\/I-1.yaml`/ },
