@@ -104,8 +104,8 @@ Ratios (×) are against ${baseline ? `**${baseline.label}**` : 'nothing'} in the
 ${tasks.map((t) => `- **${t.label}**: ${t.description}`).join('\n')}
 
 ## Validation
-${tables.join('\n')}
-${patho}`;
+
+${tables.join('\n')}${patho}`;
   // hand-written notes below NOTES_HEADING survive a new run
   const NOTES_HEADING = '\n## Notes';
   const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
