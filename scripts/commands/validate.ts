@@ -1,6 +1,7 @@
 /** `opsbook validate`: schemas + cross-record rules (+ the privacy guard). */
 import { formatDiagnostic, type Diagnostic } from '../shared/errors.js';
 import { createProgress } from '../shared/progress.js';
+import { weight } from '../records/cap-diagnostics.js';
 import { loadKnowledgeBase } from '../records/index.js';
 import type { GlobalOptions } from './context.js';
 
@@ -38,9 +39,20 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     process.stdout.write(`${JSON.stringify({ valid: errors.length === 0, files: kb.fileCount, records: kb.records.length, errors: errors.length, warnings: warnings.length, diagnostics }, null, 2)}\n`);
   } else {
     for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    // the problems a `more-problems` line stands for count too: 100 errors, 80 of them not shown
+    let errorCount = 0;
+    let warningCount = 0;
+    let hidden = 0;
+    for (const d of diagnostics) {
+      const w = weight(d);
+      errorCount += w.errors;
+      warningCount += w.warnings;
+      if (d.rule === 'more-problems') hidden += w.errors + w.warnings;
+    }
+    const notShown = hidden ? ` (${hidden} not shown)` : '';
     const summary = errors.length === 0
-      ? `✔ ${kb.fileCount} record file(s) valid${warnings.length ? `, ${warnings.length} warning(s)` : ''}${changedNote}`
-      : `✖ ${errors.length} error(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''} in ${new Set(errors.map((e) => e.path)).size} file(s) of ${kb.fileCount}${changedNote}`;
+      ? `✔ ${kb.fileCount} record file(s) valid${warningCount ? `, ${warningCount} warning(s)${notShown}` : ''}${changedNote}`
+      : `✖ ${errorCount} error(s)${warningCount ? `, ${warningCount} warning(s)` : ''} in ${new Set(errors.map((e) => e.path)).size} file(s) of ${kb.fileCount}${notShown}${changedNote}`;
     process.stderr.write(`${summary}\n`);
   }
   return errors.length ? 1 : 0;

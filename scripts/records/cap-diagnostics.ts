@@ -23,7 +23,7 @@ export function moreProblems(path: string, at: { line: number; column: number },
 }
 
 /** Errors and warnings a diagnostic stands for: its own, or those a `more-problems` line counts. */
-function weight(d: Diagnostic): { errors: number; warnings: number } {
+export function weight(d: Diagnostic): { errors: number; warnings: number } {
   const m = d.rule === 'more-problems' ? MORE.exec(d.message) : null;
   if (m) return { errors: Number(m[2] ?? 0), warnings: Number(m[3] ?? 0) };
   return d.severity === 'error' ? { errors: 1, warnings: 0 } : { errors: 0, warnings: 1 };
