@@ -10,7 +10,7 @@ import { EXIT, UserError } from './shared/errors.js';
 import { resolveGlobals, type GlobalOptions } from './commands/context.js';
 
 const require = createRequire(import.meta.url);
-const pkg = require('../package.json') as { version: string };
+const pkg = require('../package.json') as { version: string; optionalDependencies?: Record<string, string> };
 
 type Action = (args: string[], opts: Record<string, unknown>, globals: GlobalOptions) => Promise<number>;
 
@@ -142,6 +142,21 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Packages the package.json declares optional (site, renderers): heavy, left out by `npm install --omit=optional`. */
+const OPTIONAL_PACKAGES = Object.keys(pkg.optionalDependencies ?? {});
+
+/** The optional package whose absence caused `err`, if any. */
+export function missingOptionalPackage(err: unknown): string | undefined {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' && e?.code !== 'MODULE_NOT_FOUND') return undefined;
+  const m = /Cannot find (?:package|module) '([^']+)'/.exec(e.message ?? '');
+  if (!m) return undefined;
+  const name = m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!;
+  // resvg's native binary is an optional dependency of @resvg/resvg-js
+  if (name.startsWith('@resvg/resvg-js')) return '@resvg/resvg-js';
+  return OPTIONAL_PACKAGES.includes(name) ? name : undefined;
+}
+
 /** Runs the CLI; the only try/catch that decides how errors are shown. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
@@ -158,6 +173,13 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${err.message}\n`);
       if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
       process.exitCode = err.exitCode;
+      return;
+    }
+    const missing = missingOptionalPackage(err);
+    if (missing) {
+      process.stderr.write(`opsbook: this command needs the package \`${missing}\`, which is not installed (an install with --omit=optional leaves out the site and the DOCX/PDF renderers); run \`npm install --include=optional\`\n`);
+      if (debug) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+      process.exitCode = EXIT.usage;
       return;
     }
     const e = err as Error;

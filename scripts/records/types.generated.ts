@@ -45,6 +45,10 @@ name: string
  * 在用版本：当前在用版本号。
  */
 version: string
+/**
+ * 数据库：系统使用的数据库类型及版本，例如 SQL Server 2019、Oracle 19c、达梦 DM8。
+ */
+database?: string
 }
 /**
  * 重症监护信息系统：重症监护信息系统。
@@ -58,6 +62,10 @@ name: string
  * 在用版本：当前在用版本号。
  */
 version: string
+/**
+ * 数据库：系统使用的数据库类型及版本，例如 SQL Server 2019、Oracle 19c、达梦 DM8。
+ */
+database?: string
 }
 }
 /**
