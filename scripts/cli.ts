@@ -12,6 +12,28 @@ import { resolveGlobals, type GlobalOptions } from './commands/context.js';
 const require = createRequire(import.meta.url);
 const pkg = require('../package.json') as { version: string; optionalDependencies?: Record<string, string> };
 
+/** `init --help` key list (kept here so that --help loads no domain module; a test ties it to scripts/init/answers.ts). */
+export const INIT_KEYS = [
+  ['hospital', '院方（医院名称） — required'],
+  ['vendor', '供应商 — required'],
+  ['contract', '合同编号, e.g. HT-2026-001 — required'],
+  ['title', '合同名称 (default: from the systems)'],
+  ['signed_at', '签订日期 YYYY-MM-DD'],
+  ['systems', 'aims,icis (default both)'],
+  ['aims.name', 'full name (default 手术麻醉临床信息系统); likewise icis.name'],
+  ['aims.version', '在用版本 (default 1.0); likewise icis.version'],
+  ['aims.database', '数据库, e.g. "SQL Server 2019", Oracle, MySQL, PostgreSQL, 达梦 DM8; likewise icis.database'],
+  ['start', 'first service period starts YYYY-MM-DD (default: 1st of this month)'],
+  ['years', 'number of one-year service periods (default 2)'],
+  ['lead.name', '供应商项目负责人 (default: a placeholder to fill in)'],
+  ['lead.id', 'person id of the lead (default P-lead)'],
+  ['age', 'age public keys for the hand-over manifests, comma-separated'],
+  ['site.title', '站点标题 (default: <hospital>运维知识库)'],
+  ['site.url', 'https://host of the site'],
+  ['site.base_url', 'path the site is served under (default /)'],
+  ['main_branch', 'Git main branch (default main)'],
+].map(([k, d]) => `  ${k!.padEnd(15)} ${d}`).join('\n');
+
 type Action = (args: string[], opts: Record<string, unknown>, globals: GlobalOptions) => Promise<number>;
 
 /** Wraps a lazily imported command module's `run` as a commander action. */
@@ -107,6 +129,16 @@ export function buildProgram(): Command {
     .option('--set <key=value...>', 'field values (repeatable)')
     .option('--dry-run', 'print the record instead of writing it')
     .action(lazy(() => import('./commands/new.js')));
+
+  program.command('init')
+    .description('scaffold a new contract knowledge base (records, manuals, CI, editor settings) that validates and builds as created')
+    .argument('[dir]', 'folder of the new knowledge base (default: --root, i.e. the current folder)')
+    .option('--set <key=value...>', 'answers: hospital, vendor, contract, systems, aims.version, aims.database, start, years, age, site.base_url, sla.<key>, … (repeatable)')
+    .option('--yes', 'do not ask: take defaults for everything not given with --set')
+    .option('--dry-run', 'list the files without writing them')
+    .option('--no-git', 'do not run `git init`')
+    .addHelpText('after', () => `\nKeys for --set:\n${INIT_KEYS}\n  sla.<path>      any key of the contract's SLA policy, e.g. sla.fault_response=PT30M, sla.severities.B.response=PT1H\n\nWithout a terminal (CI, scripts) nothing is asked: hospital, vendor and contract must come as --set.`)
+    .action(lazy(() => import('./commands/init.js')));
 
   program.command('ticket')
     .description('append a timestamp to a ticket: respond | resolve | notify | onsite')
