@@ -107,3 +107,11 @@ ${rows.join('\n')}
 fs.writeFileSync(out, md);
 process.stdout.write(md);
 }
+
+// opsbook as an installed package: start-up against `node -e 0`, compiled against source (scripts/bench/package.ts)
+if (!process.argv.includes('--no-package')) {
+  const { benchPackage } = await import('./package.js');
+  const section = benchPackage({ installed: arg('installed', '') || undefined, repeat: Math.max(repeat, 5) });
+  fs.appendFileSync(out, `\n${section}`);
+  process.stdout.write(section);
+}
