@@ -22,7 +22,7 @@ export const INIT_KEYS = [
   ['systems', 'aims,icis (default both)'],
   ['aims.name', 'full name (default 手术麻醉临床信息系统); likewise icis.name'],
   ['aims.version', '在用版本 (default 1.0); likewise icis.version'],
-  ['aims.database', '数据库, e.g. "SQL Server 2019", Oracle, MySQL, PostgreSQL, 达梦 DM8; likewise icis.database'],
+  ['aims.database', '数据库 engine and version, e.g. "SQL Server 2019", "Oracle 19c", "达梦 8"; likewise icis.database'],
   ['start', 'first service period starts YYYY-MM-DD (default: 1st of this month)'],
   ['years', 'number of one-year service periods (default 2)'],
   ['lead.name', '供应商项目负责人 (default: a placeholder to fill in)'],

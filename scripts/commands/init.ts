@@ -24,6 +24,14 @@ async function terminalAsker(): Promise<Asker> {
       const picked = await p.checkbox({ message, choices: q.choices.map((c) => ({ name: c, value: c, checked: preset.has(c) })), required: !!q.required });
       return picked.join(',');
     }
+    if (q.key.endsWith('.database') && q.choices) {
+      // engine from a list, then its version: "SQL Server" + "2019"
+      const choice = await p.select({ message, choices: [...q.choices, OTHER, NONE].map((c) => ({ name: c, value: c })) });
+      if (choice === NONE) return '';
+      const engine = choice === OTHER ? await p.input({ message: `${q.label}·类型`, validate: (v) => (v.trim() ? true : 'required') }) : choice;
+      const version = await p.input({ message: `${engine} 版本（例如 2019、19c、8）`, validate: (v) => (/^\S*\d\S*$/.test(v.trim()) ? true : 'expected a version with a digit, no spaces') });
+      return `${engine.trim()} ${version.trim()}`;
+    }
     if (q.choices) {
       const choice = await p.select({ message, choices: [...q.choices, OTHER, NONE].map((c) => ({ name: c, value: c })) });
       if (choice === NONE) return '';

@@ -46,6 +46,12 @@ const nonEmpty = (v: string) => (v.trim() ? null : 'must not be empty');
 const dateCheck = (v: string) => (checkDate(v) === null ? null : 'expected a date YYYY-MM-DD');
 const hasSystem = (s: SystemId) => (a: Record<string, string>) => splitList(a.systems ?? '').includes(s);
 
+/** "SQL Server 2019" → { engine: "SQL Server", version: "2019" } (the version is the last word, and has a digit); null otherwise. */
+export function parseDatabase(text: string): { engine: string; version: string } | null {
+  const m = /^(.*\S)\s+(\S*\d\S*)$/.exec(text.trim());
+  return m ? { engine: m[1]!, version: m[2]! } : null;
+}
+
 /** Splits a comma-separated answer. */
 export function splitList(v: string): string[] {
   return v.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
@@ -61,7 +67,8 @@ function systemQuestions(s: SystemId): Question[] {
   return [
     { key: `${s}.name`, label: `${SYSTEM_NAMES[s]}·名称`, hint: 'full name of the system', default: () => SYSTEM_NAMES[s], check: nonEmpty, when: hasSystem(s) },
     { key: `${s}.version`, label: `${SYSTEM_NAMES[s]}·在用版本`, hint: 'version in service, e.g. 5.2', default: () => '1.0', check: (v) => (/^\S+$/.test(v) ? null : 'expected a version without spaces, e.g. 5.2'), required: true, ask: true, when: hasSystem(s) },
-    { key: `${s}.database`, label: `${SYSTEM_NAMES[s]}·数据库`, hint: 'database engine and version, e.g. "SQL Server 2019"', ask: true, choices: ENGINE_CHOICES, when: hasSystem(s) },
+    { key: `${s}.database`, label: `${SYSTEM_NAMES[s]}·数据库`, hint: 'database engine and version, e.g. "SQL Server 2019"', ask: true, choices: ENGINE_CHOICES, when: hasSystem(s),
+      check: (v) => (parseDatabase(v) ? null : 'expected the engine and its version, e.g. "SQL Server 2019", "Oracle 19c", "达梦 8"') },
   ];
 }
 
@@ -165,7 +172,7 @@ export interface KbPlan {
   contractId: string;
   contractTitle: string;
   signedAt?: string;
-  systems: { id: SystemId; name: string; version: string; database?: string }[];
+  systems: { id: SystemId; name: string; version: string; database?: { engine: string; version: string } }[];
   periods: { id: string; start: string; end: string }[];
   sla: Contract['sla'];
   ageRecipients: string[];
@@ -190,7 +197,7 @@ export function planFromAnswers(a: Record<string, string>, slaOverrides: Record<
     id: id as SystemId,
     name: a[`${id}.name`] ?? SYSTEM_NAMES[id as SystemId],
     version: a[`${id}.version`] ?? '1.0',
-    ...(a[`${id}.database`] ? { database: a[`${id}.database`] } : {}),
+    ...(a[`${id}.database`] && parseDatabase(a[`${id}.database`]!) ? { database: parseDatabase(a[`${id}.database`]!)! } : {}),
   }));
   const years = Number(a.years ?? '2');
   const periods: KbPlan['periods'] = [];

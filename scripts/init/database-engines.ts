@@ -77,7 +77,7 @@ const ENGINES: EngineEntry[] = [
 ];
 
 /** Engine names offered when prompting (value = what is written to the contract). */
-export const ENGINE_CHOICES = ['SQL Server', 'Oracle', 'MySQL', 'PostgreSQL', '达梦 DM8', '人大金仓 KingbaseES'] as const;
+export const ENGINE_CHOICES = ['SQL Server', 'Oracle', 'MySQL', 'PostgreSQL', '达梦', '人大金仓', 'openGauss'] as const;
 
 const GENERIC: EngineSnippets = {
   label: '数据库', lang: 'text',
@@ -88,7 +88,7 @@ const GENERIC: EngineSnippets = {
   log: '数据库错误日志：<路径>',
 };
 
-/** The snippets for an engine named in free text (e.g. "SQL Server 2019"); neutral ones when unknown or absent. */
+/** The snippets for an engine named in free text (e.g. "SQL Server"); neutral ones when unknown or absent. */
 export function engineSnippets(database: string | undefined): EngineSnippets {
   if (!database) return GENERIC;
   const hit = ENGINES.find((e) => e.match.test(database));

@@ -30,7 +30,7 @@ export function systemIndex(p: KbPlan, s: System): string {
   return `${frontMatter({ sidebar_position: 1, title: '系统概述', slug: '/' })}
 # ${s.name}
 
-${s.name}（在用版本 ${s.version}${s.database ? `，数据库 ${s.database}` : ''}）由${p.vendor}为${p.hospital}提供运维服务。
+${s.name}（在用版本 ${s.version}${s.database ? `，数据库 ${s.database.engine} ${s.database.version}` : ''}）由${p.vendor}为${p.hospital}提供运维服务。
 
 本知识库是供应商向院方移交的最新版本文档，随系统版本一同维护。页面顶部的版本下拉框可以切换到历史版本的文档。
 
@@ -53,9 +53,11 @@ ${s.name}（在用版本 ${s.version}${s.database ? `，数据库 ${s.database}`
 
 /** docs/<system>/om-manual.md — the O&M manual skeleton. */
 export function omManual(_p: KbPlan, s: System): string {
-  const e = engineSnippets(s.database);
-  const db = s.database ?? '数据库';
-  return `${frontMatter({ sidebar_position: 2, title: '标准操作维护手册', doc_kind: 'om-manual' })}
+  const e = engineSnippets(s.database?.engine);
+  const db = s.database ? `${s.database.engine} ${s.database.version}` : '数据库';
+  const fm: Record<string, string | number> = { sidebar_position: 2, title: '标准操作维护手册', doc_kind: 'om-manual' };
+  if (s.database) fm.database = db;
+  return `${frontMatter(fm)}
 # 标准操作维护手册
 
 本手册适用于${s.name} ${s.version}，供信息科系统管理员和驻场工程师使用。所有操作须在变更窗口内进行，并在服务请求记录中登记操作人、开始和结束时间。

@@ -56,6 +56,7 @@ describe('init answers', () => {
     expect(() => parseInitSets(['age=ssh-ed25519 AAAA'])).toThrow(/not an age public key/);
     expect(() => parseInitSets(['systems=aims,lis'])).toThrow(/unexpected `lis`/);
     expect(() => parseInitSets(['start=2026-02-30'])).toThrow(/expected a date/);
+    expect(() => parseInitSets(['aims.database=MySQL'])).toThrow(/expected the engine and its version/);
     expect(() => parseInitSets(['hospital'])).toThrow(/expected key=value/);
     await expect(completeAnswers({ hospital: 'x' }, NOW)).rejects.toThrow(/missing `vendor` \(供应商\), `contract` \(合同编号\), expected --set vendor=.* --set contract=/);
   });
@@ -99,7 +100,8 @@ describe('init scaffold', () => {
     expect(res.created).toContain('records/contract.yaml');
     const kb = await loadKnowledgeBase(dir);
     expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(kb.contract).toMatchObject({ id: 'NH-1', customer: tricky, systems: { aims: { database: 'SQL Server 2019' }, icis: { database: 'Oracle 19c' } } });
+    expect(kb.contract).toMatchObject({ id: 'NH-1', customer: tricky, systems: { aims: { database: { engine: 'SQL Server', version: '2019' } }, icis: { database: { engine: 'Oracle', version: '19c' } } } });
+    expect(fs.readFileSync(path.join(dir, 'docs/aims/om-manual.md'), 'utf8')).toMatch(/^---\n(.*\n)*database: SQL Server 2019\n/);
     expect(kb.records.find((r) => r.kind === 'person')?.id).toBe('P-lead');
     for (const m of await checkManuals(dir)) {
       expect(m.omManual?.sections).toMatchObject({ shutdown: true, startup: true, backup: true, restore: true });

@@ -2,7 +2,7 @@
 import type { KbPlan } from './answers.js';
 
 export function kbReadme(p: KbPlan): string {
-  const systems = p.systems.map((s) => `${s.name}（\`${s.id}\`，在用版本 ${s.version}${s.database ? `，${s.database}` : ''}）`).join('、');
+  const systems = p.systems.map((s) => `${s.name}（\`${s.id}\`，在用版本 ${s.version}${s.database ? `，${s.database.engine} ${s.database.version}` : ''}）`).join('、');
   const first = p.systems[0]!;
   return `# ${p.site.title}
 

@@ -50,7 +50,9 @@ export function contractYaml(p: KbPlan): string {
     `  ${s.id}:`,
     `    name: ${y(s.name)}`,
     `    version: ${y(String(s.version))}`,
-    ...(s.database ? [`    database: ${y(s.database)}`] : [`    # database: SQL Server 2019   # 数据库类型及版本（选填）`]),
+    ...(s.database
+      ? [`    database: { engine: ${y(s.database.engine)}, version: ${y(s.database.version)} }   # 数据库只在这里声明；数据字典、移交清单、手册须与之一致`]
+      : ['    # database: { engine: SQL Server, version: "2019" }   # 数据库类型与版本（选填）']),
   ]);
   const periods = p.periods.flatMap((x) => [`  - id: ${y(x.id)}`, `    start: ${x.start}`, `    end: ${x.end}`]);
   return [

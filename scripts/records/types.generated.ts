@@ -46,9 +46,22 @@ name: string
  */
 version: string
 /**
- * 数据库：系统使用的数据库类型及版本，例如 SQL Server 2019、Oracle 19c、达梦 DM8。
+ * 数据库：本系统使用的数据库（类型与版本只在这里声明一次；数据字典、移交清单和手册须与之一致，不一致时 opsbook validate 报错）。
  */
-database?: string
+database?: {
+/**
+ * 数据库类型：数据库产品，例如 SQL Server、Oracle、MySQL、PostgreSQL、达梦。
+ */
+engine: string
+/**
+ * 数据库版本：数据库版本，例如 2019、19c。
+ */
+version: string
+/**
+ * 库名：数据库（或 PDB）名称，例如 AIMSDB。
+ */
+name?: string
+}
 }
 /**
  * 重症监护信息系统：重症监护信息系统。
@@ -63,9 +76,22 @@ name: string
  */
 version: string
 /**
- * 数据库：系统使用的数据库类型及版本，例如 SQL Server 2019、Oracle 19c、达梦 DM8。
+ * 数据库：本系统使用的数据库（类型与版本只在这里声明一次；数据字典、移交清单和手册须与之一致，不一致时 opsbook validate 报错）。
  */
-database?: string
+database?: {
+/**
+ * 数据库类型：数据库产品，例如 SQL Server、Oracle、MySQL、PostgreSQL、达梦。
+ */
+engine: string
+/**
+ * 数据库版本：数据库版本，例如 2019、19c。
+ */
+version: string
+/**
+ * 库名：数据库（或 PDB）名称，例如 AIMSDB。
+ */
+name?: string
+}
 }
 }
 /**
