@@ -62,7 +62,7 @@ export function omManual(_p: KbPlan, s: System): string {
 
 本手册适用于${s.name} ${s.version}，供信息科系统管理员和驻场工程师使用。所有操作须在变更窗口内进行，并在服务请求记录中登记操作人、开始和结束时间。
 
-:::warning 待补充
+:::warning[待补充]
 
 本页是 \`opsbook init\` 生成的骨架：每一节都要换成现场的真实服务名、服务器名和命令。停机、启动、备份、恢复四节是合同要求移交的内容（条款 HO-1），不能删除。
 
