@@ -159,10 +159,11 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/synth.js')));
 
   program.command('site')
-    .description('generate record-driven pages, build the Docusaurus site, cut docs versions')
-    .argument('<action>', 'generate | build | version')
+    .description('generate record-driven pages, build the Docusaurus site, cut docs versions, serve the built site')
+    .argument('<action>', 'generate | build | version | serve')
     .argument('[args...]', 'version: <system> <version>')
-    .option('--out <dir>', 'site output directory', 'build/site')
+    .option('--out <dir>', 'site output directory (relative to --root)', 'build/site')
+    .option('--port <port>', 'serve: port (default 3000)')
     .action(lazy(() => import('./commands/site.js')));
 
   program.command('build')

@@ -16,10 +16,11 @@ interface Card {
   links?: { label: string; to: string }[];
 }
 
-type Systems = Record<'aims' | 'icis', { name: string; version: string }>;
+type Systems = Partial<Record<'aims' | 'icis', { name: string; version: string }>>;
 
-const systemCards = (s: Systems): Card[] => [
-  {
+/** One card per system the knowledge base documents (the configuration lists only those). */
+const systemCards = (s: Systems): Card[] => ([
+  s.aims && {
     title: s.aims.name,
     to: '/aims',
     text: `术前访视、麻醉记录单、复苏室与术后随访。在用版本 ${s.aims.version}。`,
@@ -30,7 +31,7 @@ const systemCards = (s: Systems): Card[] => [
       { label: '接口文档', to: '/aims/interfaces' },
     ],
   },
-  {
+  s.icis && {
     title: s.icis.name,
     to: '/icis',
     text: `床旁体征采集、护理记录单、出入量与重症评分。在用版本 ${s.icis.version}。`,
@@ -41,20 +42,20 @@ const systemCards = (s: Systems): Card[] => [
       { label: '接口文档', to: '/icis/interfaces' },
     ],
   },
-];
+] as (Card | undefined)[]).filter((c): c is Card => !!c);
 
-const areas: Card[] = [
+const areas = (s: Systems): Card[] => [
   { title: 'SLA 看板', to: '/general/generated/sla-dashboard', text: '本服务期与上一服务期的响应达标率、到场与解决时间。' },
   { title: '合规矩阵', to: '/general/generated/compliance', text: '合同条款逐条的执行状态与证据记录。' },
-  {
+  ...(s.aims || s.icis ? [{
     title: '数据字典',
-    to: '/aims/generated/data-dictionary',
+    to: `/${s.aims ? 'aims' : 'icis'}/generated/data-dictionary`,
     text: '数据表、字段、类型与代码集，可全文搜索。',
     links: [
-      { label: '手术麻醉', to: '/aims/generated/data-dictionary' },
-      { label: '重症监护', to: '/icis/generated/data-dictionary' },
+      ...(s.aims ? [{ label: '手术麻醉', to: '/aims/generated/data-dictionary' }] : []),
+      ...(s.icis ? [{ label: '重症监护', to: '/icis/generated/data-dictionary' }] : []),
     ],
-  },
+  }] : []),
   { title: '巡检与服务台账', to: '/general/generated/inspections', text: '巡检记录、服务请求台账、移交清单与巡检日历。' },
 ];
 
@@ -84,12 +85,13 @@ function CardView({ card }: { card: Card }): ReactNode {
 
 export default function Home(): ReactNode {
   const { siteConfig } = useDocusaurusContext();
-  const systems = systemCards(siteConfig.customFields?.['systems'] as Systems);
+  const inService = siteConfig.customFields?.['systems'] as Systems;
+  const systems = systemCards(inService);
   return (
-    <Layout title="首页" description="手术麻醉与重症监护信息系统运维知识库">
+    <Layout title="首页" description={siteConfig.title}>
       <header className={styles.hero}>
         <div className="container">
-          <Heading as="h1">手术麻醉与重症监护信息系统 运维知识库</Heading>
+          <Heading as="h1">{siteConfig.title}</Heading>
           <p>供应商移交的最新文档、服务记录与合同执行情况。内容含保密信息，仅供院内使用。</p>
         </div>
       </header>
@@ -100,7 +102,7 @@ export default function Home(): ReactNode {
         </div>
         <Heading as="h2" className="margin-top--lg">服务与合规</Heading>
         <div className={styles.grid}>
-          {areas.map((c) => <CardView key={c.to} card={c} />)}
+          {areas(inService).map((c) => <CardView key={c.to} card={c} />)}
         </div>
       </main>
     </Layout>
