@@ -52,7 +52,7 @@ export function buildProgram(): Command {
   const program = new Command('opsbook')
     .description('Knowledge base, SLA and compliance tool for the AIMS/ICIS service contract (手术麻醉/重症监护信息系统运维)')
     .version(pkg.version)
-    .option('--root <dir>', 'knowledge base root holding records/ and docs/', process.cwd())
+    .option('--root <dir>', 'knowledge base root holding records/ and docs/ (default: the current folder)')
     .option('--as-of <time>', 'evaluate as of this date or ISO time with offset (default: now)')
     .option('--debug', 'print stack traces')
     .showHelpAfterError('(run with --help for usage)')
