@@ -45,6 +45,22 @@ function walk(dir: string, rel = ''): string[] {
   return out;
 }
 
+/** Newest modification time (ms) of the inputs of dist/: scripts/ sources and assets, the tsconfigs. */
+function newestInput(): number {
+  let newest = 0;
+  for (const f of ['tsconfig.json', 'tsconfig.build.json']) newest = Math.max(newest, fs.statSync(path.join(ROOT, f)).mtimeMs);
+  for (const rel of walk(SRC)) {
+    if (/\.ts$/.test(rel) || isRuntimeAsset(rel)) newest = Math.max(newest, fs.statSync(path.join(SRC, rel)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether dist/ was built after every change to its inputs (so `npm pack --ignore-scripts` ships current code). */
+export function distIsFresh(outDir = path.join(ROOT, 'dist')): boolean {
+  const cli = path.join(outDir, 'cli.js');
+  return fs.existsSync(cli) && fs.statSync(cli).mtimeMs >= newestInput();
+}
+
 /**
  * Builds dist/ (or `outDir`).
  * @returns the number of compiled JS files and copied assets

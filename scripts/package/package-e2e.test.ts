@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCliAsync } from '../testing/run-cli.js';
+import { distIsFresh } from './build-lib.js';
 
 interface Run { code: number; stdout: string; stderr: string }
 
@@ -46,8 +47,9 @@ let tarball = '';
 beforeAll(async () => {
   fs.rmSync(kb, { recursive: true, force: true });
   fs.mkdirSync(kb, { recursive: true });
-  // npm pack runs prepack (npm run build:lib) like a release would
-  const packed = await sh('npm', ['pack', '--json', '--pack-destination', work], REPO_ROOT);
+  // npm pack runs prepack (npm run build:lib) like a release would; when dist/ is already newer than every
+  // source (CI: `npm run build` compiled it minutes ago) the compile is skipped, so no other test sees dist/ swapped
+  const packed = await sh('npm', ['pack', '--json', '--pack-destination', work, ...(distIsFresh() ? ['--ignore-scripts'] : [])], REPO_ROOT);
   if (packed.code !== 0) throw new Error(`npm pack failed: ${show(packed)}`);
   const json = packed.stdout.slice(packed.stdout.indexOf('['));
   tarball = path.join(work, (JSON.parse(json) as { filename: string }[])[0]!.filename);
