@@ -76,7 +76,8 @@ export async function run(args: string[], opts: Record<string, unknown>, g: Glob
     return 0;
   }
   const res = await writeKnowledgeBase(dir, files);
-  const shown = path.relative(process.cwd(), dir) || '.';
+  const rel = path.relative(process.cwd(), dir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
   for (const rel of res.created) process.stdout.write(`${path.join(shown, rel)}\n`);
   for (const rel of res.merged) process.stderr.write(`merged ${path.join(shown, rel)}\n`);
   const notes: string[] = [];
