@@ -128,7 +128,7 @@ describe('init scaffold', () => {
     expect(pkg).toMatchObject({ name: 'kb', private: true, dependencies: { opsbook: '9.9.9' }, scripts: { build: 'opsbook build' } });
     expect(parse(fs.readFileSync(path.join(dir, '.github/workflows/opsbook.yml'), 'utf8')).jobs.build.steps.map((s: { run?: string }) => s.run).filter(Boolean)).toContain('npx opsbook build');
     expect(parse(fs.readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).build.script).toContain('npx opsbook build');
-  });
+  }, 120_000);
 
   it('refuses a folder that is a knowledge base already, or files it would replace, and writes nothing', async () => {
     const dir = tmp();
@@ -158,7 +158,7 @@ describe('init scaffold', () => {
     expect(gi.match(/^node_modules\/$/gm)).toHaveLength(1);
     expect(gi).toContain('.docusaurus/');
     expect(fs.readdirSync(dir).filter((f) => f.includes('opsbook-init'))).toEqual([]); // staging removed
-  });
+  }, 120_000);
 
   it('writes nothing when the result would be invalid', async () => {
     const root = tmp();
@@ -168,7 +168,7 @@ describe('init scaffold', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/would not be valid, nothing was written:\nrecords\/contract\.yaml:\d+:\d+ {2}/);
     expect(fs.readdirSync(root)).toEqual([]);
-  });
+  }, 120_000);
 
   it('pins the opsbook it runs from: a registry version, or a tarball path made relative to the new KB', () => {
     const root = tmp();
@@ -199,5 +199,5 @@ describe('opsbook init (CLI)', () => {
     r = await runCliAsync(['init', path.join(dir, '..', 'kb2'), '--set', 'hospital=H'], os.tmpdir());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Unexpected missing `vendor`/);
-  });
+  }, 240_000);
 });

@@ -120,5 +120,5 @@ describe('start-up', () => {
         expect(loaded.filter((u) => /\/(scripts|dist)\/(records|sla|compliance|reports|site|guard|git|secrets|init)\//.test(u)), args.join(' ')).toEqual([]);
       }
     }
-  });
+  }, 300_000);
 });
