@@ -76,9 +76,10 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
       const breached = matrix.clauses.filter((c) => c.status === 'breached').length;
       parts.push(`${p.id}: ${sla.tickets.length} tickets, ${breached} clause(s) breached`);
     }
-    const audit = await auditKnowledgeBase(g.root);
-    await json('audit.json', audit.available ? { findings: audit.findings } : { unavailable: audit.reason, findings: [] });
-    parts.push(audit.available ? `audit: ${audit.findings.length} finding(s)` : `audit unavailable (${audit.reason})`);
+    const audit = await auditKnowledgeBase(g.root, { asOf: g.asOf });
+    for (const n of audit.notes) warnings.add(n);
+    await json('audit.json', audit.available ? { findings: audit.findings, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
+    parts.push(audit.available ? `audit: ${audit.summary.total} finding(s)${audit.summary.baseline ? `, ${audit.summary.baseline.records} migrated` : ''}` : `audit unavailable (${audit.reason})`);
     for (const w of warnings) say(`  warning: ${w}`);
     return { ok: true, result: `${parts.join('; ')} → build/*.json` };
   });

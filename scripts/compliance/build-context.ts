@@ -6,11 +6,12 @@
 import type { WorkCalendar } from '../calendar/index.js';
 import type { KnowledgeBase } from '../records/types.js';
 import { happenedBy, judgeTickets, listPeriods, requireContract, resolvePeriod } from '../sla/index.js';
+import { policyValue, POLICY_DEFAULTS, type PolicyKey } from '../records/contract-terms.js';
 import { cstDateOf, formatDate, parseInstant } from '../shared/time.js';
-import type { ComplianceContext, ComplianceEvidence } from './types.js';
+import type { ComplianceContext, ComplianceEvidence, GracePeriod } from './types.js';
 
-/** Default of `sla.at_risk_working_days`. */
-export const DEFAULT_AT_RISK_WORKING_DAYS = 3;
+/** Default of `sla.at_risk_working_days` (records/contract-terms.ts). */
+export const DEFAULT_AT_RISK_WORKING_DAYS = POLICY_DEFAULTS.at_risk_working_days;
 
 /** The CST date `YYYY-MM-DD` of a date or date-time text. */
 export function cstDateText(text: string): string {
@@ -33,7 +34,11 @@ export function buildContext(
   const { asOf, calendar } = opts;
   const policy = contract.sla;
   const asOfDate = formatDate(cstDateOf(asOf));
-  const atRisk = policy.at_risk_working_days ?? DEFAULT_AT_RISK_WORKING_DAYS;
+  const atRisk = policyValue(policy, 'at_risk_working_days').value;
+  const grace = (key: PolicyKey): GracePeriod => {
+    const v = policyValue(policy, key);
+    return { key: v.key, workingDays: v.value, isDefault: v.isDefault };
+  };
   const collect = (ws: readonly string[]) => ws.forEach((w) => warnings.add(w));
   return {
     kb,
@@ -47,6 +52,7 @@ export function buildContext(
     tickets: judgeTickets(kb, period, asOf, calendar, warnings),
     evidence: opts.evidence,
     atRiskWorkingDays: atRisk,
+    grace: { writtenReply: grace('written_reply_working_days'), training: grace('training_working_days'), disposal: grace('disposal_working_days') },
     reportDueWorkingDays: policy.report_due_working_days,
     warn: (m) => void warnings.add(m),
     inPeriod(text) {

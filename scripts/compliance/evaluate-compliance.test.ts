@@ -39,7 +39,7 @@ describe('catalogue', () => {
 });
 
 describe('evaluateCompliance on a temp-dir KB', () => {
-  it('one row per clause; the A ticket via web answered after 40 min breaches L-1 and R-1; no docs/ breaches HO-1', async () => {
+  it('one row per clause; the A ticket via web answered after 40 min breaches L-1 and R-1; no docs/: S-8 n/a with the reason, HO-1 judged on the rest', async () => {
     const kb = await loadKnowledgeBase(dir);
     const r = await evaluateCompliance(kb, { asOf: parseInstant('2026-06-01T12:00:00+08:00'), root: dir, evidence: { guard: [] } });
     expect(r.period.id).toBe('Y1');
@@ -48,8 +48,11 @@ describe('evaluateCompliance on a temp-dir KB', () => {
     expect(by['L-1']!.status).toBe('breached');
     expect(by['L-1']!.findings.map((f) => f.record)).toEqual(['T-20260302-01', 'T-20260302-01']);
     expect(by['R-1']!.status).toBe('breached');
-    expect(by['HO-1']!.status).toBe('breached');
-    expect(by['S-8']!.status).toBe('breached');
+    expect(by['HO-1']!.status).toBe('breached'); // no data dictionary, no hand-over manifest
+    expect(by['HO-1']!.findings.map((f) => f.message).join('\n')).not.toContain('手册');
+    expect(by['HO-1']!.summary).toContain('标准操作维护手册与用户手册不适用：本知识库没有 docs/ 目录');
+    expect(by['S-8']).toMatchObject({ status: 'n/a', findings: [] });
+    expect(by['S-8']!.summary).toContain('本知识库没有 docs/ 目录');
     expect(by['RPT-2']!.status).toBe('pending');
     expect(by['SEC-2']!.status).toBe('pending');
     expect(by['S-5']!.status).toBe('breached'); // quarter 1 (2025-12-01..2026-02-28) passed without an inspection

@@ -5,9 +5,10 @@
  * same everywhere (截止日期 / 已超过截止日期 / 剩余不超过 N 个工作日 / 未到期).
  * Time arithmetic is `shared/time.ts`; this module only formats.
  */
+import { showClock } from '../shared/display.js';
 import { CHANNEL_LABEL, label, SEVERITY_LABEL } from '../shared/labels.js';
 import { formatCst, parseDurationMinutes, parseInstant } from '../shared/time.js';
-import type { ComplianceContext } from './types.js';
+import type { ComplianceContext, GracePeriod } from './types.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,24 +26,13 @@ export function cstTimeText(value: string | number): string {
 
 /**
  * A duration in Chinese: `50 分钟`, `2 小时 10 分钟`, `30 分钟 1 秒`; from
- * two days on with days (`3 天 2 小时`). Rounded to the second.
+ * two days on with days (`3 天 2 小时`). Exact to the second, and to the
+ * millisecond when a timestamp has a fraction (`5 分钟 0.4 秒`), so a figure
+ * never contradicts the verdict beside it (shared/display.ts `showClock`).
  * @param minutes the duration in minutes (null → —)
  */
 export function durationText(minutes: number | null): string {
-  if (minutes === null) return '—';
-  let s = Math.round(Math.abs(minutes) * 60);
-  const parts: string[] = [];
-  if (s >= 2 * 86_400) {
-    parts.push(`${Math.floor(s / 86_400)} 天`);
-    s %= 86_400;
-  }
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  if (h) parts.push(`${h} 小时`);
-  if (m) parts.push(`${m} 分钟`);
-  if (sec) parts.push(`${sec} 秒`);
-  return (minutes < 0 ? '负 ' : '') + (parts.join(' ') || '0 分钟');
+  return showClock(minutes);
 }
 
 /** An ISO 8601 duration of the contract (`PT30M`, `PT12H`) in Chinese (`30 分钟`, `12 小时`). */
@@ -81,8 +71,20 @@ export function workingDaysAfterText(event: string, at: string, workingDays: num
   return `${event} ${cstTimeText(at)} 后 ${workingDays} 个工作日内`;
 }
 
-/** Appended to the rule of a deadline the contract does not name (opsbook uses `report_due_working_days`). */
-export const UNNAMED_DEADLINE = '合同未约定期限，按报告期限计';
+/** Why the parts of a clause that judge manual pages are `n/a` in a KB without docs/ (SPEC §1, §8). */
+export const NO_DOCS_REASON = '本知识库没有 docs/ 目录，无手册页面可评判';
+
+/**
+ * The rule of a deadline the contract does not name, citing the policy key
+ * and its value: `工单关闭 2026-03-02 12:00 后 10 个工作日内，合同未约定期限，
+ * 按 sla.written_reply_working_days（10 个工作日，默认值）计`.
+ * @param event what starts the period, e.g. `工单关闭`
+ * @param at its date or time
+ * @param grace the policy key and value (ComplianceContext.grace)
+ */
+export function unnamedDeadlineRule(event: string, at: string, grace: GracePeriod): string {
+  return `${workingDaysAfterText(event, at, grace.workingDays)}，合同未约定期限，按 sla.${grace.key}（${grace.workingDays} 个工作日${grace.isDefault ? '，默认值' : ''}）计`;
+}
 
 /**
  * Something delivered after its deadline:

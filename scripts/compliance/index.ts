@@ -7,5 +7,5 @@ export { gatherEvidence } from './gather-evidence.js';
 export { combineStatus } from './item-status.js';
 export { periodBlocks, type PeriodBlock } from './period-blocks.js';
 export { formatComplianceText, STATUS_LABELS } from './format-compliance-text.js';
-export { cstTimeText, durationText, isoDurationText } from './finding-text.js';
+export { cstTimeText, durationText, isoDurationText, unnamedDeadlineRule, NO_DOCS_REASON } from './finding-text.js';
 export type * from './types.js';

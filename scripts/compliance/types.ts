@@ -72,10 +72,20 @@ export type HandoverEvidence =
 
 /** Evidence from outside records/: manuals, guard, hand-over manifests. `null` = could not be gathered. */
 export interface ComplianceEvidence {
-  /** `[]` when the KB has no docs/ folder. */
+  /**
+   * `[]` when the KB has no docs/ folder: such a KB has no manuals to judge,
+   * so the parts of S-4, S-8 and HO-1 that judge pages are `n/a` (SPEC §8).
+   */
   manuals: ManualEvidence[] | null;
   guard: GuardEvidence[] | null;
   handover: HandoverEvidence[] | null;
+}
+
+/** A period the contract does not state: its `sla` key, the working days used, and whether that is the default. */
+export interface GracePeriod {
+  key: string;
+  workingDays: number;
+  isDefault: boolean;
 }
 
 /** Everything an evaluator may read. */
@@ -95,6 +105,15 @@ export interface ComplianceContext {
   evidence: ComplianceEvidence;
   /** `sla.at_risk_working_days` (default 3). */
   atRiskWorkingDays: number;
+  /** Periods the contract does not state (`sla` keys with documented defaults; findings cite them). */
+  grace: {
+    /** R-2: written reply after an unresolvable ticket is closed. */
+    writtenReply: GracePeriod;
+    /** S-4: training and feature guide after an operation-changing release. */
+    training: GracePeriod;
+    /** SEC-2: return or destruction of hospital data after the last period. */
+    disposal: GracePeriod;
+  };
   /** `sla.report_due_working_days`. */
   reportDueWorkingDays: number;
   /** Adds a warning to the result (deduplicated). */

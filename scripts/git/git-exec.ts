@@ -72,3 +72,25 @@ export function readBlobs(cwd: string, ids: Iterable<string>): Promise<Map<strin
     child.stdin.end(`${unique.join('\n')}\n`);
   });
 }
+
+/**
+ * Runs `git <args>` with `input` on stdin (e.g. `log --stdin` for many
+ * revisions, beyond what a command line holds); returns stdout.
+ * @throws UserError when git exits non-zero
+ */
+export function gitWithInput(cwd: string, args: string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', (e) => reject(new UserError(`git ${args[0] ?? ''}: ${e.message}`, { cause: e })));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new UserError(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''}: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`));
+      resolve(Buffer.concat(out).toString('utf8'));
+    });
+    child.stdin.on('error', () => {}); // reported via close
+    child.stdin.end(input);
+  });
+}

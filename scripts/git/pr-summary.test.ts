@@ -52,7 +52,8 @@ describe('buildPrSummary', () => {
     expect(d.deadlines.some((x) => x.kind === 'quarterly-inspection')).toBe(false);
     expect(s.markdown.startsWith(PR_SUMMARY_MARKER)).toBe(true);
     expect(s.markdown).toContain('| 变更');
-    expect(s.markdown).toMatch(/事后修改 `T-20260316-01` responded_at/);
+    expect(s.markdown).toMatch(/事后修改 `T-20260316-01` 响应时间（responded_at）由 2026-03-16 12:00 改为 2026-03-16 09:30，尚未进入主分支（按评估时间 2026-03-20 12:00 计）/);
+    expect(d.audit[0]!.message).toContain('作者与提交者署名均为 Bob Example <bob@example.invalid>');
   });
 
   it('the CLI writes the summary to --out and exits 0; a bad base exits 2', async () => {

@@ -157,12 +157,12 @@ export async function buildPrSummary(root: string, baseRef: string, opts: { asOf
     return b && b.status !== c.status ? [{ clause: c.id, title: c.title, from: b.status, to: c.status }] : [];
   });
 
+  // The PR's commits have not reached the base branch: the audit judges them as landing at as-of
+  // (pending), through the base branch's first-parent history; migrated records are not news.
   const commits = new Set((await git(root, ['rev-list', `${scope.base}..HEAD`])).split('\n').filter(Boolean));
-  const audit = await auditKnowledgeBase(root, { commits });
+  const audit = await auditKnowledgeBase(root, { commits, mainBranch: baseRef, asOf: opts.asOf });
   const auditUnavailable = audit.available ? null : audit.message;
-  const changedPaths = new Set(records.map((r) => r.path));
-  // findings of the PR's commits, plus late entries of records this PR adds (uncommitted work included)
-  const auditFindings = audit.findings.filter((x) => commits.has(x.commit) || changedPaths.has(x.path));
+  const auditFindings = audit.findings.filter((x) => x.severity !== 'info' && (x.pending || commits.has(x.commit)));
 
   const dl = upcomingDeadlines(head, { asOf: opts.asOf, windowWorkingDays: opts.windowWorkingDays });
   notes.push(...dl.warnings);

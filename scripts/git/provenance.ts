@@ -1,28 +1,54 @@
 /**
- * Provenance of every record: who first committed it and when, and every
- * later change of an SLA-relevant field (commit, author, date, old and new
- * value). One `git log` pass plus one `git cat-file --batch` for the blobs.
+ * Provenance of every record as it reached the main branch: when it first
+ * landed on main and through which commit, and every later change of an
+ * SLA-relevant field (old and new value, when it landed, which commit made
+ * it — a merged commit, or the merge commit itself). Identities and dates
+ * are reported as Git holds them: author and committer separately, never
+ * one presented as the other.
+ *
+ * Reads: the main line (main-line.ts), one `git log --raw` over records/,
+ * one `git diff --raw` for a pending step, one `git cat-file --batch` for
+ * every blob needed.
  */
 import { parse as parseYaml } from 'yaml';
 import { kindOfRecordPath } from '../records/index.js';
-import { parseInstant } from '../shared/time.js';
-import { readBlobs } from './git-exec.js';
-import { readRecordHistory, type RecordVersion } from './record-history.js';
+import { formatCst, parseInstant } from '../shared/time.js';
+import { gitOrNull, readBlobs } from './git-exec.js';
+import { readMainLine, type CommitInfo, type MainLine, type Step } from './main-line.js';
+import { idOf, readRangeDiff, readRecordDiffs, recordLineages, type RawEntry } from './record-history.js';
 import { provenanceProblem, repoInfo, type GitUnavailable } from './repo-info.js';
-import { SLA_FIELDS, TIME_FIELDS, getField } from './sla-fields.js';
+import { LIST_FIELDS, SLA_FIELDS, TIME_FIELDS, getField } from './sla-fields.js';
 
-/** A commit as shown in provenance. */
+/** The commit that made a change, as Git records it (claims, not facts, unless a signature says otherwise). */
 export interface CommitRef {
   commit: string;
   author: string;
-  email: string;
-  /** Author date (ISO 8601 with offset). */
-  date: string;
+  authorEmail: string;
+  /** Author date (ISO 8601 as written by the committer's tool; can be set to anything). */
+  authorDate: string;
+  committer: string;
+  committerEmail: string;
+  committerDate: string;
   subject: string;
 }
 
+/** A change (or a record's first version) as it reached the main branch. */
+export interface Landing extends CommitRef {
+  /** The commit on main's first-parent history that brought it (HEAD when pending). */
+  landedIn: string;
+  /** When it reached main (ISO 8601, CST): the landing commit's committer date, never earlier than main's commit before it; as-of when pending. */
+  landedAt: string;
+  landedAtMs: number;
+  /** Not on main yet (a branch, a merge preview): judged as if it landed at as-of. */
+  pending: boolean;
+  /** `commit` is a merge commit that made this change itself (it comes from none of the commits it merged). */
+  inMerge: boolean;
+  /** Index of the main-line step. */
+  step: number;
+}
+
 /** One change of an audited field. */
-export interface FieldChange extends CommitRef {
+export interface FieldChange extends Landing {
   field: string;
   /** `set`: first value; `append`: list entries added; `edit`: value replaced; `remove`: value deleted. */
   change: 'set' | 'append' | 'edit' | 'remove';
@@ -36,23 +62,31 @@ export interface RecordProvenance {
   kind: string;
   /** Path relative to the KB root at HEAD. */
   path: string;
-  /** The commit that first added it. */
-  first: CommitRef;
-  /** The record as first committed (plain data; undefined when it did not parse). */
+  /** How it first reached main. */
+  first: Landing;
+  /** The record as it first reached main (plain data; undefined when it did not parse, and for kinds without audited fields). */
   firstData: Record<string, unknown> | undefined;
-  /** Later changes of SLA-relevant fields, oldest first (the first commit's values are not listed). */
+  /** Later changes of SLA-relevant fields, oldest first (the first version's values are not listed). */
   changes: FieldChange[];
-  /** Number of commits that touched the record. */
-  commits: number;
+  /** Number of main-line steps that touched the record. */
+  steps: number;
+}
+
+/** The main line as the audit used it. */
+export interface MainLineSummary {
+  mainBranch: string;
+  mainRef: string | null;
+  head: string;
+  base: string;
+  pending: boolean;
+  notes: string[];
+  /** Main-line commits whose committer date goes back before the commit under them (touching records/). */
+  regressions: { commit: string; committer: string; committerEmail: string; committerDate: string; clampedTo: string; regressionMs: number }[];
 }
 
 export type ProvenanceResult =
-  | { available: true; records: RecordProvenance[] }
+  | { available: true; records: RecordProvenance[]; line: MainLineSummary; mainLine: MainLine }
   | ({ available: false; records: [] } & GitUnavailable);
-
-function commitRef(v: RecordVersion): CommitRef {
-  return { commit: v.commit, author: v.author, email: v.email, date: v.date, subject: v.subject };
-}
 
 function parseData(bytes: Buffer | undefined): Record<string, unknown> | undefined {
   if (!bytes) return undefined;
@@ -71,7 +105,7 @@ function norm(field: string, v: unknown): unknown {
 }
 
 /** Equal values: instants compare as instants (a re-formatted time is no change). */
-function same(field: string, a: unknown, b: unknown): boolean {
+export function sameValue(field: string, a: unknown, b: unknown): boolean {
   if (TIME_FIELDS.has(field) && typeof a === 'string' && typeof b === 'string') {
     try {
       return parseInstant(a) === parseInstant(b) && /T/.test(a) === /T/.test(b);
@@ -85,8 +119,8 @@ function same(field: string, a: unknown, b: unknown): boolean {
 function classify(field: string, old: unknown, neu: unknown): FieldChange['change'] {
   if (old === undefined) return 'set';
   if (neu === undefined) return 'remove';
-  if (field === 'notified' && Array.isArray(old) && Array.isArray(neu) && neu.length > old.length) {
-    // every earlier notification is still there (as a multiset): entries were added, none rewritten
+  if (LIST_FIELDS.has(field) && Array.isArray(old) && Array.isArray(neu) && neu.length > old.length) {
+    // every earlier entry is still there (as a multiset): entries were added, none rewritten
     const left = neu.map((n) => JSON.stringify(n));
     const kept = old.every((o) => {
       const i = left.indexOf(JSON.stringify(o));
@@ -99,41 +133,131 @@ function classify(field: string, old: unknown, neu: unknown): FieldChange['chang
   return 'edit';
 }
 
+function commitRef(c: CommitInfo): CommitRef {
+  return { commit: c.commit, author: c.author, authorEmail: c.authorEmail, authorDate: c.authorDate, committer: c.committer, committerEmail: c.committerEmail, committerDate: c.committerDate, subject: c.subject };
+}
+
+/** A contributor's change to one record file: the blobs before and after (and, for a merge, at its other parents). */
+interface ContributorVersion {
+  commit: CommitInfo;
+  src: string | null;
+  dst: string | null;
+  /** Blob keys (`<parent>:<path>`) of the file at a merge's other parents. */
+  otherParents: string[];
+  added: boolean;
+}
+
 /**
- * Computes the provenance of every record at HEAD.
+ * Computes the provenance of every record at HEAD, judged along the main line.
  * @param root KB root (inside a Git work tree)
+ * @param opts main branch name (default `main`) and as-of (when a pending step lands)
  * @returns the records' provenance, or `available: false` with a reason (KB outside Git, shallow clone, no commits)
  */
-export async function recordProvenance(root: string): Promise<ProvenanceResult> {
+export async function recordProvenance(root: string, opts: { mainBranch?: string; asOf?: number } = {}): Promise<ProvenanceResult> {
   const info = await repoInfo(root);
   const problem = provenanceProblem(info);
   if (problem || 'reason' in info) return { available: false, records: [], ...(problem ?? (info as GitUnavailable)) };
-  const histories = (await readRecordHistory(root, info.prefix)).filter((h) => h.present && h.versions.length > 0);
-  const kindOf = (p: string) => (p.startsWith('records/') ? kindOfRecordPath(p.slice('records/'.length)) : undefined);
+  const asOf = opts.asOf ?? Date.now();
+  const line = await readMainLine(root, { mainBranch: opts.mainBranch ?? 'main', asOf, head: info.head ?? undefined });
+  const diffs = await readRecordDiffs(root, info.prefix);
+  const last = line.steps[line.steps.length - 1];
+  const pendingEntries = last?.pending ? await readRangeDiff(root, info.prefix, line.base, line.head) : [];
+  const entriesOf = (i: number): RawEntry[] => {
+    const s = line.steps[i]!;
+    return s.pending ? pendingEntries : diffs.get(s.commit) ?? [];
+  };
+  const kindOf = (p: string) => (p.startsWith('records/') && p.endsWith('.yaml') ? kindOfRecordPath(p.slice('records/'.length)) : undefined);
+  const histories = recordLineages(line, entriesOf).filter((h) => h.present && h.versions.length > 0 && kindOf(h.path));
+
+  // Contributor changes of merged steps, by record id (to tell which commit made a change).
+  const mergedIds = new Map<number, Set<string>>();
+  for (const h of histories) for (const v of h.versions) if (line.steps[v.step]!.merged) (mergedIds.get(v.step) ?? mergedIds.set(v.step, new Set()).get(v.step)!).add(idOf(h.path));
+  const contributorVersions = new Map<string, ContributorVersion[]>(); // `${step}\0${id}` → versions
   const need: string[] = [];
-  for (const h of histories) {
-    const kind = kindOf(h.path);
-    if (!kind) continue;
-    if (SLA_FIELDS[kind]) {
-      for (const v of h.versions) if (v.blob) need.push(v.blob);
-    } else if (h.versions[0]?.blob) {
-      need.push(h.versions[0].blob);
+  for (const [step, ids] of mergedIds) {
+    for (const c of line.steps[step]!.contributors) {
+      const ci = line.commits.get(c);
+      if (!ci) continue;
+      for (const e of diffs.get(c) ?? []) {
+        const id = idOf(e.to);
+        if (!ids.has(id)) continue;
+        const otherParents = ci.parents.length > 1 ? ci.parents.slice(1).map((p) => `${p}:${info.prefix}${e.to}`) : [];
+        const key = `${step}\0${id}`;
+        (contributorVersions.get(key) ?? contributorVersions.set(key, []).get(key)!).push({ commit: ci, src: e.srcBlob, dst: e.dstBlob, otherParents, added: e.srcBlob === null || e.status === 'R' });
+        if (SLA_FIELDS[kindOf(e.to) ?? '']) {
+          if (e.srcBlob) need.push(e.srcBlob);
+          if (e.dstBlob) need.push(e.dstBlob);
+          need.push(...otherParents);
+        }
+      }
     }
   }
+  for (const h of histories) {
+    const kind = kindOf(h.path)!;
+    // other kinds (people, data dictionaries…) are listed, not read: nothing in them is audited
+    if (SLA_FIELDS[kind]) for (const v of h.versions) if (v.blob) need.push(v.blob);
+  }
   const blobs = await readBlobs(root, need);
+  const dataCache = new Map<string, Record<string, unknown> | undefined>();
+  const dataOf = (blob: string | null | undefined): Record<string, unknown> | undefined => {
+    if (!blob) return undefined;
+    if (!dataCache.has(blob)) dataCache.set(blob, parseData(blobs.get(blob)));
+    return dataCache.get(blob);
+  };
+
+  const landing = (stepIndex: number, c: CommitInfo, inMerge: boolean): Landing => {
+    const s: Step = line.steps[stepIndex]!;
+    return { ...commitRef(c), landedIn: s.commit, landedAt: formatCst(s.landedAt), landedAtMs: s.landedAt, pending: s.pending, inMerge, step: stepIndex };
+  };
+  const stepCommit = (stepIndex: number): CommitInfo => line.commits.get(line.steps[stepIndex]!.commit)!;
+  const isMerge = (c: CommitInfo) => c.parents.length > 1;
+
+  /** Who made field `f` take value `v` in a merged step: the last contributor that changed it to `v`, else the last that changed it. */
+  const introducer = (stepIndex: number, id: string, f: string, v: unknown): Landing => {
+    const versions = contributorVersions.get(`${stepIndex}\0${id}`) ?? [];
+    let toValue: ContributorVersion | undefined;
+    let any: ContributorVersion | undefined;
+    for (const cv of versions) {
+      const after = norm(f, getField(dataOf(cv.dst), f));
+      const before = norm(f, getField(dataOf(cv.src), f));
+      let changed = !sameValue(f, before, after) && !(before === undefined && after === undefined);
+      // a merge makes a change only when its result differs from every parent's
+      if (changed && isMerge(cv.commit)) changed = cv.otherParents.every((k) => !sameValue(f, norm(f, getField(dataOf(blobs.has(k) ? k : null), f)), after));
+      if (!changed) continue;
+      any = cv;
+      if (sameValue(f, after, v)) toValue = cv;
+    }
+    const who = toValue ?? any;
+    if (who) return landing(stepIndex, who.commit, isMerge(who.commit));
+    const sc = stepCommit(stepIndex);
+    return landing(stepIndex, sc, isMerge(sc));
+  };
+  /** Who added a record in a merged step: the oldest contributor that added it, else the last that touched it. */
+  const adder = (stepIndex: number, id: string): Landing => {
+    const versions = contributorVersions.get(`${stepIndex}\0${id}`) ?? [];
+    const who = versions.find((cv) => cv.added && cv.dst && !isMerge(cv.commit)) ?? versions.find((cv) => cv.added && cv.dst) ?? versions[versions.length - 1];
+    const c = who?.commit ?? stepCommit(stepIndex);
+    return landing(stepIndex, c, isMerge(c) && !!who);
+  };
+
   const records: RecordProvenance[] = [];
   for (const h of histories) {
-    const kind = kindOf(h.path);
-    if (!kind || !h.path.endsWith('.yaml')) continue;
-    const first = h.versions[0]!;
+    const kind = kindOf(h.path)!;
+    const id = idOf(h.path);
     const fields = SLA_FIELDS[kind] ?? [];
     const changes: FieldChange[] = [];
     let prev: Record<string, unknown> | undefined;
     let firstData: Record<string, unknown> | undefined;
+    let first: Landing | undefined;
     for (const v of h.versions) {
       // a deletion keeps the last values: a later re-add is compared with them
       if (!v.blob) continue;
-      const data = parseData(blobs.get(v.blob));
+      const data = dataOf(v.blob);
+      const merged = line.steps[v.step]!.merged;
+      if (!first) {
+        first = merged ? adder(v.step, id) : landing(v.step, stepCommit(v.step), false);
+        firstData = data;
+      }
       // an unparsable version: the next good one is compared with the last good one
       if (!data) continue;
       firstData ??= data;
@@ -142,15 +266,34 @@ export async function recordProvenance(root: string): Promise<ProvenanceResult> 
           const a = norm(f, getField(prev, f));
           const b = norm(f, getField(data, f));
           if (a === undefined && b === undefined) continue;
-          if (same(f, a, b)) continue;
-          changes.push({ ...commitRef(v), field: f, change: classify(f, a, b), old: a, new: b });
+          if (sameValue(f, a, b)) continue;
+          const l = merged ? introducer(v.step, id, f, b) : landing(v.step, stepCommit(v.step), false);
+          changes.push({ ...l, field: f, change: classify(f, a, b), old: a, new: b });
         }
       }
       prev = data;
     }
-    const id = h.path.split('/').pop()!.replace(/\.yaml$/, ''); // ids equal file names
-    records.push({ id, kind, path: h.path, first: commitRef(first), firstData, changes, commits: new Set(h.versions.map((v) => v.commit)).size });
+    if (!first) continue;
+    records.push({ id, kind, path: h.path, first, firstData, changes, steps: new Set(h.versions.map((v) => v.step)).size });
   }
   records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { available: true, records };
+
+  const touching = new Set<number>();
+  for (const h of histories) for (const v of h.versions) touching.add(v.step);
+  const regressions = line.steps.flatMap((s, i) => {
+    if (s.regressionMs <= 0 || !touching.has(i)) return [];
+    const c = line.commits.get(s.commit)!;
+    return [{ commit: c.commit, committer: c.committer, committerEmail: c.committerEmail, committerDate: c.committerDate, clampedTo: formatCst(s.landedAt), regressionMs: s.regressionMs }];
+  });
+  return {
+    available: true,
+    records,
+    line: { mainBranch: line.mainBranch, mainRef: line.mainRef, head: line.head, base: line.base, pending: !!last?.pending, notes: line.notes, regressions },
+    mainLine: line,
+  };
+}
+
+/** Resolves a commit name (e.g. the audit baseline) to a full id, or null. */
+export async function resolveCommit(root: string, name: string): Promise<string | null> {
+  return ((await gitOrNull(root, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`])) ?? '').trim() || null;
 }

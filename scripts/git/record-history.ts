@@ -1,26 +1,38 @@
 /**
- * The history of every record file, from ONE `git log` pass over records/:
- * for each record (followed across renames and moves between year folders)
- * the list of versions with commit, author, date and blob id.
+ * The history of every record file as it reached the main line: ONE
+ * `git log --raw` pass over records/ (every commit reachable from HEAD,
+ * merges diffed against their first parent) gives each commit's changes; the
+ * main line's steps (main-line.ts) pick which of them are the main branch's
+ * own history. Each record is followed across renames, moves between year
+ * folders and delete + re-add of the same id.
  */
 import path from 'node:path';
 import { git } from './git-exec.js';
+import type { MainLine } from './main-line.js';
 
-/** One version of a record file as committed. */
+/** One changed file of a commit (`git log --raw`), paths relative to the KB root. */
+export interface RawEntry {
+  /** A, M, D, R (rename), C (copy), T (type change). */
+  status: string;
+  /** Blob before (null when added). */
+  srcBlob: string | null;
+  /** Blob after (null when deleted). */
+  dstBlob: string | null;
+  from: string;
+  to: string;
+}
+
+/** One version of a record on the main line. */
 export interface RecordVersion {
-  commit: string;
-  author: string;
-  email: string;
-  /** Author date as git prints it (ISO 8601 with the committer's offset). */
-  date: string;
-  subject: string;
+  /** Index of the step (MainLine.steps) that landed it. */
+  step: number;
   /** Path relative to the KB root at this version. */
   path: string;
-  /** Blob id, or null when the commit deleted the file. */
+  /** Blob id, or null when the step deleted the file. */
   blob: string | null;
 }
 
-/** A record's lineage: all versions, oldest first. */
+/** A record's lineage on the main line: all versions, oldest first. */
 export interface RecordHistory {
   /** Current path relative to the KB root (the last version's path). */
   path: string;
@@ -30,27 +42,72 @@ export interface RecordHistory {
 }
 
 const RS = '\x1e';
-const US = '\x1f';
+const NULL_BLOB = /^0+$/;
 
-function idOf(p: string): string {
+/** The record id of a path (ids equal file names). */
+export function idOf(p: string): string {
   return path.posix.basename(p).replace(/\.ya?ml$/, '');
 }
 
+/** Parses `--raw -z` output (entries after a header or alone). */
+function parseRaw(fields: string[], strip: (p: string) => string): RawEntry[] {
+  const entries: RawEntry[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const meta = fields[i]!;
+    if (!meta.startsWith(':')) continue;
+    const parts = meta.slice(1).split(' ');
+    const status = parts[4] ?? '';
+    const src = parts[2] ?? '';
+    const dst = parts[3] ?? '';
+    const from = strip(fields[++i] ?? '');
+    const to = status.startsWith('R') || status.startsWith('C') ? strip(fields[++i] ?? '') : from;
+    entries.push({ status: status[0] ?? 'M', srcBlob: NULL_BLOB.test(src) ? null : src, dstBlob: NULL_BLOB.test(dst) ? null : dst, from, to });
+  }
+  return entries;
+}
+
 /**
- * Reads the history of records/ below `root` (HEAD, oldest commit first,
- * topological order; merges contribute no diff of their own).
+ * Every commit's changes under records/ (merges against their first parent).
  * @param root KB root inside a Git work tree
- * @param prefix the KB root relative to the repository top level (from repoInfo)
- * @returns lineages of the record files present at HEAD and of deleted ones
+ * @param prefix the KB root relative to the top level (repoInfo), with a trailing slash or ''
+ * @returns commit id → changed files
  */
-export async function readRecordHistory(root: string, prefix: string): Promise<RecordHistory[]> {
+export async function readRecordDiffs(root: string, prefix: string): Promise<Map<string, RawEntry[]>> {
   const out = await git(root, [
     '-c', 'core.quotePath=false',
-    'log', '--reverse', '--topo-order', '-z', '--raw', '--no-abbrev', '-M', '--no-color',
-    `--format=${RS}%H${US}%an${US}%ae${US}%aI${US}%s`,
-    'HEAD', '--', 'records/',
+    'log', '--full-history', '--diff-merges=first-parent', '-z', '--raw', '--no-abbrev', '-M', '--no-color',
+    `--format=${RS}%H`, 'HEAD', '--', 'records/',
   ]);
   const strip = (p: string) => (p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  const byCommit = new Map<string, RawEntry[]>();
+  for (const chunk of out.split(RS)) {
+    if (!chunk) continue;
+    const headerEnd = chunk.indexOf('\0');
+    const commit = (headerEnd < 0 ? chunk : chunk.slice(0, headerEnd)).trim();
+    const fields = headerEnd < 0 ? [] : chunk.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
+    const entries = parseRaw(fields, strip);
+    if (entries.length) byCommit.set(commit, entries);
+  }
+  return byCommit;
+}
+
+/**
+ * The changes under records/ between two commits (the pending step).
+ * @param root KB root
+ * @param prefix KB prefix (repoInfo)
+ */
+export async function readRangeDiff(root: string, prefix: string, from: string, to: string): Promise<RawEntry[]> {
+  const out = await git(root, ['-c', 'core.quotePath=false', 'diff', '-z', '--raw', '--no-abbrev', '-M', '--no-color', from, to, '--', 'records/']);
+  return parseRaw(out.split('\0'), (p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
+}
+
+/**
+ * Follows every record file along the main line's steps.
+ * @param line the main line
+ * @param entriesOf the changes a step made (diff against its first parent)
+ * @returns lineages of the record files present at HEAD and of deleted ones
+ */
+export function recordLineages(line: MainLine, entriesOf: (stepIndex: number) => RawEntry[]): RecordHistory[] {
   const active = new Map<string, RecordHistory>();
   const graveyard = new Map<string, RecordHistory>(); // id → deleted lineage
   const all: RecordHistory[] = [];
@@ -67,50 +124,31 @@ export async function readRecordHistory(root: string, prefix: string): Promise<R
     all.push(h);
     return h;
   };
-
-  for (const chunk of out.split(RS)) {
-    if (!chunk) continue;
-    const headerEnd = chunk.indexOf('\0');
-    const header = headerEnd < 0 ? chunk : chunk.slice(0, headerEnd);
-    const [commit = '', author = '', email = '', date = '', subject = ''] = header.replace(/\n$/, '').split(US);
-    const fields = headerEnd < 0 ? [] : chunk.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
-    type Entry = { status: string; blob: string; from: string; to: string };
-    const entries: Entry[] = [];
-    for (let i = 0; i < fields.length; i++) {
-      const meta = fields[i]!;
-      if (!meta.startsWith(':')) continue;
-      const parts = meta.slice(1).split(' ');
-      const status = parts[4] ?? '';
-      const blob = parts[3] ?? '';
-      const from = strip(fields[++i] ?? '');
-      const to = status.startsWith('R') || status.startsWith('C') ? strip(fields[++i] ?? '') : from;
-      entries.push({ status: status[0] ?? 'M', blob, from, to });
-    }
-    const version = (p: string, blob: string | null): RecordVersion => ({ commit, author, email, date, subject, path: p, blob });
-    // renames first, then deletions (so an undetected rename re-links by id), then the rest
-    const order = (s: string) => (s === 'R' ? 0 : s === 'D' ? 1 : 2);
-    entries.sort((a, b) => order(a.status) - order(b.status));
+  // renames first, then deletions (so an undetected rename re-links by id), then the rest
+  const order = (s: string) => (s === 'R' ? 0 : s === 'D' ? 1 : 2);
+  line.steps.forEach((_, step) => {
+    const entries = [...entriesOf(step)].sort((a, b) => order(a.status) - order(b.status));
     for (const e of entries) {
       if (e.status === 'R') {
         const h = active.get(e.from) ?? lineageFor(e.from);
         active.delete(e.from);
         h.path = e.to;
-        h.versions.push(version(e.to, e.blob));
+        h.versions.push({ step, path: e.to, blob: e.dstBlob });
         active.set(e.to, h);
       } else if (e.status === 'D') {
         const h = active.get(e.from);
         if (!h) continue;
         active.delete(e.from);
-        h.versions.push(version(e.from, null));
+        h.versions.push({ step, path: e.from, blob: null });
         h.present = false;
         graveyard.set(idOf(e.from), h);
       } else {
         const h = active.get(e.to) ?? lineageFor(e.to);
         h.path = e.to;
-        h.versions.push(version(e.to, e.blob));
+        h.versions.push({ step, path: e.to, blob: e.dstBlob });
         active.set(e.to, h);
       }
     }
-  }
+  });
   return all;
 }

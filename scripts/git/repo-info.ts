@@ -28,14 +28,14 @@ export interface GitUnavailable {
  * @returns the repository facts, or a GitUnavailable reason with a one-line message
  */
 export async function repoInfo(root: string): Promise<RepoInfo | GitUnavailable> {
-  const top = await gitOrNull(root, ['rev-parse', '--show-toplevel']);
-  if (top === null) {
+  // one process for the three facts (the prefix line is empty at the top level)
+  const facts = await gitOrNull(root, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--show-prefix']);
+  if (facts === null) {
     return { reason: 'not-a-repository', message: `${root}: not inside a Git work tree; provenance needs the knowledge base's Git history (clone the repository instead of copying it)` };
   }
-  const prefix = ((await gitOrNull(root, ['rev-parse', '--show-prefix'])) ?? '').trim();
-  const shallow = ((await gitOrNull(root, ['rev-parse', '--is-shallow-repository'])) ?? '').trim() === 'true';
+  const [top = '', shallow = '', prefix = ''] = facts.split('\n');
   const head = ((await gitOrNull(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])) ?? '').trim() || null;
-  return { toplevel: path.resolve(top.trim()), prefix, shallow, head };
+  return { toplevel: path.resolve(top.trim()), prefix: prefix.trim(), shallow: shallow.trim() === 'true', head };
 }
 
 /** Type guard for the unavailable answer of `repoInfo`. */

@@ -1,6 +1,7 @@
 /**
  * Which fields of which record kinds bear on the SLA and the contract's
- * deadlines: changes to them after a record's first commit are audited.
+ * deadlines: changes to them after a record first reached the main branch
+ * are audited, and so are their first values when they come late.
  * Titles, descriptions and other prose are history, not findings.
  */
 import { readSchemas } from '../records/schema-validator.js';
@@ -8,22 +9,28 @@ import { KINDS } from '../records/index.js';
 
 /** Audited fields per kind, as dotted paths. */
 export const SLA_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  ticket: ['reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at', 'severity', 'category', 'outcome', 'notified'],
+  ticket: [
+    'reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at', 'written_reply.delivered_at',
+    'severity', 'severity_changes', 'category', 'outcome', 'notified',
+  ],
   inspection: ['started_at', 'finished_at', 'report.delivered_at'],
   change: ['delivered_at', 'agreed_date'],
 };
 
-/** The event whose time a record documents: first committed long after it = late entry. */
+/** The event whose time a record documents: first on main long after it = late entry (补录). */
 export const EVENT_FIELD: Readonly<Record<string, string>> = {
   ticket: 'reported_at',
   inspection: 'finished_at',
 };
 
-/** Fields that hold an instant (compared as instants, so a mere re-formatting is no change). */
+/** Fields that hold an instant (compared as instants, so a mere re-formatting is no change; a late first value is 补填). */
 export const TIME_FIELDS = new Set([
-  'reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at',
+  'reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at', 'written_reply.delivered_at',
   'started_at', 'finished_at', 'report.delivered_at', 'delivered_at', 'agreed_date',
 ]);
+
+/** Lists of timed entries (`{ …, at }`): adding entries keeps the earlier ones (`append`); each new entry's `at` is an SLA time. */
+export const LIST_FIELDS = new Set(['notified', 'severity_changes']);
 
 let labels: Map<string, string> | undefined;
 

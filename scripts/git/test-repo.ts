@@ -1,18 +1,32 @@
 /**
  * Test helper: throwaway Git repositories with fixed author/committer dates
- * and identities (never the developer's config, never signing), holding a
- * small synthetic knowledge base. Used by the git/, new and ticket tests.
+ * and identities (never the developer's config; signing only with a key the
+ * test made), holding a small synthetic knowledge base. Used by the git/,
+ * new and ticket tests and by fixtures/build-audit-repo.ts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** A Git identity (synthetic). */
+export interface Identity {
+  name: string;
+  email: string;
+}
+
 export interface CommitOptions {
-  /** ISO 8601 with offset, used for both author and committer date. */
+  /** ISO 8601 with offset: the committer date, and the author date unless `authorDate` is given. */
   date: string;
-  author?: { name: string; email: string };
+  /** The author (default Alice); also the committer unless `committer` is given. */
+  author?: Identity;
+  /** The committer, when not the author (e.g. a forged `--author`). */
+  committer?: Identity;
+  /** The author date, when not `date` (e.g. a backdated GIT_AUTHOR_DATE). */
+  authorDate?: string;
   message?: string;
+  /** Sign the commit with this SSH private key (`gpg.format ssh`). */
+  signWith?: string;
 }
 
 export interface TestRepo {
@@ -21,6 +35,14 @@ export interface TestRepo {
   git(args: string[], env?: Record<string, string>): string;
   /** Writes files (null deletes), stages everything and commits; returns the commit id. */
   commit(files: Record<string, string | null>, opts: CommitOptions): string;
+  /**
+   * Merges `branch` into the current branch with a merge commit (`--no-ff`);
+   * `files` are written into the merge before it is committed (changes the
+   * merge commit makes itself, as when resolving a conflict). Returns the merge commit id.
+   */
+  merge(branch: string, opts: CommitOptions, files?: Record<string, string | null>): string;
+  /** Squash-merges `branch` into one new commit on the current branch; returns its id. */
+  squash(branch: string, opts: CommitOptions): string;
   /** Writes files into the work tree without committing (null deletes). */
   write(files: Record<string, string | null>): void;
   read(file: string): string;
@@ -30,11 +52,26 @@ export interface TestRepo {
 /** Default author of test commits (synthetic). */
 export const ALICE = { name: 'Alice Example', email: 'alice@example.invalid' };
 export const BOB = { name: 'Bob Example', email: 'bob@example.invalid' };
+export const MALLORY = { name: 'Mallory Example', email: 'mallory@example.invalid' };
+export const CHIEF = { name: 'Chief Engineer', email: 'chief@example.invalid' };
 
 function isolatedEnv(dir: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('GIT_')) env[k] = v;
   return { ...env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+
+function identityEnv(opts: CommitOptions): Record<string, string> {
+  const who = opts.author ?? ALICE;
+  const by = opts.committer ?? who;
+  return {
+    GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: opts.authorDate ?? opts.date,
+    GIT_COMMITTER_NAME: by.name, GIT_COMMITTER_EMAIL: by.email, GIT_COMMITTER_DATE: opts.date,
+  };
+}
+
+function signing(opts: CommitOptions): string[] {
+  return opts.signWith ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${opts.signWith}`, '-c', 'commit.gpgsign=true'] : [];
 }
 
 /**
@@ -71,11 +108,19 @@ export function createTestRepo(files: Record<string, string | null> = {}): TestR
     commit(fs_, opts) {
       write(fs_);
       run(['add', '-A']);
-      const who = opts.author ?? ALICE;
-      run(['commit', '-q', '--allow-empty', '--no-verify', '-m', opts.message ?? 'update records'], {
-        GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: opts.date,
-        GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: opts.date,
-      });
+      run([...signing(opts), 'commit', '-q', '--allow-empty', '--no-verify', '-m', opts.message ?? 'update records'], identityEnv(opts));
+      return run(['rev-parse', 'HEAD']).trim();
+    },
+    merge(branch, opts, files = {}) {
+      run(['merge', '-q', '--no-ff', '--no-commit', branch], identityEnv(opts));
+      write(files);
+      run(['add', '-A']);
+      run([...signing(opts), 'commit', '-q', '--no-verify', '-m', opts.message ?? `Merge branch '${branch}'`], identityEnv(opts));
+      return run(['rev-parse', 'HEAD']).trim();
+    },
+    squash(branch, opts) {
+      run(['merge', '-q', '--squash', branch], identityEnv(opts));
+      run([...signing(opts), 'commit', '-q', '--no-verify', '-m', opts.message ?? `${branch} (squashed)`], identityEnv(opts));
       return run(['rev-parse', 'HEAD']).trim();
     },
     cleanup() {

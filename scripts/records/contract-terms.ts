@@ -22,6 +22,36 @@ export const SLA_DEFAULTS = {
   database_inspections_per_period: 2,
 } as const;
 
+/**
+ * Periods the contract does not state, as optional `sla` policy keys with
+ * opsbook's documented defaults (README, compliance README). A contract
+ * record may set its own; findings cite the key and the value used.
+ * - `written_reply_working_days`: written reply to an unresolvable problem, after closing (R-2)
+ * - `training_working_days`: training and feature guide after an operation-changing release (S-4)
+ * - `disposal_working_days`: return or destruction of hospital data after the last period (SEC-2)
+ * - `late_entry_days`: audit threshold for 补录 / 补填 (calendar days)
+ * - `at_risk_working_days`: the at-risk warning window before a deadline
+ */
+export const POLICY_DEFAULTS = {
+  written_reply_working_days: 10,
+  training_working_days: 10,
+  disposal_working_days: 10,
+  late_entry_days: 7,
+  at_risk_working_days: 3,
+} as const;
+
+/** A policy key the contract does not state. */
+export type PolicyKey = keyof typeof POLICY_DEFAULTS;
+
+/**
+ * The value of a policy key the contract does not state: the contract's own, else the default.
+ * @returns the value and whether it is the default
+ */
+export function policyValue(sla: Partial<Sla> | undefined, key: PolicyKey): { key: PolicyKey; value: number; isDefault: boolean } {
+  const v = (sla as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'number' && Number.isInteger(v) ? { key, value: v, isDefault: false } : { key, value: POLICY_DEFAULTS[key], isDefault: true };
+}
+
 /** Response targets, on-site windows, channels and notifications per severity (seed (二)1–3). */
 function seedSeverities(): Sla['severities'] {
   return {

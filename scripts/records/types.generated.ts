@@ -270,13 +270,25 @@ onsite_inspections_per_quarter: number
  */
 database_inspections_per_period: number
 /**
- * 补录阈值（天）：记录首次提交晚于事件超过该天数即视为补录（审计 late-entry），默认 7。
+ * 补录阈值（天）：记录进入主分支的时间晚于其事件超过该天数即视为补录（审计 late-entry）；先留空、后补填的 SLA 时间进入主分支晚于该时间本身超过该天数即视为补填（late-fill）。合同未约定，默认 7。
  */
 late_entry_days?: number
 /**
- * 临期预警（工作日）：距离期限不足该工作日数时，条款状态显示为 at-risk，默认 3。
+ * 临期预警（工作日）：距离期限不足该工作日数时，条款状态显示为 at-risk（临期，可视为未到期的提前预警），默认 3。
  */
 at_risk_working_days?: number
+/**
+ * 书面答复期限（工作日）：合同未约定期限：处理结果为无法解决（outcome: unresolvable）的问题，须在工单关闭后该工作日数内给予书面答复（条款 R-2）。默认 10，与报告期限相同。
+ */
+written_reply_working_days?: number
+/**
+ * 培训与新功能说明期限（工作日）：合同未约定期限：改变软件操作的发布（changes_operation: true）后，须在该工作日数内完成用户培训并提供新功能使用说明（条款 S-4）。默认 10，与报告期限相同。
+ */
+training_working_days?: number
+/**
+ * 数据返还或销毁期限（工作日）：合同未约定期限：最后一个服务期结束后，须在该工作日数内按院方要求返还或销毁院方数据（条款 SEC-2）。默认 10，与报告期限相同。
+ */
+disposal_working_days?: number
 }
 }
 
@@ -1335,12 +1347,20 @@ updated_by?: string
  */
 audit?: {
 /**
- * 主分支：证据进入主分支的那条分支名，默认 main。
+ * 主分支：证据进入主分支的那条分支名，默认 main。审计按该分支的第一父提交历史（提交者日期）判断记录与 SLA 时间何时进入主分支；本地没有该分支时使用 origin/<分支名> 等远程跟踪分支。
  */
 main_branch?: string
 /**
- * 审计基线提交：启用 opsbook 时批量导入历史记录的那次提交（提交哈希）。首次出现在该提交中的记录计为“迁移导入”，不逐条判为补录；其后的修改照常审计。
+ * 审计基线提交：启用 opsbook 时批量导入历史记录的最后一次提交（提交哈希，须在主分支历史中）。在该提交或之前进入主分支的记录计为“迁移导入”：合并为一行计数，不逐条判为补录，也不视为已核实；其后的修改照常审计。
  */
 baseline?: string
+/**
+ * SLA 字段修改须签名：为 true 时，基线之后每一处 SLA 相关字段的新增或修改所在的提交都须带有有效签名（GPG 或 SSH，按 git verify-commit 的规则验证），未签名或签名无效的各列为一条审计发现。默认 false。
+ */
+require_signed?: boolean
+/**
+ * SSH 签名者清单：SSH 签名的可信签名者清单文件（ssh-keygen allowed_signers 格式），相对于知识库根目录，例如 keys/allowed_signers；审计以它验证 SSH 签名（gpg.ssh.allowedSignersFile）。GPG 签名按运行环境的 GPG 公钥环验证。
+ */
+allowed_signers?: string
 }
 }

@@ -7,14 +7,14 @@
 import type { RootContent } from 'mdast';
 import { calendarFromRecords, type CalendarYearData } from '../calendar/index.js';
 import type { ComplianceResult } from '../compliance/index.js';
-import type { AuditFinding } from '../git/index.js';
+import { AUDIT_KIND_DESCRIPTION, fieldLabel as auditFieldLabel, summarizeAudit, type AuditFinding } from '../git/index.js';
 import type { KnowledgeBase, Ticket } from '../records/index.js';
 import { WORK_END_HOUR, WORK_START_HOUR, type GroupStats, type SlaResult, type SlaTicketRow } from '../sla/index.js';
 import type { AnnualAnalyses } from './analyses.js';
 import { countBy, inWindow, monthOf, periodMonths, periodTickets, resolvePeriodWindow, type PeriodWindow } from './annual-statistics.js';
 import { deriveSuggestions } from './annual-suggestions.js';
 import { periodCharts } from './charts.js';
-import { showDate, showInstant, showMinutes, showPercent, showTime } from '../shared/display.js';
+import { showClock, showDate, showInstant, showMinutes, showPercent, showTime } from '../shared/display.js';
 import { cstDateOf, formatDate, parseDurationMinutes } from '../shared/time.js';
 import {
   AUDIENCE_LABEL, AUDIT_KIND_LABEL, CATEGORIES, CATEGORY_LABEL, CHANGE_KIND_LABEL, CHANGE_SOURCE_LABEL, CHANGE_STATUS_LABEL, CHANNELS, CHANNEL_LABEL,
@@ -249,25 +249,63 @@ function complianceSection(c: ComplianceResult): RootContent[] {
   return out;
 }
 
+/** Rows of the audit appendix table before the rest is left to `opsbook audit --json`. */
+const AUDIT_TABLE_ROWS = 60;
+
 function auditSection(analyses: AnnualAnalyses, periodIds: Set<string>): RootContent[] {
   if (!analyses.audit && !analyses.auditUnavailable) return [];
   const out: RootContent[] = [heading(2, '十、数据可信度')];
-  out.push(p('根据 Git 提交历史核对本期记录的登记时间与修改情况：记录在事件发生很久之后才首次登记（补录），或 SLA 相关时间在首次登记后被修改，均在此列出，供院方核对。'));
+  out.push(p('根据 Git 提交历史核对本期记录何时进入主分支（以主分支上的提交时间为准，不以提交中自填的作者日期为准）、SLA 相关时间在登记后是否被修改或事后补填，供院方核对。Git 中的作者与提交者署名均为提交者自填，二者不同时同时列出。'));
   if (!analyses.audit) {
     out.push(p(analyses.auditUnavailable ?? ''));
     return out;
   }
   const findings = analyses.audit.filter((f) => periodIds.has(f.record));
-  if (!findings.length) out.push(p('未发现补录或事后修改 SLA 时间的情况。'));
-  else out.push(table(['记录', '问题', '字段', '提交', '说明'], findings.map((f) => [f.record || '—', label(AUDIT_KIND_LABEL, f.kind), f.field ?? '—', f.commit ? f.commit.slice(0, 10) : '—', auditText(f)])));
+  const s = summarizeAudit(findings, { limit: 5 });
+  if (s.baseline) {
+    out.push(p(strong('迁移导入'), `：本期 ${s.baseline.records} 条记录在启用 opsbook 时批量导入（审计基线提交 ${s.baseline.commit ? s.baseline.commit.slice(0, 10) : '—'} 或之前进入主分支），登记时间无法由 Git 历史核实，未逐条判为补录，也不视为已核实；导入之后的修改照常审计。`));
+  }
+  if (s.total === 0) {
+    out.push(p(s.baseline ? '导入之后未发现补录、补填或事后修改 SLA 相关字段的情况。' : '未发现补录、补填或事后修改 SLA 相关字段的情况。'));
+    return out;
+  }
+  out.push(p(`共发现 ${s.total} 项${s.identityDiffers ? `，其中 ${s.identityDiffers} 项的作者署名与提交者署名不同` : ''}${s.pending ? `，${s.pending} 项尚未进入主分支` : ''}。按类别：`));
+  out.push(table(['类别', '项数', '含义'], s.byKind.filter((k) => k.kind !== 'baseline-import').map((k) => [k.label, n(k.count), AUDIT_KIND_DESCRIPTION[k.kind]]), ['left', 'right', 'left']));
+  const rows = findings.filter((f) => f.severity !== 'info');
+  if (rows.length <= s.serious.length) {
+    // few enough to give each in full: no appendix needed
+    out.push(heading(3, '审计发现'));
+    out.push(list(s.serious.map((f) => `${f.record}（${label(AUDIT_KIND_LABEL, f.kind)}）：${f.message}`)));
+    return out;
+  }
+  out.push(heading(3, '最需关注的问题'));
+  out.push(list(s.serious.map((f) => `${f.record}（${label(AUDIT_KIND_LABEL, f.kind)}）：${f.message}`)));
+  out.push(heading(3, '附表：审计发现明细'));
+  out.push(table(['记录', '问题', '进入主分支', '提交与署名', '说明'], rows.slice(0, AUDIT_TABLE_ROWS).map((f) => [
+    f.record || '—', label(AUDIT_KIND_LABEL, f.kind), f.pending ? '尚未进入' : showTime(f.landedAt),
+    `${f.commit.slice(0, 10)}：${f.author === f.committer && f.authorEmail === f.committerEmail ? f.author : `作者署名 ${f.author}，提交者署名 ${f.committer}`}`,
+    auditText(f),
+  ])));
+  if (rows.length > AUDIT_TABLE_ROWS) out.push(p(`另有 ${rows.length - AUDIT_TABLE_ROWS} 项未列出，完整清单见 opsbook audit --json（构建产物 build/audit.json）。`));
   return out;
 }
 
 function auditText(f: AuditFinding): string {
-  const when = showTime(f.date);
-  if (f.kind === 'late-entry') return `${when} 首次登记${f.days !== undefined ? `，晚于事件 ${Math.floor(f.days)} 天` : ''}（提交人：${f.author}）`;
-  if (f.kind === 'retroactive-edit') return `${when} 修改：${JSON.stringify(f.old ?? null)} → ${JSON.stringify(f.new ?? null)}（提交人：${f.author}）`;
-  return f.message;
+  const kind = f.path.startsWith('records/tickets/') ? 'ticket' : f.path.startsWith('records/inspections/') ? 'inspection' : 'change';
+  const field = f.field.split(', ').map((x) => (auditFieldLabel(kind, x) ? `${auditFieldLabel(kind, x)}（${x}）` : x)).join('、');
+  const value = (v: unknown) => (v === undefined || v === null ? '（空）' : typeof v === 'string' ? showTime(v) : JSON.stringify(v));
+  const late = f.days !== undefined ? `，晚 ${showClock(f.days * 1440)}` : '';
+  const authorDate = f.authorDate && showTime(f.authorDate) !== showTime(f.landedAt) && f.kind === 'late-entry' ? `；作者日期 ${showTime(f.authorDate)}，不作为依据` : '';
+  switch (f.kind) {
+    case 'late-entry': return `${field} ${value(f.new)}${late}${authorDate}`;
+    case 'late-fill': return `${field} 事后补填${late}`;
+    case 'retroactive-edit': return `${field}：${value(f.old)} → ${value(f.new)}${f.inMerge ? '（合并提交本身所改）' : ''}`;
+    case 'merge-edit': return `${field} 由合并提交本身填入 ${value(f.new)}`;
+    case 'commit-date-regression': return `提交者日期 ${showTime(f.committerDate)} 早于主分支上的前一提交`;
+    case 'unsigned-change': return `${field}：提交未签名`;
+    case 'bad-signature': return `${field}：签名无效（${f.signature?.status ?? '—'}）`;
+    default: return f.message;
+  }
 }
 
 function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], auditShown: boolean): { nodes: RootContent[]; ids: string[] } {

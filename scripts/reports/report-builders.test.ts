@@ -33,7 +33,8 @@ beforeAll(async () => {
       { id: 'M-1', title: '保障软件正常运行', section: '（二）1', status: 'met', evidence: [], findings: [], summary: '本期无软件缺陷' },
     ] },
     audit: [{ record: 'T-20260103-01', kind: 'late-entry', field: 'reported_at', commit: 'abcdef1234567', date: '2026-02-01T10:00:00+08:00', days: 29, message: 'late',
-      author: '工程师甲', email: 'eng-a@example.invalid', path: 'records/tickets/2026/T-20260103-01.yaml' }],
+      author: '工程师甲', authorEmail: 'eng-a@example.invalid', committer: '工程师甲', committerEmail: 'eng-a@example.invalid', authorDate: '2026-02-01T10:00:00+08:00', committerDate: '2026-02-01T10:00:00+08:00',
+      landedIn: 'abcdef1234567', landedAt: '2026-02-01T10:00:00+08:00', pending: false, inMerge: false, severity: 'medium', new: '2026-01-03T02:10:00+08:00', path: 'records/tickets/2026/T-20260103-01.yaml' }],
   };
 });
 
@@ -147,7 +148,8 @@ describe('年度运维总结报告', () => {
     const text = md('annual', 'Y1');
     expect(text).toMatch(/\| S-5\s+\| （二）3（5） 定时巡检\s+\| 违约\s+\| 现场巡检 1 次/);
     expect(text).toContain('HT-TEST-0001：第 1 季度无现场巡检');
-    expect(text).toMatch(/\| T-20260103-01 \| 补录\s+\| reported_at \| abcdef1234 \|/);
+    expect(text).toMatch(/\| 补录\s+\|\s+1 \| 记录进入主分支时，已晚于其事件超过补录阈值/);
+    expect(text).toContain('- T-20260103-01（补录）：late');
   });
 
   it('leaves the data-credibility section out without an audit, and says why when Git history is missing', () => {

@@ -94,8 +94,11 @@ export const CLAUSE_STATUS_LABEL = {
   met: '达标', breached: '违约', 'at-risk': '临期', pending: '未到期', manual: '待人工确认', 'n/a': '不适用',
 } as const;
 
-/** Kinds of Git audit finding (data credibility). */
-export const AUDIT_KIND_LABEL = { 'late-entry': '补录', 'retroactive-edit': '事后修改' } as const;
+/** Kinds of Git audit finding (data credibility), most serious first after the first two. */
+export const AUDIT_KIND_LABEL = {
+  'late-entry': '补录', 'retroactive-edit': '事后修改',
+  'merge-edit': '合并时改动', 'bad-signature': '签名无效', 'commit-date-regression': '提交时间倒退', 'late-fill': '补填', 'unsigned-change': '未签名', 'baseline-import': '迁移导入',
+} as const;
 
 /**
  * Every vocabulary by name; the schema test walks this. A vocabulary maps

@@ -23,12 +23,13 @@
  *
  * bySeverity (final level):
  *  "1": count 1, met 1, breached 0 → attainment 1; avg response 3; avg resolution 240; after-hours 0; open 0
- *  "A": count 3 (…02-01, …02-02, …26-01), met 1, breached 2 → 0.3333; response (5+5.5+36)/3 = 15.5,
+ *  Figures are exact (no rounding in the result): 1/3 stays 0.333…, 120 m 1 s is 7201/60.
+ *  "A": count 3 (…02-01, …02-02, …26-01), met 1, breached 2 → 1/3; response (5+5.5+36)/3 = 15.5,
  *       median 5.5, p90 (rank 3) 36; resolution (60+240+60)/3 = 120, median 60, p90 240; after-hours 1/3; onsite met 1
- *  "B": count 4, met 2, breached 1, pending 1 → 2/3 = 0.6667; response (40+60)/2 = 50, p90 (rank 2) 60;
+ *  "B": count 4, met 2, breached 1, pending 1 → 2/3; response (40+60)/2 = 50, p90 (rank 2) 60;
  *       resolution (180+1440)/2 = 810; after-hours 1/4 = 0.25; open 2
- *  "C": count 3, met 2, breached 1 → 0.6667; response (90+120.0167+30)/3 = 80.0056 → 80; median 90;
- *       p90 (rank 3) 120.0167 → 120; resolution (120+1440)/2 = 780; after-hours 1/3; open 1
+ *  "C": count 3, met 2, breached 1 → 2/3; response (90+120.0167+30)/3 = 80.0056 (14 401 000 ms / 3); median 90;
+ *       p90 (rank 3) 120.0167 (7 201 000 ms); resolution (120+1440)/2 = 780; after-hours 1/3; open 1
  *  total: 11 tickets, met 6, breached 4, pending 1 → 0.6; channels phone 7, web 2, email 2
  */
 import fs from 'node:fs';
@@ -89,7 +90,7 @@ describe('golden SLA figures (hand-computed, see the table above)', () => {
       ['T-20260303-01', 'B', 40, 'met', 'breached', 'n/a', 180, false, false],
       ['T-20260304-01', 'B', 60, 'met', 'n/a', 'n/a', 1440, false, false],
       ['T-20260307-01', 'C', 90, 'met', 'n/a', 'n/a', 120, true, false],
-      ['T-20260309-01', 'C', 120, 'breached', 'breached', 'n/a', 1440, false, false],
+      ['T-20260309-01', 'C', 7_201_000 / 60_000, 'breached', 'breached', 'n/a', 1440, false, false],
       ['T-20260310-01', 'C', 30, 'met', 'n/a', 'n/a', null, false, true],
       ['T-20260320-01', 'B', null, 'breached', 'n/a', 'n/a', null, false, true],
       ['T-20260325-01', '1', 3, 'met', 'met', 'n/a', 240, false, false],
@@ -103,12 +104,12 @@ describe('golden SLA figures (hand-computed, see the table above)', () => {
   it('per-severity figures', () => {
     expect(r.bySeverity['1']).toMatchObject({ count: 1, responseMet: 1, responseBreached: 0, responseAttainment: 1, avgResponseMinutes: 3, avgResolutionMinutes: 240, afterHours: 0, open: 0 });
     expect(r.bySeverity.A).toMatchObject({
-      count: 3, responseMet: 1, responseBreached: 2, responsePending: 0, responseAttainment: 0.3333,
+      count: 3, responseMet: 1, responseBreached: 2, responsePending: 0, responseAttainment: 1 / 3,
       avgResponseMinutes: 15.5, medianResponseMinutes: 5.5, p90ResponseMinutes: 36,
-      avgResolutionMinutes: 120, medianResolutionMinutes: 60, p90ResolutionMinutes: 240, afterHoursShare: 0.3333, onsiteMet: 1, open: 0,
+      avgResolutionMinutes: 120, medianResolutionMinutes: 60, p90ResolutionMinutes: 240, afterHoursShare: 1 / 3, onsiteMet: 1, open: 0,
     });
-    expect(r.bySeverity.B).toMatchObject({ count: 4, responseMet: 2, responseBreached: 1, responsePending: 1, responseAttainment: 0.6667, avgResponseMinutes: 50, p90ResponseMinutes: 60, avgResolutionMinutes: 810, afterHoursShare: 0.25, open: 2 });
-    expect(r.bySeverity.C).toMatchObject({ count: 3, responseMet: 2, responseBreached: 1, responseAttainment: 0.6667, avgResponseMinutes: 80, medianResponseMinutes: 90, p90ResponseMinutes: 120, avgResolutionMinutes: 780, afterHoursShare: 0.3333, open: 1 });
+    expect(r.bySeverity.B).toMatchObject({ count: 4, responseMet: 2, responseBreached: 1, responsePending: 1, responseAttainment: 2 / 3, avgResponseMinutes: 50, p90ResponseMinutes: 60, avgResolutionMinutes: 810, afterHoursShare: 0.25, open: 2 });
+    expect(r.bySeverity.C).toMatchObject({ count: 3, responseMet: 2, responseBreached: 1, responseAttainment: 2 / 3, avgResponseMinutes: 14_401_000 / 3 / 60_000, medianResponseMinutes: 90, p90ResponseMinutes: 7_201_000 / 60_000, avgResolutionMinutes: 780, afterHoursShare: 1 / 3, open: 1 });
   });
 
   it('totals, channels, months', () => {

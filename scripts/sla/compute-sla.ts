@@ -13,7 +13,6 @@ import { reportedTimes } from './reported-times.js';
 import { resolvePeriod, type ResolvedPeriod } from './resolve-period.js';
 import { SEVERITY_ORDER } from './severity-timeline.js';
 import { statsBy, groupStats, type GroupStats, type StatInput } from './sla-statistics.js';
-import { roundMinutes } from './summarize.js';
 import { ticketAsOf } from './ticket-as-of.js';
 import { ticketClocks, type TicketClocks } from './ticket-clocks.js';
 
@@ -27,7 +26,10 @@ export interface SlaOptions {
   calendar?: WorkCalendar;
 }
 
-/** One ticket row of `sla --json`. Minutes are rounded to 0.1. */
+/**
+ * One ticket row of `sla --json`. Minutes are exact (derived from the
+ * timestamps to the millisecond, e.g. 5 min 2 s = 5.0333…); only displays round.
+ */
 export interface SlaTicketRow {
   id: string;
   system: string;
@@ -156,7 +158,7 @@ function row(j: JudgedTicket): SlaTicketRow {
     hour: cstClock(c.reportedAt).hour,
     afterHours: j.afterHours,
     open: c.open,
-    responseMinutes: roundMinutes(c.response.minutes),
+    responseMinutes: c.response.minutes,
     responseTargetMinutes: c.response.targetMinutes!,
     responseLevel: c.severity.responseLevel,
     responseDeadline: formatCst(c.response.deadline!),
@@ -164,11 +166,11 @@ function row(j: JudgedTicket): SlaTicketRow {
     faultResponse: c.faultResponse.status,
     onsite: c.onsite.status,
     onsiteRule: c.onsiteRule,
-    onsiteMinutes: roundMinutes(c.onsite.minutes),
+    onsiteMinutes: c.onsite.minutes,
     onsiteDeadline: c.onsite.deadline === null ? null : formatCst(c.onsite.deadline),
     channelCheck: c.channelCheck.status,
     notifications: { status: c.notifications.status, required: c.notifications.required, missing: c.notifications.missing },
-    resolutionMinutes: roundMinutes(c.resolutionMinutes),
+    resolutionMinutes: c.resolutionMinutes,
   };
 }
 
@@ -195,7 +197,7 @@ export function computeSla(kb: KnowledgeBase, options: SlaOptions): SlaResult {
   const warnings = new Set<string>();
   const judged = judgeTickets(kb, period, options.asOf, calendar, warnings);
   const tickets = judged.map(row);
-  // The statistics read a small object of one shape per ticket (exact minutes, not the rounded ones).
+  // The statistics read a small object of one shape per ticket.
   const rows = tickets.map((r, i): StatRow => ({
     response: r.response,
     onsite: r.onsite,

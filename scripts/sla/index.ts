@@ -8,5 +8,5 @@ export { ticketAsOf, happenedBy } from './ticket-as-of.js';
 export { isAfterHours, WORK_START_HOUR, WORK_END_HOUR } from './after-hours.js';
 export { groupStats, statsBy, type GroupStats, type StatInput } from './sla-statistics.js';
 export { mean, median, percentile, roundMinutes, roundRatio } from './summarize.js';
-export { formatSlaText } from './format-sla-text.js';
+export { formatSlaText, clockText } from './format-sla-text.js';
 export { renderTable, displayWidth, pad } from './text-table.js';

@@ -1,11 +1,23 @@
 /**
  * Statistics over judged tickets: counts, attainment, mean/median/p90 of
  * response and resolution minutes, after-hours share, open backlog. Figures
- * are computed on exact values and rounded only here (minutes to 0.1,
- * ratios to 0.0001).
+ * are exact (no rounding: `sla --json` is a contract other tools compute
+ * with); texts, reports and the site round them for display only.
  */
-import { mean, medianOfSorted, percentileOfSorted, roundMinutes, roundRatio, sortedNumbers } from './summarize.js';
+import { medianOfSorted, percentileOfSorted, sortedNumbers } from './summarize.js';
 import type { ClockStatus } from './judge-clock.js';
+
+/**
+ * Mean of minutes that came from millisecond timestamps, summed as whole
+ * milliseconds (exact integers) and divided once, so the mean carries no
+ * accumulated floating-point error. Null for none.
+ */
+function meanOfMinutes(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  let ms = 0;
+  for (const x of xs) ms += Math.round(x * 60_000);
+  return ms / xs.length / 60_000;
+}
 
 /** The per-ticket facts statistics need. */
 export interface StatInput {
@@ -47,7 +59,7 @@ export interface GroupStats {
 /**
  * Computes the statistics of one group.
  * @param rows the group's tickets
- * @returns rounded figures
+ * @returns exact figures
  */
 export function groupStats(rows: readonly StatInput[]): GroupStats {
   // One pass; exact minutes kept in row order (the mean sums in that order).
@@ -80,19 +92,19 @@ export function groupStats(rows: readonly StatInput[]): GroupStats {
     responseMet: met,
     responseBreached: breached,
     responsePending: pending,
-    responseAttainment: met + breached === 0 ? null : roundRatio(met / (met + breached)),
-    avgResponseMinutes: roundMinutes(mean(resp)),
-    medianResponseMinutes: roundMinutes(medianOfSorted(respSorted)),
-    p90ResponseMinutes: roundMinutes(percentileOfSorted(respSorted, 90)),
+    responseAttainment: met + breached === 0 ? null : met / (met + breached),
+    avgResponseMinutes: meanOfMinutes(resp),
+    medianResponseMinutes: medianOfSorted(respSorted),
+    p90ResponseMinutes: percentileOfSorted(respSorted, 90),
     resolved: reso.length,
-    avgResolutionMinutes: roundMinutes(mean(reso)),
-    medianResolutionMinutes: roundMinutes(medianOfSorted(resoSorted)),
-    p90ResolutionMinutes: roundMinutes(percentileOfSorted(resoSorted, 90)),
+    avgResolutionMinutes: meanOfMinutes(reso),
+    medianResolutionMinutes: medianOfSorted(resoSorted),
+    p90ResolutionMinutes: percentileOfSorted(resoSorted, 90),
     onsiteMet,
     onsiteBreached,
     onsitePending,
     afterHours,
-    afterHoursShare: rows.length === 0 ? null : roundRatio(afterHours / rows.length),
+    afterHoursShare: rows.length === 0 ? null : afterHours / rows.length,
     open,
   };
 }

@@ -1,14 +1,15 @@
 /**
  * Descriptive statistics of minutes: mean, median, p90 (nearest rank), and
- * the rounding used in every output.
+ * the rounding used by text displays. Results (`sla --json`, the statistics)
+ * are never rounded; only what a person reads is.
  */
 
-/** Rounds minutes to one decimal (null stays null). */
+/** Rounds minutes to one decimal for a text display (null stays null). */
 export function roundMinutes(x: number | null): number | null {
   return x === null ? null : Math.round(x * 10) / 10;
 }
 
-/** Rounds a ratio to four decimals (0.9231 = 92.31 %). */
+/** Rounds a ratio to four decimals for a text display (0.9231 = 92.31 %). */
 export function roundRatio(x: number | null): number | null {
   return x === null ? null : Math.round(x * 10_000) / 10_000;
 }

@@ -20,7 +20,7 @@ describe('R-2 complexIssues', () => {
     const t = ticket({ id: 'T-20260302-80', category: 'fault', resolved_at: '2026-03-02T12:00:00+08:00', outcome: 'unresolvable' });
     const kb = makeKb({ tickets: [t] });
     // due = 10 working days after 2026-03-02 = 2026-03-16
-    const rule = '（工单关闭 2026-03-02 12:00 后 10 个工作日内，合同未约定期限，按报告期限计）';
+    const rule = '（工单关闭 2026-03-02 12:00 后 10 个工作日内，合同未约定期限，按 sla.written_reply_working_days（10 个工作日，默认值）计）';
     const soon = complexIssues(contextFor(kb, '2026-03-12'));
     expect(soon.status).toBe('at-risk');
     expect(soon.findings[0]!.message).toBe(`处理结果为无法解决（outcome: unresolvable），尚未给予书面答复（written_reply），截止日期 2026-03-16${rule}，剩余不超过 3 个工作日`);
@@ -31,5 +31,15 @@ describe('R-2 complexIssues', () => {
     expect(complexIssues(contextFor(replied, '2026-03-17')).status).toBe('met');
     const late = makeKb({ tickets: [{ ...t, written_reply: { delivered_at: '2026-03-17', summary: '书面说明' } }] });
     expect(complexIssues(contextFor(late, '2026-03-20')).findings[0]!.message).toBe(`书面答复日期（written_reply.delivered_at）2026-03-17 晚于截止日期 2026-03-16${rule}`);
+  });
+  it('the written-reply period is the contract policy key sla.written_reply_working_days, cited with its value', () => {
+    const t = ticket({ id: 'T-20260302-79', category: 'fault', resolved_at: '2026-03-02T12:00:00+08:00', outcome: 'unresolvable' });
+    const kb = makeKb({ tickets: [t] });
+    kb.contract = { ...kb.contract!, sla: { ...kb.contract!.sla, written_reply_working_days: 3 } };
+    // 3 working days after Mon 2026-03-02 = Thu 2026-03-05
+    const r = complexIssues(contextFor(kb, '2026-03-06'));
+    expect(r.status).toBe('breached');
+    expect(r.findings[0]!.message).toBe('处理结果为无法解决（outcome: unresolvable），尚未给予书面答复（written_reply），已超过截止日期 2026-03-05（工单关闭 2026-03-02 12:00 后 3 个工作日内，合同未约定期限，按 sla.written_reply_working_days（3 个工作日）计）');
+    expect(complexIssues(contextFor(kb, '2026-03-04')).status).toBe('at-risk');
   });
 });

@@ -2,11 +2,11 @@
  * R-2 — complex issues: when remote help was not enough (an `onsite`
  * block), an engineer arrives within `complex_onsite` (24 h) of the clock
  * start (`sla.onsite_clock`); a ticket closed as unresolvable has a 书面答复
- * written_reply, due `report_due_working_days` working days after it was
- * closed (opsbook's reading; the contract names no date).
+ * written_reply, due `sla.written_reply_working_days` working days after it
+ * was closed (the contract names no period; default 10, the finding cites it).
  */
 import { happenedBy } from '../../sla/index.js';
-import { dueText, fieldText, isoDurationText, lateText, UNNAMED_DEADLINE, workingDaysAfterText } from '../finding-text.js';
+import { dueText, fieldText, isoDurationText, lateText, unnamedDeadlineRule } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 import { clockMessage } from './ticket-clock-findings.js';
@@ -24,11 +24,11 @@ export function complexIssues(ctx: ComplianceContext): ClauseResult {
     }
     if (t.outcome === 'unresolvable' && t.resolved_at) {
       if (!evidence.includes(t.id)) evidence.push(t.id);
-      const due = ctx.dueAfter(t.resolved_at, ctx.reportDueWorkingDays);
+      const due = ctx.dueAfter(t.resolved_at, ctx.grace.writtenReply.workingDays);
       const replied = t.written_reply?.delivered_at;
       const s = ctx.judgeDue(due, replied);
       items.push(s);
-      const rule = `${workingDaysAfterText('工单关闭', t.resolved_at, ctx.reportDueWorkingDays)}，${UNNAMED_DEADLINE}`;
+      const rule = unnamedDeadlineRule('工单关闭', t.resolved_at, ctx.grace.writtenReply);
       if (s === 'breached' && replied && happenedBy(replied, ctx.asOf)) {
         findings.push({ record: t.id, message: lateText(fieldText('书面答复日期', 'written_reply.delivered_at'), replied, due, rule) });
       } else if (s === 'breached' || s === 'at-risk') {

@@ -15,7 +15,7 @@ describe('SEC-2 dataDisposal', () => {
     expect(r.status).toBe('breached');
     expect(r.findings).toEqual([{
       record: 'HT-TEST-01',
-      message: '合同已于 2027-11-30 期满，尚无数据返还或销毁记录（records/disposals/），已超过截止日期 2027-12-14（合同期满 2027-11-30 后 10 个工作日内，合同未约定期限，按报告期限计）',
+      message: '合同已于 2027-11-30 期满，尚无数据返还或销毁记录（records/disposals/），已超过截止日期 2027-12-14（合同期满 2027-11-30 后 10 个工作日内，合同未约定期限，按 sla.disposal_working_days（10 个工作日，默认值）计）',
     }]);
   });
 });

@@ -5,9 +5,10 @@
  * accounts, administrator accounts and servers. People who left
  * (`left`) must not still know a credential: every entry in their
  * `credential_access` must have been rotated (`rotated_at`) on or after the
- * day they left.
+ * day they left. A KB without docs/ has no manuals to judge: the manual
+ * parts are `n/a` with the reason (SPEC §8); the rest is judged as usual.
  */
-import { fieldText, systemText } from '../finding-text.js';
+import { fieldText, NO_DOCS_REASON, systemText } from '../finding-text.js';
 import type { ComplianceContext, ClauseResult, Finding, HandoverEvidence } from '../types.js';
 
 const SECTIONS: [string, string][] = [['shutdown', '停机'], ['startup', '启动'], ['backup', '备份'], ['restore', '恢复']];
@@ -45,19 +46,19 @@ export function handover(ctx: ComplianceContext): ClauseResult {
   const findings: Finding[] = [];
   const evidence: string[] = [];
   const cid = ctx.contract.id;
-  const noDocs = manuals?.length === 0 ? '；本知识库没有 docs/ 目录' : '';
+  const noDocs = manuals?.length === 0;
   for (const sys of Object.keys(ctx.contract.systems)) {
     const name = systemText(ctx, sys);
-    if (manuals !== null) {
+    if (manuals !== null && !noDocs) {
       const m = manuals.find((x) => x.system === sys);
-      if (!m || !m.omManual) findings.push({ record: cid, message: `缺少${name}的标准操作维护手册（应为 docs/${sys}/om-manual.md${noDocs}）` });
+      if (!m || !m.omManual) findings.push({ record: cid, message: `缺少${name}的标准操作维护手册（应为 docs/${sys}/om-manual.md）` });
       else {
         evidence.push(m.omManual.path);
         const missing = SECTIONS.filter(([k]) => !m.omManual!.sections[k]).map(([, l]) => l);
         if (missing.length) findings.push({ record: m.omManual.path, message: `${name}的标准操作维护手册缺少${missing.join('、')}步骤章节` });
       }
       if (m?.userManual) evidence.push(m.userManual);
-      else findings.push({ record: cid, message: `缺少${name}的用户手册（应为 docs/${sys}/user-manual/${noDocs}）` });
+      else findings.push({ record: cid, message: `缺少${name}的用户手册（应为 docs/${sys}/user-manual/）` });
     }
     const dd = ctx.kb.dataDictionaries.filter((d) => d.system === sys);
     evidence.push(...dd.map((d) => d.id));
@@ -90,10 +91,13 @@ export function handover(ctx: ComplianceContext): ClauseResult {
     }
   }
   const unavailable = manuals === null || outlinesOrErrors === null;
+  const manualsNa = noDocs ? `；标准操作维护手册与用户手册不适用：${NO_DOCS_REASON}` : '';
   return {
     status: findings.length ? 'breached' : unavailable ? 'manual' : 'met',
     evidence,
     findings,
-    summary: findings.length ? `移交文档与凭据：${findings.length} 处不足` : unavailable ? '部分检查不可用，需人工确认' : '各系统手册、数据字典与加密移交清单齐全',
+    summary: findings.length
+      ? `移交文档与凭据：${findings.length} 处不足${manualsNa}`
+      : unavailable ? '部分检查不可用，需人工确认' : noDocs ? `各系统数据字典与加密移交清单齐全${manualsNa}` : '各系统手册、数据字典与加密移交清单齐全',
   };
 }

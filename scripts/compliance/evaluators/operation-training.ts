@@ -7,16 +7,17 @@
  * the release date and before the system's next operation-changing release.
  * Feature guide: the release's `feature_guide` file under docs/, or a
  * feature-guide page of the system with the release's version.
- * Both are due `report_due_working_days` working days after the release date
- * (opsbook's reading: the contract gives no date); before that they are
- * pending / at-risk.
+ * Both are due `sla.training_working_days` working days after the release
+ * date (the contract names no period; default 10, the finding cites it);
+ * before that they are pending / at-risk. A KB without docs/ has no pages to
+ * judge: the feature guide is then `n/a` (SPEC §8).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Release } from '../../records/types.js';
 import { cstDateText } from '../build-context.js';
 import { happenedBy } from '../../sla/index.js';
-import { cstTimeText, dueText, fieldText, lateText, releaseText, UNNAMED_DEADLINE, workingDaysAfterText } from '../finding-text.js';
+import { cstTimeText, dueText, fieldText, lateText, NO_DOCS_REASON, releaseText, unnamedDeadlineRule } from '../finding-text.js';
 import { combineStatus, countSummary } from '../item-status.js';
 import type { ClauseStatus, ComplianceContext, ClauseResult, Finding } from '../types.js';
 
@@ -42,17 +43,18 @@ function hasFeatureGuide(ctx: ComplianceContext, rel: Release): string | null {
 
 export function operationTraining(ctx: ComplianceContext): ClauseResult {
   const releases = ctx.kb.releases.filter((r) => r.changes_operation && ctx.inPeriod(r.released_at));
+  const noDocs = ctx.evidence.manuals?.length === 0;
   const items: ClauseStatus[] = [];
   const findings: Finding[] = [];
   const evidence: string[] = [];
   for (const rel of releases) {
     evidence.push(rel.id);
-    const due = ctx.dueAfter(rel.released_at, ctx.reportDueWorkingDays);
+    const due = ctx.dueAfter(rel.released_at, ctx.grace.training.workingDays);
     const training = findTraining(ctx, rel);
     const ts = ctx.judgeDue(due, training?.date);
     items.push(ts);
     if (training) evidence.push(training.id);
-    const rule = `${workingDaysAfterText('发布', rel.released_at, ctx.reportDueWorkingDays)}，${UNNAMED_DEADLINE}`;
+    const rule = unnamedDeadlineRule('发布', rel.released_at, ctx.grace.training);
     if (ts !== 'met') {
       findings.push({
         record: rel.id,
@@ -68,6 +70,10 @@ export function operationTraining(ctx: ComplianceContext): ClauseResult {
       items.push('manual');
       continue;
     }
+    if (noDocs) {
+      items.push('n/a'); // no docs/: no feature-guide page to judge
+      continue;
+    }
     const gs = guide ? 'met' : ctx.judgeDue(due, undefined);
     items.push(gs);
     if (!guide) {
@@ -81,6 +87,8 @@ export function operationTraining(ctx: ComplianceContext): ClauseResult {
     status: combineStatus(items),
     evidence,
     findings,
-    summary: releases.length ? `改变操作的发布 ${releases.length} 次（培训与新功能使用说明：${countSummary(items)}）` : '本服务期无改变操作的软件发布',
+    summary: releases.length
+      ? `改变操作的发布 ${releases.length} 次（${noDocs ? `培训：${countSummary(items)}；新功能使用说明不适用：${NO_DOCS_REASON}` : `培训与新功能使用说明：${countSummary(items)}`}）`
+      : '本服务期无改变操作的软件发布',
   };
 }

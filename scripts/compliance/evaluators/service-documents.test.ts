@@ -19,9 +19,9 @@ describe('S-8 serviceDocuments', () => {
       { record: 'REL-aims-5.2.1', message: '缺少手术麻醉临床信息系统（aims）5.2.1 版的软件更新内容说明页面' },
     ]);
   });
-  it('a KB without docs/ has no FAQ: breached', () => {
-    const r = serviceDocuments(contextFor(makeKb(), '2026-06-01', { ...goodEvidence(), manuals: [] }));
-    expect(r.status).toBe('breached');
-    expect(r.findings[0]!.message).toContain('（应为 docs/aims/faq.md；本知识库没有 docs/ 目录）');
+  it('a KB without docs/ has no manuals to judge: n/a with the reason, never breached', () => {
+    const r = serviceDocuments(contextFor(makeKb({ releases: [rel] }), '2026-06-01', { ...goodEvidence(), manuals: [] }));
+    expect(r).toMatchObject({ status: 'n/a', findings: [], evidence: ['REL-aims-5.2.1'] });
+    expect(r.summary).toBe('不适用：本知识库没有 docs/ 目录，无手册页面可评判（常见问题页面与 1 个发布的更新说明页面）');
   });
 });
