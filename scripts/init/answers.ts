@@ -8,7 +8,7 @@ import { UserError } from '../shared/errors.js';
 import { addDays, checkDate, cstDateOf, formatDate, parseDate } from '../shared/time.js';
 import { isAgeRecipient, parseRecipientList } from '../secrets/age-keys.js';
 import { coerce } from '../authoring/new-record.js';
-import { seedSla } from '../records/contract-terms.js';
+import { POLICY_DEFAULTS, seedSla } from '../records/contract-terms.js';
 import type { Contract } from '../records/types.js';
 import { ENGINE_CHOICES } from './database-engines.js';
 
@@ -209,7 +209,8 @@ export function planFromAnswers(a: Record<string, string>, slaOverrides: Record<
     periods.push({ id: `Y${i}`, start: formatDate(start), end: formatDate(addDays(nextStart, -1)) });
     start = nextStart;
   }
-  const sla = seedSla() as unknown as Record<string, unknown>;
+  // the contract's own terms, then the periods it does not state, written out with opsbook's defaults (as the demo contract does)
+  const sla = { ...seedSla(), ...POLICY_DEFAULTS } as unknown as Record<string, unknown>;
   for (const [k, v] of Object.entries(slaOverrides)) setPath(sla, k, v);
   return {
     hospital: a.hospital!,

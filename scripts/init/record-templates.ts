@@ -40,8 +40,11 @@ export function contractYaml(p: KbPlan): string {
     report_due_working_days: '条款 RPT-1、RPT-2、D-1：报告期限（中国法定工作日）',
     onsite_inspections_per_quarter: '条款 S-5：每季度现场巡检次数',
     database_inspections_per_period: '条款 D-1：每服务期数据库巡检次数（上、下半年各一次）',
-    late_entry_days: '审计：事件发生多少天后才首次提交视为补录',
+    late_entry_days: '审计：进入主分支晚于事件多少天视为补录',
     at_risk_working_days: '距期限不足多少个工作日时提示临期',
+    written_reply_working_days: '条款 R-2：无法解决的故障，工单关闭后书面答复的期限（合同未约定，opsbook 默认值）',
+    training_working_days: '条款 S-4：改变操作的发布后培训并提供新功能使用说明的期限（合同未约定，opsbook 默认值）',
+    disposal_working_days: '条款 SEC-2：合同期满后返还或销毁院方数据的期限（合同未约定，opsbook 默认值）',
   };
   const policy = Object.entries(sla)
     .filter(([k]) => k !== 'severities')
