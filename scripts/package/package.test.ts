@@ -50,6 +50,31 @@ describe('npm pack', () => {
     for (const a of assets) expect(files).toContain(`dist/${a}`);
   });
 
+  it('ships every file the site configuration and theme import (Docusaurus compiles them in the KB)', () => {
+    // the closure of relative imports from docusaurus.config.ts, the sidebars and src/
+    const seen = new Set<string>();
+    const queue = ['docusaurus.config.ts', 'sidebars.ts', 'sidebars-aims.ts', 'sidebars-icis.ts', ...walk(path.join(REPO_ROOT, 'src')).map((f) => `src/${f}`)];
+    const resolveRel = (from: string, spec: string): string | null => {
+      const base = path.posix.join(path.posix.dirname(from), spec.replace(/^@site\//, path.posix.relative(path.posix.dirname(from), '.') + '/'));
+      for (const c of [base, base.replace(/\.js$/, '.ts'), `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
+        if (fs.existsSync(path.join(REPO_ROOT, c)) && fs.statSync(path.join(REPO_ROOT, c)).isFile()) return c;
+      }
+      return null;
+    };
+    while (queue.length) {
+      const rel = queue.pop()!;
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      if (!/\.(ts|tsx|js|mjs)$/.test(rel)) continue;
+      for (const ref of ts.preProcessFile(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8'), true, true).importedFiles) {
+        if (!/^(\.|@site\/)/.test(ref.fileName)) continue;
+        const target = resolveRel(rel, ref.fileName);
+        if (target) queue.push(target);
+      }
+    }
+    expect([...seen].filter((f) => !files.includes(f))).toEqual([]);
+  });
+
   it('leaves out sources, tests, fixtures, demo records and docs, people, keys and CI files', () => {
     const bad = files.filter((f) =>
       /\.test\.|\/fixtures\/|^scripts\/(?!setup-system\.sh$)|^records\/|^docs\/|^keys\/|DEMO-ONLY|^\.github\/|^\.gitlab-ci|^\.ci\/|_versioned_|^build\/|^tsconfig|^vitest|(^|\/)test-[^/]*\.js$|\/testing\/|\/bench\//.test(f));
