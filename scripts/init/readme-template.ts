@@ -9,7 +9,7 @@ export function kbReadme(p: KbPlan): string {
 ${p.hospital}与${p.vendor}运维服务合同（${p.contractId}）的知识库：${systems}。
 
 这个 Git 仓库就是知识库。服务请求、巡检、变更、发布、培训、数据字典等以 YAML 记录的形式保存在 \`records/\`，
-手册以 Markdown 保存在 \`docs/\`；[opsbook](https://www.npmjs.com/package/opsbook) 工具校验全部记录，计算 SLA 时钟，
+手册以 Markdown 保存在 \`docs/\`；opsbook 工具（\`node_modules/opsbook\`）校验全部记录，计算 SLA 时钟，
 逐条判定合同条款，生成合同要求的报告（DOCX/PDF），并构建院方浏览的内部站点。
 
 ## 初次使用
