@@ -99,7 +99,7 @@ export function buildProgram(): Command {
 
   program.command('secrets')
     .description('SOPS-format (age) encrypted hand-over files')
-    .argument('<action>', 'encrypt | decrypt | edit | add-recipient | remove-recipient | verify')
+    .argument('<action>', 'encrypt | decrypt | edit | add-recipient | remove-recipient | rotate | verify')
     .argument('<file>', 'file to act on')
     .option('--age <recipients>', 'comma-separated age recipients (else .sops.yaml creation_rules)')
     .option('--in-place', 'write the result back to FILE')
@@ -107,7 +107,7 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/secrets.js')));
 
   program.command('scan')
-    .description('privacy and secret guard over records/ and docs/')
+    .description('privacy and secret guard over records/, docs/, versioned docs, static/ and src/')
     .option('--json', 'print one JSON document')
     .action(lazy(() => import('./commands/scan.js')));
 

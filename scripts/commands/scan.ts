@@ -1,6 +1,7 @@
 /**
  * `opsbook scan [--json]`: the privacy and secret guard (SPEC §6) over
- * records/, docs/ and keys/ of the KB at --root.
+ * records/, docs/, every *_versioned_docs/, static/, src/ and keys/ of the
+ * KB at --root, hand-over files judged against its .sops.yaml.
  *
  * Text: one line per finding (`path:line:col  rule  message (excerpt) — fix`)
  * and a summary line. JSON: exactly one document on stdout,

@@ -20,6 +20,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import type { GuardFinding } from './types.js';
 import { RULE_IDS } from './types.js';
 import { globToRegExp } from './glob.js';
+import { RegexRefused, type SafeRegExp } from '../secrets/go-regexp.js';
 
 /** File name of the allow-list at the KB root. */
 export const ALLOW_LIST_FILE = '.opsbook-allow.yaml';
@@ -33,8 +34,8 @@ export interface AllowEntry {
   match?: string;
   /** Line of the entry in the allow-list file. */
   entryLine: number;
-  /** Compiled `path`. */
-  pathRe: RegExp;
+  /** Compiled `path` (RE2: linear time). */
+  pathRe: SafeRegExp;
 }
 
 /** Parsed allow-list: usable entries and problems (findings of rule `allow-list`). */
@@ -112,12 +113,19 @@ export function parseAllowList(text: string, file = ALLOW_LIST_FILE): AllowList 
       bad = true;
     }
     if (bad) continue;
+    let pathRe: SafeRegExp;
+    try {
+      pathRe = globToRegExp((p as string).replace(/^\.\//, ''));
+    } catch (err) {
+      problem(at, `Unexpected allow-list path \`${String(p)}\`: ${err instanceof RegexRefused ? err.reason : String(err)}`);
+      continue;
+    }
     const entry: AllowEntry = {
       path: p as string,
       rule: rule as string,
       reason: (reason as string).trim(),
       entryLine: lineCounter.linePos(at).line,
-      pathRe: globToRegExp((p as string).replace(/^\.\//, '')),
+      pathRe,
     };
     if (line !== undefined) entry.line = line as number;
     if (match !== undefined) entry.match = match as string;

@@ -1,9 +1,11 @@
+import { compileGoRegExp, type SafeRegExp } from '../secrets/go-regexp.js';
+
 /**
  * Minimal glob → RegExp for allow-list paths (matched against the whole
  * KB-relative path): `**` any number of segments, `*` and `?` within a
  * segment, `{a,b}` alternatives, `[...]` character classes.
  */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): SafeRegExp {
   let re = '';
   let braces = 0;
   for (let i = 0; i < glob.length; i++) {
@@ -29,7 +31,8 @@ export function globToRegExp(glob: string): RegExp {
         re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
         i = close;
       }
-    } else re += c.replace(/[.+^$()|\\/]/g, '\\$&');
+    } else re += c.replace(/[.+^$()|\\{}*?[\]]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`);
+  // The allow-list is a file: its patterns run on RE2 (linear time); a class RE2 refuses throws RegexRefused.
+  return compileGoRegExp(`^${re}$`);
 }

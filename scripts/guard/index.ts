@@ -1,13 +1,15 @@
 /**
  * Privacy and secret guard (SPEC §6): public API.
  */
-export type { GuardFinding, GuardRule, RuleMatch, RuleId } from './types.js';
+export type { GuardFinding, GuardRule, RuleMatch, RuleId, RuleContext } from './types.js';
 export { RULE_IDS } from './types.js';
 export { scanText, type ScanTextOptions } from './scan-text.js';
 export {
   scanKnowledgeBase,
   scanKnowledgeBaseDetailed,
   DEFAULT_SCAN_DIRS,
+  scanDirsOf,
+  ruleContextFor,
   type ScanOptions,
   type ScanResult,
   type AllowedFinding,
@@ -16,3 +18,6 @@ export { ALLOW_LIST_FILE, parseAllowList, loadAllowList, type AllowEntry, type A
 export { formatFinding } from './format-finding.js';
 export { createSecretlintScanner, type SecretlintScanner } from './secretlint-scanner.js';
 export { isResidentId, residentIdCheckChar } from './rules/resident-id.js';
+export { luhnValid } from './rules/bank-card.js';
+export { decodeForScan, normalizeForScan } from './decode-text.js';
+export { MAX_FINDINGS_PER_RULE } from './scan-text.js';

@@ -33,6 +33,29 @@ export interface RuleMatch {
 }
 
 /**
+ * What a rule knows about the file beyond its text: whether it is a SOPS
+ * file (under records/handover/ or matching a `path_regex` of `.sops.yaml`)
+ * and the creation rule it must be judged by.
+ */
+export interface RuleContext {
+  /** True when `ENC[…]` means something in this file (it must be SOPS-encrypted). */
+  sopsFile: boolean;
+  /**
+   * The creation rule that governs the file; null when none does; undefined
+   * when the caller knows no `.sops.yaml` (scanText on a lone text: the
+   * file's own metadata decides, which is not a security check).
+   */
+  expected?: import('../secrets/index.js').ExpectedSopsRule | null;
+  /**
+   * Most matches a rule needs to return (the scanner lists at most a few
+   * hundred per rule and file); a rule may stop there and set `truncated`.
+   */
+  limit?: number;
+  /** Set by a rule that stopped at `limit`: rule id → true. */
+  truncated?: Set<string>;
+}
+
+/**
  * A content rule: pure function from a file's text to matches. Rules receive
  * the text with SOPS ciphertext blanked out (same length, same offsets).
  */
@@ -46,7 +69,7 @@ export interface GuardRule {
   /** True when the rule must see the file as written (ciphertext not blanked). */
   rawText?: boolean;
   /** Returns every match in `text`. `path` is relative to the KB root. */
-  scan(text: string, path: string): RuleMatch[];
+  scan(text: string, path: string, ctx: RuleContext): RuleMatch[];
 }
 
 /** Every rule id the guard can report (the allow-list accepts these and `*`). */
@@ -61,6 +84,10 @@ export const RULE_IDS = [
   'basic-auth',
   'secret-token',
   'unencrypted-handover',
+  'bank-card',
+  'binary-content',
+  'symlink',
+  'unscannable-file',
   'allow-list',
 ] as const;
 

@@ -83,13 +83,21 @@ describe('npm pack', () => {
 });
 
 describe('run-time dependencies', () => {
-  /** Bare package names imported (statically or dynamically) by code that ships: the sources tsc compiles into dist/. */
+  /** The sources tsc compiles into dist/: the program of tsconfig.build.json (cli.ts and all it reaches). */
+  let shipped: string[] | undefined;
+  function shippedSources(): string[] {
+    if (shipped) return shipped;
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(REPO_ROOT, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noResolve: false } });
+    const scripts = path.join(REPO_ROOT, 'scripts') + path.sep;
+    return (shipped = program.getSourceFiles().map((f) => path.resolve(f.fileName)).filter((f) => f.startsWith(scripts)).map((f) => path.relative(path.join(REPO_ROOT, 'scripts'), f).split(path.sep).join('/')));
+  }
+
+  /** Bare package names imported (statically or dynamically) by code that ships, and run-time .mjs assets. */
   function importedPackages(): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    const tsconfig = fs.readFileSync(path.join(REPO_ROOT, 'tsconfig.build.json'), 'utf8');
-    const excluded = (rel: string) => /\.test\.ts$|(^|\/)test-[^/]*\.ts$|\/fixtures\/|^(testing|bench|package)\//.test(rel) || (rel === 'records/generate-types.ts' && tsconfig.includes('generate-types'));
-    for (const rel of walk(path.join(REPO_ROOT, 'scripts')).filter((f) => /\.(ts|mjs)$/.test(f) && !f.endsWith('.d.mts') && !excluded(f))) {
-      if (rel.endsWith('.mjs') && !isRuntimeAsset(rel)) continue;
+    const assets = walk(path.join(REPO_ROOT, 'scripts')).filter((f) => f.endsWith('.mjs') && isRuntimeAsset(f));
+    for (const rel of [...shippedSources(), ...assets]) {
       const text = fs.readFileSync(path.join(REPO_ROOT, 'scripts', rel), 'utf8').replace(/^\s*(import|export) type [^;]*;/gm, '');
       // TypeScript's own scanner: static and dynamic imports, comments and strings left alone
       for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
@@ -104,11 +112,18 @@ describe('run-time dependencies', () => {
     return out;
   }
 
+  it('ships no test, test helper or corpus: the compiled program is what the CLI reaches', () => {
+    const src = shippedSources();
+    expect(src).toContain('cli.ts');
+    expect(src).toContain('commands/init.ts');
+    expect(src.filter((f) => /\.test\.ts$|(^|\/)test-[^/]*\.ts$|(^|\/)(fixtures|corpus|testing|bench|package)\//.test(f))).toEqual([]);
+  }, 120_000);
+
   it('every package the shipped code imports is a dependency or an optional dependency, never a devDependency only', () => {
     const runtime = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies)]);
     const missing = [...importedPackages()].filter(([name]) => !runtime.has(name) && !['mdast', 'unist', 'hast'].includes(name)).map(([name, where]) => `${name} (${where.slice(0, 3).join(', ')})`);
     expect(missing).toEqual([]);
-  });
+  }, 120_000);
 
   it('the heavy parts are optional dependencies, the rest plain dependencies', () => {
     for (const heavy of ['@docusaurus/core', 'pandoc-wasm', 'playwright-core', '@docusaurus/theme-mermaid', '@resvg/resvg-js']) {
@@ -140,6 +155,10 @@ describe('start-up', () => {
       const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
       expect(loaded.length).toBeGreaterThan(5);
       expect(loaded.filter((u) => heavy.test(u)), args.join(' ')).toEqual([]);
+      // what the light commands load must come with a records-only install (`--omit=optional`)
+      const notCore = new Set([...Object.keys(pkg.optionalDependencies), ...Object.keys(pkg.devDependencies)]);
+      const names = new Set(loaded.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((n): n is string => !!n));
+      expect([...names].filter((n) => notCore.has(n) && n !== 'tsx'), args.join(' ')).toEqual([]);
       if (args[0]!.startsWith('--')) {
         // --help / --version: the CLI shell only, no domain module
         expect(loaded.filter((u) => /\/(scripts|dist)\/(records|sla|compliance|reports|site|guard|git|secrets|init)\//.test(u)), args.join(' ')).toEqual([]);

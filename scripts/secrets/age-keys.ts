@@ -6,7 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Decrypter, Encrypter, armor } from 'age-encryption';
+import { Decrypter, Encrypter, armor, identityToRecipient } from 'age-encryption';
 
 /** Loose syntax check of an age recipient (X25519 `age1…` or post-quantum `age1pq1…`). */
 export function isAgeRecipient(text: string): boolean {
@@ -39,6 +39,23 @@ export async function unwrapDataKey(enc: string, identities: readonly string[]):
     if (/no identity matched/i.test((err as Error).message)) return null;
     throw err;
   }
+}
+
+/** The recipient (public key) of an identity; null when the identity is not one typage can derive. */
+export async function recipientOf(identity: string): Promise<string | null> {
+  try {
+    return await identityToRecipient(identity);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens one armored age file with one identity: the data key, null when the
+ * identity does not match, or throws when the file is malformed.
+ */
+export async function unwrapWithIdentity(enc: string, identity: string): Promise<Uint8Array | null> {
+  return unwrapDataKey(enc, [identity]);
 }
 
 /** Where an identity came from (for messages; never the key itself). */

@@ -14,29 +14,30 @@ export const RULE_KEYS = [
   'encrypted_comment_regex',
 ] as const;
 
+import { compileGoRegExp, type SafeRegExp } from './go-regexp.js';
+
 export type RuleKey = (typeof RULE_KEYS)[number];
 
 export interface EncryptionRule {
   kind: RuleKey;
-  /** The suffix or the regex source (Go RE2 syntax, used as a JS RegExp). */
+  /** The suffix or the regex source (Go RE2 syntax, run on RE2: go-regexp.ts). */
   value: string;
 }
 
 export const DEFAULT_RULE: EncryptionRule = { kind: 'unencrypted_suffix', value: '_unencrypted' };
 
-/** Compiles a Go RE2 regex as a JS RegExp (leading `(?i)` becomes the i flag). */
-export function goRegExp(source: string): RegExp {
-  const m = /^\(\?([a-z]+)\)/.exec(source);
-  if (m) {
-    const flags = m[1]!.includes('i') ? 'i' : '';
-    return new RegExp(source.slice(m[0].length), flags + (m[1]!.includes('s') ? 's' : '') + (m[1]!.includes('m') ? 'm' : ''));
-  }
-  return new RegExp(source);
+/**
+ * Compiles a Go RE2 regex from a file on the linear-time engine (go-regexp.ts).
+ * Throws RegexRefused when RE2 refuses it.
+ */
+export function goRegExp(source: string): SafeRegExp {
+  return compileGoRegExp(source);
 }
 
 /**
  * Returns a predicate `(path, comments) => encrypt?` for a rule. `comments`
  * are the comment lines preceding the value (only used by comment rules).
+ * Throws RegexRefused when the rule's regex is not acceptable RE2.
  */
 export function compileRule(rule: EncryptionRule): (path: readonly string[], comments?: readonly string[]) => boolean {
   switch (rule.kind) {

@@ -14,3 +14,6 @@ export { inspectSopsText, type SopsTextInspection, type SopsTextProblem, type So
 export type { HandoverOutline, OutlineAccount, OutlineAdminAccount, OutlineDatabase, OutlineServer } from './handover-outline.js';
 export { encryptText, decryptText, type DecryptResult, type EncryptOptions, type DecryptOptions } from './sops-codec.js';
 export { SopsError, type SopsErrorKind } from './sops-error.js';
+export type { ExpectedSopsRule, InspectOptions } from './inspect-sops-text.js';
+export { readSopsConfig, parseSopsConfig, creationRuleFor, creationRuleForRelative, SOPS_CONFIG_FILE, type CreationRule } from './sops-config.js';
+export { compileGoRegExp, RegexRefused, type SafeRegExp } from './go-regexp.js';

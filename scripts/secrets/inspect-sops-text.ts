@@ -7,12 +7,13 @@
  */
 import { isMap, isSeq, type Scalar } from 'yaml';
 import { isAgeRecipient } from './age-keys.js';
-import { compileRule } from './encryption-rule.js';
+import { compileRule, DEFAULT_RULE, type EncryptionRule } from './encryption-rule.js';
+import { RegexRefused } from './go-regexp.js';
 import { isEncValue, parseEnc } from './leaf-cipher.js';
 import { SopsError } from './sops-error.js';
 import { extractMetadata, type SopsMetadata } from './sops-metadata.js';
 import { scalarValue, walkDocument } from './sops-walk.js';
-import { parseFile, positionOf, rootMap, type ParsedFile, type SopsFormat } from './yaml-io.js';
+import { locateComment, parseFile, positionOf, rootMap, type ParsedFile, type SopsFormat } from './yaml-io.js';
 
 /** What kind of problem (stable, for callers that branch on it). */
 export type SopsProblemKind =
@@ -31,7 +32,15 @@ export type SopsProblemKind =
   /** A value the file's own rule marks as secret is in clear. */
   | 'plain-value'
   /** A value that looks like `ENC[…]` but is not the layout sops writes. */
-  | 'malformed-value';
+  | 'malformed-value'
+  /** A comment in clear where the creation rule wants it encrypted (unauthenticated text). */
+  | 'plain-comment'
+  /** The file's recipients differ from those of its `.sops.yaml` creation rule. */
+  | 'recipients-mismatch'
+  /** The file's encryption rule (or `mac_only_encrypted`) differs from its creation rule's. */
+  | 'rule-mismatch'
+  /** No creation rule of `.sops.yaml` covers the file: nothing says what must be encrypted. */
+  | 'no-creation-rule';
 
 /** One located reason the text is not (properly) encrypted. Never contains a value. */
 export interface SopsTextProblem {
@@ -51,6 +60,29 @@ export interface SopsTextInspection {
   encrypted: boolean;
   /** Problems in text order. */
   problems: SopsTextProblem[];
+}
+
+/**
+ * What the repository's `.sops.yaml` says about a file: the guard judges a
+ * hand-over file by this, never by the file's own (unsigned) metadata.
+ */
+export interface ExpectedSopsRule {
+  recipients: readonly string[];
+  /** The creation rule's encryption rule; undefined means sops's default (`unencrypted_suffix: _unencrypted`). */
+  rule?: EncryptionRule;
+  macOnlyEncrypted: boolean;
+  /** How to name the rule in messages, e.g. `.sops.yaml creation_rules[0]`. */
+  source: string;
+}
+
+/** Options of inspectSopsText. */
+export interface InspectOptions {
+  /**
+   * The creation rule to judge by. `null`: no rule covers the file (a
+   * problem; judged by sops's default rule). Omitted: the file's own
+   * metadata decides (only for informational callers; not a security check).
+   */
+  expected?: ExpectedSopsRule | null;
 }
 
 /** `type:` tags sops writes (SOPS-FORMAT §2). */
@@ -129,7 +161,7 @@ function commentsBefore(node: Scalar): string[] {
  * null stay as they are). Problems are located and name key paths, never
  * values. Never throws.
  */
-export function inspectSopsText(text: string): SopsTextInspection {
+export function inspectSopsText(text: string, opts: InspectOptions = {}): SopsTextInspection {
   const problems: SopsTextProblem[] = [];
   const done = (): SopsTextInspection => {
     const sorted = problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i).map((x) => x.p);
@@ -158,13 +190,22 @@ export function inspectSopsText(text: string): SopsTextInspection {
   }
   problems.push(...metadataProblems(pf, block, meta));
   let rule: ReturnType<typeof compileRule>;
-  try {
-    rule = compileRule(meta.rule);
-  } catch {
-    const { line, column } = meta.blockPos;
-    problems.push({ kind: 'metadata', path: ['sops', meta.rule.kind], line: line || 1, column: column || 1, message: `\`sops.${meta.rule.kind}\` is not a valid regular expression` });
-    return done();
+  const expected = opts.expected;
+  if (expected !== undefined) {
+    problems.push(...expectationProblems(pf, block, meta, expected));
+    // Judged by the repository's rule (or sops's default when none covers the file), never the file's.
+    rule = compileRule(expected?.rule ?? DEFAULT_RULE);
+  } else {
+    try {
+      rule = compileRule(meta.rule);
+    } catch (err) {
+      const { line, column } = meta.rulePos;
+      const reason = err instanceof RegexRefused ? err.reason : 'not a valid regular expression';
+      problems.push({ kind: 'metadata', path: ['sops', meta.rule.kind], line: line || 1, column: column || 1, message: `\`sops.${meta.rule.kind}\` refused: ${reason}` });
+      return done();
+    }
   }
+  const commentCursor = { from: 0 };
   for (const doc of pf.docs) {
     try {
       walkDocument(pf, doc, {
@@ -188,10 +229,59 @@ export function inspectSopsText(text: string): SopsTextInspection {
             problems.push({ kind: 'plain-value', path, line, column, message: `value of \`${key}\` is in clear text, expected ENC[AES256_GCM,…]` });
           }
         },
+        comment(slot) {
+          if (expected === undefined || !rule(slot.path, [])) return;
+          for (const line of String(slot.holder[slot.field] ?? '').split('\n')) {
+            if (line.trim() === '' || (isWellFormedEnc(line) && parseEnc(line)?.type === 'comment')) continue;
+            const pos = locateComment(text, line, commentCursor);
+            const where = slot.path.join('.') || 'the top level';
+            problems.push({ kind: 'plain-comment', path: slot.path, ...pos, message: `comment in clear text at ${where}, expected #ENC[AES256_GCM,…,type:comment] (a clear comment is not authenticated: anyone can add one)` });
+          }
+        },
       });
     } catch (err) {
       problems.push(fromError(err, 'syntax', []));
     }
   }
   return done();
+}
+
+function ruleText(rule: EncryptionRule | undefined): string {
+  const r = rule ?? DEFAULT_RULE;
+  return `${r.kind}: ${r.value}`;
+}
+
+/** Where the file's metadata differs from the creation rule that governs it. */
+function expectationProblems(pf: ParsedFile, block: unknown, meta: SopsMetadata, expected: ExpectedSopsRule | null): SopsTextProblem[] {
+  const out: SopsTextProblem[] = [];
+  const blockAt = { line: meta.blockPos.line || 1, column: meta.blockPos.column || 1 };
+  if (expected === null) {
+    out.push({ kind: 'no-creation-rule', path: ['sops'], ...blockAt, message: 'no creation rule of .sops.yaml covers this file, so nothing says which values must be encrypted and for whom (judged by sops\'s default rule)' });
+    return out;
+  }
+  const ageNode = isMap(block) ? block.get('age', true) : undefined;
+  const items = isSeq(ageNode) ? ageNode.items : [];
+  const want = new Set(expected.recipients.map((r) => r.trim()));
+  const have = meta.age.map((a) => a.recipient.trim());
+  have.forEach((r, i) => {
+    if (want.has(r)) return;
+    out.push({ kind: 'recipients-mismatch', path: ['sops', 'age'], ...at(pf, items[i] ?? ageNode), message: `\`sops.age[${i}]\` is for ${r || '(no recipient)'}, which ${expected.source} does not name (re-wrap with \`opsbook secrets rotate\`)` });
+  });
+  const missing = [...want].filter((r) => !have.includes(r));
+  if (missing.length > 0) {
+    out.push({ kind: 'recipients-mismatch', path: ['sops', 'age'], ...(ageNode ? at(pf, ageNode) : blockAt), message: `the file is not encrypted for ${missing.join(', ')}, named by ${expected.source} (re-wrap with \`opsbook secrets rotate\`)` });
+  }
+  if (new Set(have).size !== have.length) {
+    out.push({ kind: 'recipients-mismatch', path: ['sops', 'age'], ...(ageNode ? at(pf, ageNode) : blockAt), message: '`sops.age` names the same recipient twice' });
+  }
+  const fileRule = meta.rule;
+  const wantRule = expected.rule ?? DEFAULT_RULE;
+  if (fileRule.kind !== wantRule.kind || fileRule.value !== wantRule.value) {
+    const pos = { line: meta.rulePos.line || blockAt.line, column: meta.rulePos.column || blockAt.column };
+    out.push({ kind: 'rule-mismatch', path: ['sops', fileRule.kind], ...pos, message: `the file's rule \`${meta.ruleExplicit ? ruleText(fileRule) : `${ruleText(fileRule)} (sops default)`}\` differs from ${expected.source} \`${ruleText(expected.rule)}\`: values are judged by the repository's rule` });
+  }
+  if (meta.macOnlyEncrypted !== expected.macOnlyEncrypted) {
+    out.push({ kind: 'rule-mismatch', path: ['sops', 'mac_only_encrypted'], ...blockAt, message: `\`mac_only_encrypted\` is ${meta.macOnlyEncrypted} in the file but ${expected.macOnlyEncrypted} in ${expected.source}` });
+  }
+  return out;
 }

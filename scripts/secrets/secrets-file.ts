@@ -4,12 +4,11 @@
  * prints. Hand-over manifests (records/handover/*.sops.yaml) are checked
  * against their schema whenever plaintext passes through.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { isAgeRecipient, loadIdentities, wrapDataKey } from './age-keys.js';
-import { wipeFile } from '../shared/atomic-file.js';
+import { makePlaintextDir, removeStalePlaintextDirs, wipeDirSync } from './plaintext-dir.js';
 import { creationRuleFor, readSopsConfig } from './sops-config.js';
 import { decryptText, encryptText, readSopsFile, recoverDataKey, type DecryptResult } from './sops-codec.js';
 import { SopsError, readProblem } from './sops-error.js';
@@ -115,40 +114,128 @@ function assertAgeOnly(ctx: FileContext, r: DecryptResult): void {
   }
 }
 
-/** Adds age recipients (the data key is re-wrapped; values and MAC are unchanged). */
-export async function addRecipients(ctx: FileContext, add: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const text = await readText(ctx);
-  const r = await decryptFile(ctx, env); // verifies the file before touching it
-  assertAgeOnly(ctx, r);
-  const { pf, metadata } = readSopsFile(text, ctx.shown, formatOf(ctx.abs));
-  const age = [...metadata.age];
-  for (const rec of add) {
+/**
+ * Refuses a file whose stanza labels are proven wrong (a stanza opened with
+ * the identity of another recipient, or wrapping a key that does not
+ * authenticate the file): re-wrapping for such labels would hand the data
+ * key to whoever the label names.
+ */
+function assertLabelsTrustworthy(ctx: FileContext, r: DecryptResult): void {
+  const bad = r.stanzas.filter((st) => st.status === 'label-mismatch' || st.status === 'wrong-key');
+  if (bad.length === 0) return;
+  throw new SopsError(
+    'integrity',
+    { file: ctx.shown, ...r.metadata.blockPos },
+    `Refused: ${bad.map((b) => b.message).join('; ')}. The recipient labels of this file cannot be trusted; re-create it from a trusted plaintext with \`opsbook secrets encrypt\``,
+  );
+}
+
+/** The recipients `.sops.yaml` names for this file, or null when no creation rule covers it. */
+export function configuredRecipients(ctx: FileContext): { recipients: string[]; source: string } | null {
+  const rules = readSopsConfig(ctx.root);
+  const rule = rules ? creationRuleFor(rules, ctx.root, ctx.abs) : null;
+  if (!rule || rule.recipients.length === 0) return null;
+  return { recipients: rule.recipients, source: `.sops.yaml creation_rules[${rule.index}]` };
+}
+
+function noRule(ctx: FileContext, action: string): SopsError {
+  return new SopsError('key', { file: ctx.shown }, `${action} needs the recipients from a .sops.yaml creation rule covering this file (none does); name the complete list with \`opsbook secrets rotate ${ctx.shown} --age age1…,age1…\` (the file's own labels are never trusted)`);
+}
+
+/** Result of a key operation: the new text and notes for stderr. */
+export interface KeyOpResult {
+  text: string;
+  warnings: string[];
+  recipients: string[];
+}
+
+function checkRecipients(ctx: FileContext, list: string[]): void {
+  for (const rec of list) {
     if (!isAgeRecipient(rec)) throw new SopsError('key', { file: ctx.shown }, `Unexpected age recipient \`${rec}\`, expected age1…`);
-    if (age.some((a) => a.recipient === rec)) throw new SopsError('key', { file: ctx.shown }, `Recipient ${rec} is already in the file`);
-    age.push({ recipient: rec, enc: await wrapDataKey(r.dataKey, rec) });
   }
+}
+
+/** Re-wraps the (unchanged) data key for exactly `recipients`: values, comments and MAC stay as they are. */
+async function rewrap(ctx: FileContext, text: string, r: DecryptResult, recipients: string[]): Promise<string> {
+  const { pf, metadata } = readSopsFile(text, ctx.shown, formatOf(ctx.abs));
+  const age = [];
+  for (const rec of recipients) age.push({ recipient: rec, enc: await wrapDataKey(r.dataKey, rec) });
   appendMetadata(pf.docs, metadataNode({ ...metadata, age }, pf.format));
   return serialize(pf);
 }
 
-/** Removes age recipients and rotates the data key: every value is re-encrypted with a new key. */
-export async function removeRecipients(ctx: FileContext, remove: string[], env: NodeJS.ProcessEnv = process.env, now?: number): Promise<string> {
+/**
+ * Adds age recipients: the data key is wrapped afresh for the recipients of
+ * `.sops.yaml` plus `add` (never for labels read from the file); values and
+ * MAC are unchanged.
+ */
+export async function addRecipients(ctx: FileContext, add: string[], env: NodeJS.ProcessEnv = process.env): Promise<KeyOpResult> {
+  const text = await readText(ctx);
+  const r = await decryptFile(ctx, env); // verifies the file before touching it
+  assertAgeOnly(ctx, r);
+  assertLabelsTrustworthy(ctx, r);
+  checkRecipients(ctx, add);
+  const configured = configuredRecipients(ctx);
+  if (!configured) throw noRule(ctx, 'add-recipient');
+  const warnings: string[] = [];
+  const current = r.metadata.age.map((a) => a.recipient.trim());
+  for (const rec of add) {
+    if (current.includes(rec) && configured.recipients.includes(rec)) throw new SopsError('key', { file: ctx.shown }, `Recipient ${rec} is already in the file`);
+    if (!configured.recipients.includes(rec)) warnings.push(`${ctx.shown}  warning: ${rec} is not in ${configured.source}; add it there too, or the guard reports the file as not matching .sops.yaml`);
+  }
+  const recipients = [...new Set([...configured.recipients, ...add])];
+  return { text: await rewrap(ctx, text, r, recipients), warnings, recipients };
+}
+
+/**
+ * Removes age recipients and rotates the data key: every value is
+ * re-encrypted with a new key wrapped for the recipients of `.sops.yaml`
+ * minus `remove` (never for labels read from the file).
+ */
+export async function removeRecipients(ctx: FileContext, remove: string[], env: NodeJS.ProcessEnv = process.env, now?: number): Promise<KeyOpResult> {
   const r = await decryptFile(ctx, env);
   assertAgeOnly(ctx, r);
-  const current = r.metadata.age.map((a) => a.recipient);
+  assertLabelsTrustworthy(ctx, r);
+  checkRecipients(ctx, remove);
+  const configured = configuredRecipients(ctx);
+  if (!configured) throw noRule(ctx, 'remove-recipient');
+  const current = r.metadata.age.map((a) => a.recipient.trim());
   for (const rec of remove) {
-    if (!current.includes(rec)) throw new SopsError('key', { file: ctx.shown }, `Recipient ${rec} is not in the file (recipients: ${current.join(', ')})`);
+    if (!current.includes(rec) && !configured.recipients.includes(rec)) throw new SopsError('key', { file: ctx.shown }, `Recipient ${rec} is not in the file (recipients: ${current.join(', ')})`);
   }
-  const keep = current.filter((c) => !remove.includes(c));
+  const warnings: string[] = [];
+  for (const rec of remove) {
+    if (configured.recipients.includes(rec)) warnings.push(`${ctx.shown}  warning: ${configured.source} still names ${rec}; remove it there too, or the guard reports the file as not matching .sops.yaml (and the next encrypt wraps for it again)`);
+  }
+  const keep = configured.recipients.filter((c) => !remove.includes(c));
   if (keep.length === 0) throw new SopsError('key', { file: ctx.shown }, 'Cannot remove the last recipient: nobody could decrypt the file');
-  return encryptText(r.plaintext, {
+  const text = await encryptText(r.plaintext, { file: ctx.shown, format: formatOf(ctx.abs), recipients: keep, rule: r.metadata.rule, macOnlyEncrypted: r.metadata.macOnlyEncrypted, now });
+  return { text, warnings, recipients: keep };
+}
+
+/**
+ * Rotates the data key: every value is re-encrypted with a new key wrapped
+ * for `recipients` (the explicit `--age` list) or else the recipients and
+ * rule of `.sops.yaml`; the file's own labels are never used.
+ */
+export async function rotateFile(ctx: FileContext, recipients: string[] = [], env: NodeJS.ProcessEnv = process.env, now?: number): Promise<KeyOpResult> {
+  const r = await decryptFile(ctx, env);
+  assertAgeOnly(ctx, r);
+  assertLabelsTrustworthy(ctx, r);
+  checkRecipients(ctx, recipients);
+  const rules = readSopsConfig(ctx.root);
+  const rule = rules ? creationRuleFor(rules, ctx.root, ctx.abs) : null;
+  const target = recipients.length > 0 ? recipients : rule?.recipients ?? [];
+  if (target.length === 0) throw noRule(ctx, 'rotate');
+  const text = await encryptText(r.plaintext, {
     file: ctx.shown,
     format: formatOf(ctx.abs),
-    recipients: keep,
-    rule: r.metadata.rule,
-    macOnlyEncrypted: r.metadata.macOnlyEncrypted,
+    recipients: [...new Set(target)],
+    rule: rule?.rule ?? r.metadata.rule,
+    macOnlyEncrypted: rule ? rule.macOnlyEncrypted : r.metadata.macOnlyEncrypted,
     now,
   });
+  return { text, warnings: [], recipients: [...new Set(target)] };
 }
 
 export interface EditOptions {
@@ -156,28 +243,71 @@ export interface EditOptions {
   /** Called when the edited text is invalid; return true to reopen the editor, false to give up. */
   onInvalid?: (message: string) => Promise<boolean>;
   now?: number;
+  /**
+   * Ignore SIGINT while the editor runs (an interactive terminal sends
+   * Ctrl-C to the editor too, which handles it). SIGTERM and SIGHUP always
+   * end the edit; without a terminal SIGINT does too.
+   */
+  interactive?: boolean;
+  /** Called (on the CLI side) with warnings such as stale folders removed. */
+  onWarning?: (line: string) => void;
 }
 
 export type EditResult = { changed: false } | { changed: true; text: string };
 
+/** Exit code for an edit ended by a signal (128 + signal number, as shells report it). */
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
 /**
- * Decrypts to a private temp file (0600 in a 0700 directory), runs $EDITOR
- * (fallback vi), re-encrypts with the same data key reusing the ciphertext
- * of unchanged values, and always overwrites the temp file with zeros and
- * deletes it.
+ * Decrypts to a private temp file (0600 in a 0700 directory on a tmpfs such
+ * as /dev/shm where there is one), runs $EDITOR (fallback vi), re-encrypts
+ * with the same data key reusing the ciphertext of unchanged values, and
+ * always overwrites every file of the temp folder with zeros (the editor's
+ * swap and backup files too) and deletes it — also when SIGINT, SIGTERM or
+ * SIGHUP ends the edit. Stale folders of this user left by a killed edit
+ * are removed first, with a warning.
  */
 export async function editFile(ctx: FileContext, opts: EditOptions = {}): Promise<EditResult> {
   const env = opts.env ?? process.env;
+  for (const removed of removeStalePlaintextDirs(env)) opts.onWarning?.(`warning: removed ${removed}, plaintext left by an interrupted \`secrets edit\``);
   const r = await decryptFile(ctx, env);
   assertAgeOnly(ctx, r);
+  assertLabelsTrustworthy(ctx, r);
+  for (const w of r.warnings) opts.onWarning?.(w);
+  // Recipients: those of .sops.yaml where a rule covers the file (stanzas proven to be theirs are kept,
+  // the others wrapped afresh); else the file's stanzas exactly as they are (nothing new is wrapped for a label).
+  const configured = configuredRecipients(ctx);
+  const proven = r.metadata.age.filter((_, i) => r.stanzas[i]?.status === 'opened');
+  const recipients = configured ? configured.recipients : r.metadata.age.map((a) => a.recipient);
+  const wrapped = configured ? proven : r.metadata.age;
   const editor = (env.EDITOR || env.VISUAL || 'vi').trim().split(/\s+/);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-secrets-'));
-  await fs.chmod(dir, 0o700);
+  const dir = makePlaintextDir(env);
   const tmp = path.join(dir, path.basename(ctx.abs).replace(/\.sops(\.[^.]+)$/, '$1'));
+  let child: ChildProcess | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (sig === 'SIGINT' && opts.interactive && child) return; // the editor got Ctrl-C too
+    interrupted = sig;
+    wipeDirSync(dir);
+    if (child && child.exitCode === null) child.kill('SIGTERM');
+  };
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
+    const h = () => onSignal(sig);
+    process.on(sig, h);
+    return [sig, h] as const;
+  });
+  const stopped = () => new UserError(`${ctx.shown}  Edit interrupted by ${interrupted}: plaintext wiped, file unchanged`, { exitCode: SIGNAL_EXIT[interrupted!] ?? 130 });
   try {
     await fs.writeFile(tmp, r.plaintext, { mode: 0o600, flag: 'wx' });
     for (;;) {
-      const run = spawnSync(editor[0]!, [...editor.slice(1), tmp], { stdio: 'inherit', env });
+      if (interrupted) throw stopped();
+      const run = await new Promise<{ status: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+        child = spawn(editor[0]!, [...editor.slice(1), tmp], { stdio: 'inherit', env });
+        child.on('error', (error) => resolve({ status: null, signal: null, error }));
+        child.on('exit', (status, signal) => resolve({ status, signal }));
+      });
+      child = undefined;
+      if (interrupted) throw stopped();
       if (run.error) throw new SopsError('key', { file: ctx.shown }, `Cannot run editor \`${editor.join(' ')}\`: ${(run.error as NodeJS.ErrnoException).code ?? run.error.message}; file unchanged`);
       if (run.status !== 0) throw new SopsError('format', { file: ctx.shown }, `Editor exited with status ${run.status ?? run.signal}; file unchanged`);
       const edited = await fs.readFile(tmp, 'utf8');
@@ -187,14 +317,15 @@ export async function editFile(ctx: FileContext, opts: EditOptions = {}): Promis
         const text = await encryptText(edited, {
           file: ctx.shown,
           format: formatOf(ctx.abs),
-          recipients: r.metadata.age.map((a) => a.recipient),
+          recipients,
           rule: r.metadata.rule,
           macOnlyEncrypted: r.metadata.macOnlyEncrypted,
           dataKey: r.dataKey,
           stash: r.stash,
-          wrapped: r.metadata.age,
+          wrapped,
           now: opts.now,
         });
+        if (interrupted) throw stopped();
         return { changed: true, text };
       } catch (err) {
         if (!(err instanceof SopsError) || !opts.onInvalid || !(await opts.onInvalid(err.message))) {
@@ -204,8 +335,8 @@ export async function editFile(ctx: FileContext, opts: EditOptions = {}): Promis
       }
     }
   } finally {
-    await wipeFile(tmp);
-    await fs.rm(dir, { recursive: true, force: true });
+    for (const [sig, h] of handlers) process.off(sig, h);
+    wipeDirSync(dir);
   }
 }
 

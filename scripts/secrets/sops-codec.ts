@@ -6,14 +6,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Scalar } from 'yaml';
-import { isAgeRecipient, unwrapDataKey, wrapDataKey } from './age-keys.js';
+import { isAgeRecipient, recipientOf, unwrapWithIdentity, wrapDataKey } from './age-keys.js';
 import { compileRule, DEFAULT_RULE, type EncryptionRule } from './encryption-rule.js';
+import { RegexRefused } from './go-regexp.js';
 import { decryptLeaf, encryptLeaf, isEncValue, parseEnc } from './leaf-cipher.js';
 import { SopsError } from './sops-error.js';
-import { appendMetadata, extractMetadata, metadataNode, type AgeStanza, type SopsMetadata } from './sops-metadata.js';
+import { appendMetadata, compileMetadataRule, extractMetadata, metadataNode, type AgeStanza, type SopsMetadata } from './sops-metadata.js';
 import { bytesToValue, goRfc3339, SopsValueError, valueToBytes, valueToYamlText, type SopsValue } from './sops-value.js';
 import { aadOf, scalarValue, walkDocument, type CommentSlot } from './sops-walk.js';
-import { blockStyle, parseFile, positionOf, rootMap, serialize, type ParsedFile, type SopsFormat } from './yaml-io.js';
+import { blockStyle, locateComment, parseFile, positionOf, rootMap, serialize, type ParsedFile, type SopsFormat } from './yaml-io.js';
 
 /**
  * Ciphertexts of values seen on decrypt, keyed by path, type and plaintext.
@@ -93,7 +94,12 @@ export async function encryptText(plaintext: string, opts: EncryptOptions): Prom
     if (sops) throw new SopsError('format', { file, ...positionOf(pf, sops.key) }, 'File already encrypted (it has a top-level `sops` key)');
   }
   const rule = opts.rule ?? DEFAULT_RULE;
-  const shouldEncrypt = compileRule(rule);
+  let shouldEncrypt: ReturnType<typeof compileRule>;
+  try {
+    shouldEncrypt = compileRule(rule);
+  } catch (err) {
+    throw new SopsError('format', { file }, `Unexpected ${rule.kind}: ${err instanceof RegexRefused ? err.reason : String(err)}`);
+  }
   const macOnly = opts.macOnlyEncrypted ?? false;
   const dataKey = opts.dataKey ?? randomBytes(32);
   const stash = opts.stash ?? new Map<string, string>();
@@ -166,6 +172,16 @@ export interface DecryptResult {
   mac: string;
   /** Number of leaves decrypted and comments decrypted. */
   counts: { values: number; comments: number };
+  /** Per stanza: opened and matching, not openable, label mismatch, wrong key, malformed. */
+  stanzas: StanzaReport[];
+  /**
+   * Located warnings (`file:line:col  warning: …`): broken or mislabelled
+   * stanzas, comments in clear (not authenticated; those the rule wants
+   * encrypted are left out of `plaintext`).
+   */
+  warnings: string[];
+  /** Clear comments found (each also a warning); `omitted` ones are not in `plaintext`. */
+  clearComments: { line: number; column: number; omitted: boolean }[];
 }
 
 /** Parses a sops file and returns its metadata (the parsed documents have `sops` removed). */
@@ -176,8 +192,47 @@ export function readSopsFile(text: string, file: string, format: SopsFormat): { 
   return { pf, metadata };
 }
 
-/** Recovers the 32-byte data key with the given identities. */
-export async function recoverDataKey(metadata: SopsMetadata, opts: DecryptOptions): Promise<Uint8Array> {
+/** What happened to one `sops.age` stanza when the identities were tried on it. */
+export interface StanzaReport {
+  index: number;
+  /** The `recipient` label as written in the file. */
+  recipient: string;
+  /**
+   * - `opened`: an identity opened it and that identity's recipient is the label;
+   * - `not-openable`: none of the identities opens it (normal for other recipients);
+   * - `label-mismatch`: it opened, but with the identity of another recipient: the label is false;
+   * - `wrong-key`: it opened to a key that does not authenticate this file's MAC;
+   * - `malformed`: not an armored age file holding 32 bytes (truncated, edited).
+   */
+  status: 'opened' | 'not-openable' | 'label-mismatch' | 'wrong-key' | 'malformed';
+  /** For opened/label-mismatch/wrong-key: the recipient of the identity that opened it. */
+  openedBy?: string;
+  /** One line, for `verify` and warnings. */
+  message: string;
+}
+
+/** Result of openStanzas. */
+export interface OpenedKey {
+  dataKey: Uint8Array;
+  stanzas: StanzaReport[];
+}
+
+function macOpens(metadata: SopsMetadata, key: Uint8Array): boolean | null {
+  const parts = metadata.mac ? parseEnc(metadata.mac) : null;
+  if (!parts || !metadata.lastmodified) return null;
+  const aads = [metadata.lastmodified];
+  const norm = goRfc3339(metadata.lastmodified.replace(/\.\d+/, ''));
+  if (norm && norm !== metadata.lastmodified) aads.push(norm);
+  return aads.some((aad) => decryptLeaf(key, parts, aad) !== null);
+}
+
+/**
+ * Tries every identity on every stanza (a truncated stanza never stops the
+ * others), checks that the identity which opened a stanza is the recipient
+ * the stanza names, and picks the data key that authenticates the MAC.
+ * Throws SopsError when no stanza yields a key.
+ */
+export async function openStanzas(metadata: SopsMetadata, opts: DecryptOptions): Promise<OpenedKey> {
   const { file } = opts;
   const where = { file, ...metadata.blockPos };
   if (metadata.age.length === 0) {
@@ -186,20 +241,63 @@ export async function recoverDataKey(metadata: SopsMetadata, opts: DecryptOption
   if (opts.identities.length === 0) {
     throw new SopsError('key', where, 'No age identity: set SOPS_AGE_KEY_FILE (or SOPS_AGE_KEY) to the private key of one of the recipients');
   }
-  for (const [i, a] of metadata.age.entries()) {
-    let key: Uint8Array | null;
-    try {
-      key = await unwrapDataKey(a.enc, opts.identities);
-    } catch (err) {
-      throw new SopsError('integrity', where, `sops.age[${i}].enc (${a.recipient || 'no recipient'}) is not a valid armored age file: ${(err as Error).message}`);
+  const ids = await Promise.all(opts.identities.map(async (identity) => ({ identity, recipient: await recipientOf(identity) })));
+  const stanzas: StanzaReport[] = [];
+  const keys: { key: Uint8Array; stanza: StanzaReport }[] = [];
+  for (const [index, a] of metadata.age.entries()) {
+    const label = a.recipient.trim();
+    const shown = label || '(no recipient)';
+    let opened: { key: Uint8Array; by: string | null } | null = null;
+    let malformed: string | null = null;
+    for (const id of ids) {
+      try {
+        const key = await unwrapWithIdentity(a.enc, id.identity);
+        if (key) {
+          opened = { key, by: id.recipient };
+          break;
+        }
+      } catch (err) {
+        malformed = (err as Error).message.split('\n')[0] ?? 'unreadable';
+        break;
+      }
     }
-    if (key) {
-      if (key.length !== 32) throw new SopsError('integrity', where, `sops.age[${i}].enc holds a ${key.length}-byte data key, expected 32 bytes`);
-      return key;
+    let report: StanzaReport;
+    if (malformed !== null) {
+      report = { index, recipient: label, status: 'malformed', message: `sops.age[${index}] (${shown}) is not a valid armored age file: ${malformed}` };
+    } else if (!opened) {
+      report = { index, recipient: label, status: 'not-openable', message: `sops.age[${index}] (${shown}): not openable with this identity` };
+    } else if (opened.key.length !== 32) {
+      report = { index, recipient: label, status: 'malformed', message: `sops.age[${index}] (${shown}) holds a ${opened.key.length}-byte data key, expected 32 bytes` };
+    } else if (opened.by !== null && opened.by !== label) {
+      report = { index, recipient: label, status: 'label-mismatch', openedBy: opened.by, message: `sops.age[${index}] is labelled ${shown} but was opened with the identity of ${opened.by}: the label does not match` };
+      keys.push({ key: opened.key, stanza: report });
+    } else {
+      report = { index, recipient: label, status: 'opened', openedBy: opened.by ?? label, message: `sops.age[${index}] (${shown}): opened with this identity, label matches` };
+      keys.push({ key: opened.key, stanza: report });
+    }
+    stanzas.push(report);
+  }
+  if (keys.length === 0) {
+    const broken = stanzas.filter((s) => s.status === 'malformed');
+    if (broken.length > 0 && broken.length === stanzas.length) throw new SopsError('integrity', where, broken.map((b) => b.message).join('; '));
+    const from = opts.identitySources?.length ? ` from ${opts.identitySources.join(', ')}` : '';
+    throw new SopsError('key', where, `Wrong key: none of the ${opts.identities.length} age identit${opts.identities.length === 1 ? 'y' : 'ies'}${from} matches the recipients ${metadata.age.map((a) => a.recipient).join(', ')}`);
+  }
+  // The right key is the one that authenticates the MAC; a stanza wrapping another key is reported.
+  let chosen = keys.find((k) => macOpens(metadata, k.key) === true) ?? keys[0]!;
+  for (const k of keys) {
+    if (k !== chosen && !Buffer.from(k.key).equals(Buffer.from(chosen.key)) && macOpens(metadata, k.key) === false) {
+      k.stanza.status = 'wrong-key';
+      k.stanza.message = `sops.age[${k.stanza.index}] (${k.stanza.recipient || '(no recipient)'}) opens to a data key that does not authenticate this file`;
     }
   }
-  const from = opts.identitySources?.length ? ` from ${opts.identitySources.join(', ')}` : '';
-  throw new SopsError('key', where, `Wrong key: none of the ${opts.identities.length} age identit${opts.identities.length === 1 ? 'y' : 'ies'}${from} matches the recipients ${metadata.age.map((a) => a.recipient).join(', ')}`);
+  if (macOpens(metadata, chosen.key) === false && keys.length > 1) chosen = keys[0]!;
+  return { dataKey: chosen.key, stanzas };
+}
+
+/** Recovers the 32-byte data key with the given identities (see openStanzas). */
+export async function recoverDataKey(metadata: SopsMetadata, opts: DecryptOptions): Promise<Uint8Array> {
+  return (await openStanzas(metadata, opts)).dataKey;
 }
 
 /**
@@ -209,8 +307,15 @@ export async function recoverDataKey(metadata: SopsMetadata, opts: DecryptOption
 export async function decryptText(text: string, opts: DecryptOptions): Promise<DecryptResult> {
   const { file, format } = opts;
   const { pf, metadata } = readSopsFile(text, file, format);
-  const dataKey = await recoverDataKey(metadata, opts);
-  const shouldEncrypt = compileRule(metadata.rule);
+  const { dataKey, stanzas } = await openStanzas(metadata, opts);
+  const warnings: string[] = [];
+  const at = (line: number, column: number) => `${file}:${line || 1}:${column || 1}`;
+  for (const st of stanzas) {
+    if (st.status === 'malformed' || st.status === 'label-mismatch' || st.status === 'wrong-key') warnings.push(`${at(metadata.blockPos.line, metadata.blockPos.column)}  warning: ${st.message}`);
+  }
+  const clearComments: DecryptResult['clearComments'] = [];
+  const commentCursor = { from: 0 };
+  const shouldEncrypt = compileMetadataRule(metadata, file);
   const macOnly = metadata.macOnlyEncrypted;
   const hash = createHash('sha512');
   if (macOnly) hash.update(MAC_ONLY_PREFIX);
@@ -251,7 +356,26 @@ export async function decryptText(text: string, opts: DecryptOptions): Promise<D
       },
     });
     for (const slot of slots) {
-      const lines = commentLines(slot);
+      const all = commentLines(slot);
+      // A comment in clear is not authenticated: anyone can add one to a committed file.
+      const wantEncrypted = shouldEncrypt(slot.path, []);
+      const kept: string[] = [];
+      for (const line of all) {
+        if (line.trim() === '' || isEncValue(line)) {
+          kept.push(line);
+          continue;
+        }
+        const pos = locateComment(text, line, commentCursor);
+        clearComments.push({ ...pos, omitted: wantEncrypted });
+        warnings.push(
+          wantEncrypted
+            ? `${at(pos.line, pos.column)}  warning: comment in clear text where the file's rule encrypts comments: not authenticated (anyone can add it), not printed`
+            : `${at(pos.line, pos.column)}  warning: comment in clear text (sops leaves comments here unencrypted): not authenticated`,
+        );
+        if (!wantEncrypted) kept.push(line);
+      }
+      if (kept.length !== all.length) slot.holder[slot.field] = kept.length > 0 && kept.some((l) => l.trim() !== '') ? kept.join('\n') : null;
+      const lines = kept;
       if (!lines.some((l) => isEncValue(l))) continue;
       const own = aadOf(slot.path);
       const candidates = [own, ...slot.path.map((_, i) => aadOf(slot.path.slice(0, slot.path.length - 1 - i))), ...allPaths.map(aadOf)];
@@ -277,7 +401,7 @@ export async function decryptText(text: string, opts: DecryptOptions): Promise<D
   }
   const mac = hash.digest('hex').toUpperCase();
   verifyMac(metadata, dataKey, mac, file);
-  return { plaintext: serialize(pf), metadata, dataKey, stash, mac, counts };
+  return { plaintext: serialize(pf), metadata, dataKey, stash, mac, counts, stanzas, warnings, clearComments };
 }
 
 function verifyMac(metadata: SopsMetadata, dataKey: Uint8Array, mac: string, file: string): void {

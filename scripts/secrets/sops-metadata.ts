@@ -3,7 +3,8 @@
  * writing an age-only block.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq } from 'yaml';
-import { RULE_KEYS, type EncryptionRule, DEFAULT_RULE } from './encryption-rule.js';
+import { compileRule, RULE_KEYS, type EncryptionRule, DEFAULT_RULE } from './encryption-rule.js';
+import { RegexRefused } from './go-regexp.js';
 import { SopsError } from './sops-error.js';
 import { parseGoBool } from './sops-value.js';
 import { positionOf, rootMap, type ParsedFile } from './yaml-io.js';
@@ -31,6 +32,8 @@ export interface SopsMetadata {
   /** Line/column of `sops.mac` and of the block, for messages. */
   macPos: { line: number; column: number };
   blockPos: { line: number; column: number };
+  /** Line/column of the rule's value (e.g. `sops.unencrypted_regex`), else of the block. */
+  rulePos: { line: number; column: number };
 }
 
 const KEY_TYPES = ['kms', 'gcp_kms', 'azure_kv', 'hc_vault', 'pgp', 'hckms'];
@@ -94,7 +97,21 @@ export function extractMetadata(pf: ParsedFile): SopsMetadata | null {
     otherKeyTypes,
     macPos: positionOf(pf, macNode ?? m),
     blockPos: positionOf(pf, m),
+    rulePos: positionOf(pf, ruleKey ? m.get(ruleKey, true) : m),
   };
+}
+
+/**
+ * Compiles the file's own rule (sops metadata) on RE2; a pattern RE2 refuses
+ * is one located SopsError naming the file and key.
+ */
+export function compileMetadataRule(meta: SopsMetadata, file: string): ReturnType<typeof compileRule> {
+  try {
+    return compileRule(meta.rule);
+  } catch (err) {
+    const reason = err instanceof RegexRefused ? err.reason : String(err);
+    throw new SopsError('format', { file, line: meta.rulePos.line || 1, column: meta.rulePos.column || 1 }, `Unexpected sops.${meta.rule.kind}: ${reason}`);
+  }
 }
 
 function quoted(text: string): Scalar {

@@ -48,6 +48,7 @@ export function parseFile(text: string, file: string, format: SopsFormat): Parse
       const pos = err.linePos?.[0];
       throw new SopsError('format', { file, line: pos?.line ?? 0, column: pos?.col ?? 0 }, `Unexpected YAML: ${err.message.split('\n')[0]}`);
     }
+    checkAliasExpansion(pf, doc);
     visit(doc, {
       Alias(_key, node) {
         const target = node.resolve(doc);
@@ -69,6 +70,71 @@ export function parseFile(text: string, file: string, format: SopsFormat): Parse
     }
   }
   return pf;
+}
+
+/** Most aliases a document may hold (sops files hold none: sops expands them). */
+export const MAX_ALIASES = 1000;
+/** Most nodes a document may expand to once aliases are copied (an "alias bomb" expands exponentially). */
+export const MAX_EXPANDED_NODES = 200_000;
+
+/** Refuses documents whose aliases would expand beyond MAX_EXPANDED_NODES, before anything is copied. */
+function checkAliasExpansion(pf: ParsedFile, doc: Document): void {
+  let aliases = 0;
+  visit(doc, {
+    Alias(_k, node) {
+      aliases += 1;
+      if (aliases > MAX_ALIASES) throw new SopsError('format', { file: pf.file, ...positionOf(pf, node) }, `Unexpected YAML with more than ${MAX_ALIASES} aliases`);
+    },
+  });
+  if (aliases === 0) return;
+  const anchors = new Map<string, unknown>();
+  const memo = new Map<unknown, number>();
+  const cap = MAX_EXPANDED_NODES + 1;
+  // Anchors are defined before use: walking in document order, an alias
+  // refers to the latest node with that anchor seen so far.
+  const size = (node: unknown): number => {
+    if (node === null || node === undefined) return 1;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    let n = 1;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      n = target === undefined ? 1 : size(target);
+    } else {
+      if (isNode(node) && 'anchor' in node && node.anchor) anchors.set(node.anchor, node);
+      if (isMap(node) || isSeq(node)) {
+        for (const it of node.items as unknown[]) {
+          if (isPair(it)) n += size(it.key) + size(it.value);
+          else n += size(it);
+          if (n >= cap) break;
+        }
+      }
+    }
+    n = Math.min(n, cap);
+    memo.set(node, n);
+    return n;
+  };
+  if (size(doc.contents) >= cap) {
+    throw new SopsError('format', { file: pf.file, ...positionOf(pf, doc.contents) }, `Unexpected YAML whose aliases expand to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb)`);
+  }
+}
+
+/**
+ * Line/column of the next `#<comment>` in the raw text after `cursor.from`
+ * (the `yaml` package keeps comment text, not its position); 1:1 when not found.
+ */
+export function locateComment(text: string, comment: string, cursor: { from: number }): { line: number; column: number } {
+  let i = text.indexOf(`#${comment}`, cursor.from);
+  if (i === -1) i = text.indexOf(`#${comment}`);
+  if (i === -1) return { line: 1, column: 1 };
+  cursor.from = i + 1;
+  let line = 1;
+  let start = 0;
+  for (let j = text.indexOf('\n'); j !== -1 && j < i; j = text.indexOf('\n', j + 1)) {
+    line++;
+    start = j + 1;
+  }
+  return { line, column: i - start + 1 };
 }
 
 /** The top-level mapping of a document (parseFile guarantees it). */

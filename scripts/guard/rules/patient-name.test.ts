@@ -11,6 +11,9 @@ describe('patient-name', () => {
     ['**患者姓名**：张三，男', 1, 10, '张*'],
     ['patient_name: 李四', 1, 15, '李*'],
     ['说明\n  病人 = 欧阳某某', 2, 8, '欧阳**'],
+    ['患者张三于术后转入', 1, 3, '张**'],
+    ['3床 王建国 血压数据丢失', 1, 4, '王**'],
+    ['ICU 12床李某某', 1, 8, '李**'],
   ])('finds the name in %j', async (text, line, column, excerpt) => {
     const f = await scan(text);
     expect(f).toHaveLength(1);
@@ -30,7 +33,6 @@ describe('patient-name', () => {
     '| 姓名 | 文本 | 必填 |',
     '联系人姓名：张三',
     '工程师姓名：李四',
-    '患者张三', // no separator: not a labelled value
   ])('ignores %j', async (text) => {
     expect(await scan(text)).toEqual([]);
   });

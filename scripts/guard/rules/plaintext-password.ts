@@ -11,54 +11,87 @@
  */
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskSecret } from '../mask.js';
+import { isPlaceholder, looksLikePassword, unquote as unquoteShift } from './secret-value.js';
 
 const KEY =
-  '(?<key>[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass_word)[A-Za-z0-9_.-]*|[\\u4e00-\\u9fff]{0,8}(?:密码|口令))';
-const SEP = '["\']?[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*(?<sep>[:：=]|为|是)[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*';
-const VALUE = '(?<value>"[^"\\r\\n]*"|\'[^\'\\r\\n]*\'|`[^`\\r\\n]*`|[^\\s,，;；。、)）|`"\'<>&]+)';
+  // No character class before the keyword: `db_password` is found at `password`, and a 5 MB run of
+  // letters costs one pass instead of 40 tries per position.
+  '(?<key>(?:password|passwd|passphrase|pwd|pass_word)[A-Za-z0-9_.-]{0,40}|(?:密码|口令))';
+const SEP = '["\']?[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*(?<sep>[:：=]|为|是|(?:已经?|已)?(?:改|修改|更改|重置|设置|设|变更|更新)(?:为|成))[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*';
+const VALUE = '(?<value>"[^"\\r\\n]{0,256}"|\'[^\'\\r\\n]{0,256}\'|`[^`\\r\\n]{0,256}`|[^\\s,，;；。、)）|`"\'<>&]{1,256})';
 const PASSWORD_RE = new RegExp(`${KEY}${SEP}${VALUE}`, 'gi');
-const QUICK_RE = /pass|pwd|密码|口令/i;
+const QUICK_RE = /pass|pwd|密码|口令|账号|帐号|账户|帐户|用户|登录|user|login|account/i;
 
 /** Keys that name a property of passwords, not a password. */
 const DESCRIPTIVE_KEY_RE =
   /(?:policy|length|min|max|required|expir|expire|hint|file|path|env|rule|rules|age|days|count|reset|change|field|label|type|strength|complexity|encrypted|hash|hashed|enabled|mode|format|regex|pattern|prompt|placeholder|url|ref|source|manager|store|vault|_key|key_?id|salt)$/i;
 
-/** True when a value is a placeholder, a reference or empty rather than a secret. */
-export function isPlaceholder(value: string): boolean {
-  const v = value.trim();
-  if (v === '' || v === '~') return true;
-  if (/^(?:null|none|nil|true|false|yes|no|on|off|n\/a|na|tbd|todo|redacted|masked|secret|password|passwd|pwd|changeme|change_me|required|optional|string|str)$/i.test(v)) return true;
-  if (/^ENC\[AES256_GCM,/.test(v)) return true; // SOPS ciphertext
-  if (/^(?:[*＊•●·xX×.\-_#?]{3,}|[*＊•●]+)$/.test(v)) return true; // ******, xxx, ●●●
-  if (/[*＊•●]{3,}/.test(v)) return true; // already masked: pa******
-  if (/^<[^>]*>$|^\[[^\]]*\]$|^\{\{.*\}\}$|^\$\{[^}]*\}$|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v)) return true;
-  if (/^[(（【\[]?(?:脱敏|略|已隐藏|见|参见|详见|由|请)/.test(v)) return true;
-  if (/^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(v)) return true; // prose after the label
-  return false;
-}
+export { isPlaceholder };
 
-function unquote(v: string): string {
-  const q = v[0];
-  if ((q === '"' || q === "'" || q === '`') && v.length >= 2 && v.endsWith(q)) return v.slice(1, -1);
-  return v;
+/** `密码 Sa@2026!x`, `password Zk9-demo`: the label, blanks, then a token that looks like a password. */
+const SPACED_RE = /(?<![A-Za-z0-9_])(?<key>[\u4e00-\u9fff]{0,6}(?:密码|口令)|password|passwd|passphrase|pwd)[ \t\u3000]+(?<value>[\x21-\x7e]{4,128})(?![\x21-\x7e])/gi;
+/**
+ * A user/password pair after an account label: `账号/密码：admin/Adm1n#2026`,
+ * `login admin / Qw3$erty88`, `用户名 sa/Sa2026`.
+ */
+const PAIR_RE =
+  /(?<![A-Za-z0-9_./\\-])(?:账号|帐号|账户|帐户|用户名|用户|登录名|登录|user(?:name)?|login|account)(?:[ \t]*[/／][ \t]*(?:密码|口令|password|passwd|pwd))?(?:[ \t\u3000]*(?:[:：=]|为)[ \t\u3000]*|[ \t\u3000]+)(?<user>[A-Za-z0-9][A-Za-z0-9_.@\\-]{0,63})[ \t]*[/／][ \t]*(?<value>[^\s/／，,；;。、)）|]{3,128})/gi;
+
+/**
+ * In a `#` comment (YAML, shell, redis.conf), a bare `user/secret` pair
+ * without any label (`# sa/Sa@2026!`): the secret must mix at least three
+ * of upper case, lower case, digits and symbols, and neither side may be
+ * part of a path or URL.
+ */
+const COMMENT_PAIR_RE = /(?:^|[ \t])#[^\n]{0,200}?(?<![\w./:@-])(?<user>[A-Za-z][\w.-]{0,31})[ \t]*[/／][ \t]*(?<value>[\x21-\x2e\x30-\x7e]{6,64})(?![\x21-\x7e])/gm;
+
+function classes(v: string): number {
+  return Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v)) + Number(/[^A-Za-z0-9]/.test(v));
 }
 
 export const plaintextPasswordRule: GuardRule = {
   id: 'plaintext-password',
   message: 'plaintext password (明文密码)',
   fix: 'Move the password into the encrypted hand-over (opsbook secrets edit records/handover/<system>.sops.yaml) and change it, since it is in Git history.',
-  scan(text) {
-    if (!QUICK_RE.test(text)) return [];
+  scan(text, path, ctx) {
     const out: RuleMatch[] = [];
-    for (const m of text.matchAll(PASSWORD_RE)) {
+    const labelled = QUICK_RE.test(text);
+    for (const m of labelled ? text.matchAll(PASSWORD_RE) : []) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
       const { key, sep, value } = m.groups as { key: string; sep: string; value: string };
       if (DESCRIPTIVE_KEY_RE.test(key)) continue;
-      const raw = unquote(value);
+      const raw = unquoteShift(value).raw;
       if (Array.from(raw).length < 3 || isPlaceholder(raw)) continue;
       // `密码为 …`/`密码是 …` in prose: only an ASCII token counts as a password.
-      if ((sep === '为' || sep === '是') && !/^[\x21-\x7e]{4,}$/.test(raw)) continue;
+      if (!/^[:：=]$/.test(sep) && !/^[\x21-\x7e]{4,}$/.test(raw)) continue;
       const valueStart = m.index + m[0].length - value.length + (raw !== value ? 1 : 0);
       out.push({ start: valueStart, end: valueStart + raw.length, excerpt: maskSecret(raw) });
+    }
+    for (const m of labelled ? text.matchAll(SPACED_RE) : []) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
+      const value = m.groups!.value!;
+      const { raw, shift } = unquoteShift(value);
+      if (!looksLikePassword(raw)) continue;
+      const start = m.index + m[0].length - value.length + shift;
+      out.push({ start, end: start + raw.length, excerpt: maskSecret(raw) });
+    }
+    for (const m of labelled ? text.matchAll(PAIR_RE) : []) {
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
+      const value = m.groups!.value!.replace(/["'`]+$/, '');
+      const { raw, shift } = unquoteShift(value);
+      if (!looksLikePassword(raw, 3) || /^[A-Za-z]+:/.test(raw) || /\.(?:md|mdx|html?|ya?ml|json|txt|png|jpe?g|svg|pdf|docx?)$/i.test(raw)) continue; // a flag or a file name
+      if (/\bnet[ \t]+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue; // `net user NAME /flag`: the command rule judges it
+      const start = m.index + m[0].length - m.groups!.value!.length + shift;
+      out.push({ start, end: start + raw.length, excerpt: `${m.groups!.user}/${maskSecret(raw)}`, message: 'user/password pair in clear text (明文账号密码)' });
+    }
+    if (text.includes('#') && !/\.mdx?$/i.test(path)) { // a Markdown heading is not a comment
+      for (const m of text.matchAll(COMMENT_PAIR_RE)) {
+        if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
+        const value = m.groups!.value!;
+        if (classes(value) < 3 || !looksLikePassword(value, 6) || /\.(?:md|mdx|html?|ya?ml|json|txt|sql|sh|log|conf)$/i.test(value)) continue;
+        const start = m.index + m[0].length - value.length;
+        out.push({ start, end: start + value.length, excerpt: `${m.groups!.user}/${maskSecret(value)}`, message: 'user/password pair in a comment (注释中的明文账号密码)' });
+      }
     }
     return out;
   },

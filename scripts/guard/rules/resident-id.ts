@@ -4,6 +4,7 @@
  * and a real birth date. An 18-digit serial with a wrong checksum is not a finding.
  */
 import type { GuardRule, RuleMatch } from '../types.js';
+import { shortGroupAfter, shortGroupBefore } from './digit-groups.js';
 import { maskMiddle } from '../mask.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -13,7 +14,8 @@ const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
   50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91,
 ]);
-const ID_RE = /(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])/g;
+/** 18 characters, optionally grouped by single spaces or dashes (110101 19900307 123X, 1101-0119-…); lowercase x too. */
+const ID_RE = /(?<![0-9A-Za-z_])\d(?:[ -]?\d){16}[ -]?[0-9Xx](?![0-9A-Za-z_])/g;
 
 /** The check character (0-9 or X) of the first 17 digits of a resident ID number. */
 export function residentIdCheckChar(first17: string): string {
@@ -43,10 +45,13 @@ export const residentIdRule: GuardRule = {
   id: 'resident-id',
   message: 'resident ID number (居民身份证号)',
   fix: 'Remove the ID number or replace it with a placeholder such as （脱敏）; never record patient identifiers in the KB.',
-  scan(text) {
+  scan(text, _path, ctx) {
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(ID_RE)) {
-      if (isResidentId(m[0])) out.push({ start: m.index, end: m.index + 18, excerpt: maskMiddle(m[0], 4, 4) });
+      if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
+      if (shortGroupBefore(text, m.index) || shortGroupAfter(text, m.index + m[0].length)) continue;
+      const id = m[0].replace(/[ -]/g, '');
+      if (isResidentId(id)) out.push({ start: m.index, end: m.index + m[0].length, excerpt: maskMiddle(id.toUpperCase(), 4, 4) });
     }
     return out;
   },

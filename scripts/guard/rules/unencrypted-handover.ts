@@ -1,16 +1,20 @@
 /**
- * Rule `unencrypted-handover`: every file under `records/handover/` must be
- * SOPS-encrypted (SPEC §5). What "encrypted" means is decided by the secrets
- * domain (`inspectSopsText`: a `sops` block with MAC and age recipients, and
- * every value `ENC[…]` except keys the file's own rule leaves clear), so the
- * guard and the codec cannot drift apart. One finding per file, at the first
- * problem; a clear value's excerpt is masked.
+ * Rule `unencrypted-handover`: every SOPS file — under `records/handover/`
+ * or matching a `path_regex` of `.sops.yaml` — must be encrypted as the
+ * repository's creation rule says (SPEC §5), judged by that rule and never by
+ * the file's own unsigned metadata: the same recipients, the same
+ * `unencrypted_regex`/`encrypted_regex`, every value the rule does not exempt
+ * a well-formed `ENC[…]`, no clear comment where the rule encrypts comments.
+ * What "encrypted" means is decided by the secrets domain (`inspectSopsText`),
+ * so the guard and the codec cannot drift apart. One finding per problem
+ * (at most MAX_PER_FILE, then a summary); clear values are masked.
  */
 import { inspectSopsText, type SopsTextProblem } from '../../secrets/index.js';
 import { maskSecret } from '../mask.js';
-import type { GuardRule } from '../types.js';
+import type { GuardRule, RuleMatch } from '../types.js';
 
 export const HANDOVER_DIR = 'records/handover/';
+const MAX_PER_FILE = 20;
 
 /** UTF-16 offset of a 1-based line/column in `text` (clamped to the text). */
 function offsetOf(text: string, line: number, column: number): number {
@@ -27,33 +31,39 @@ function offsetOf(text: string, line: number, column: number): number {
 function maskedValueAt(text: string, offset: number): string {
   const end = text.indexOf('\n', offset);
   const raw = text.slice(offset, end === -1 ? undefined : end).replace(/\r$/, '');
-  const value = raw.replace(/^["']/, '').replace(/\s+#.*$/, '').trimEnd();
+  const value = raw.replace(/^["'#]/, '').replace(/\s+#.*$/, '').trim();
   return value === '' ? '' : maskSecret(value);
 }
 
 function excerptOf(text: string, offset: number, problem: SopsTextProblem): string {
-  return problem.kind === 'plain-value' || problem.kind === 'malformed-value' ? maskedValueAt(text, offset) : '';
+  return problem.kind === 'plain-value' || problem.kind === 'malformed-value' || problem.kind === 'plain-comment' ? maskedValueAt(text, offset) : '';
 }
+
+const LABEL: Partial<Record<SopsTextProblem['kind'], string>> = {
+  'recipients-mismatch': 'hand-over file does not match .sops.yaml (移交清单与 .sops.yaml 不一致)',
+  'rule-mismatch': 'hand-over file does not match .sops.yaml (移交清单与 .sops.yaml 不一致)',
+  'no-creation-rule': 'hand-over file has no creation rule (移交清单无加密规则)',
+  'plain-comment': 'clear comment in a hand-over file (移交清单中的明文注释)',
+};
 
 export const unencryptedHandoverRule: GuardRule = {
   id: 'unencrypted-handover',
   message: 'hand-over file is not SOPS-encrypted (移交清单未加密)',
-  fix: 'Encrypt the file with `opsbook secrets encrypt --in-place <file>` (recipients from .sops.yaml) before committing, and rotate any credential that was committed in clear.',
+  fix: 'Encrypt the file with `opsbook secrets encrypt --in-place <file>` (recipients and rule from .sops.yaml; `opsbook secrets rotate` re-wraps an existing file) before committing, and rotate any credential that was committed in clear.',
   rawText: true,
-  scan(text, path) {
-    if (!path.startsWith(HANDOVER_DIR)) return [];
-    const { encrypted, problems } = inspectSopsText(text);
-    const first = problems[0];
-    if (encrypted || !first) return [];
-    const offset = offsetOf(text, first.line, first.column);
-    const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
-    return [
-      {
-        start: offset,
-        end: offset,
-        excerpt: excerptOf(text, offset, first),
-        message: `hand-over file is not SOPS-encrypted (移交清单未加密): ${first.message}${more}`,
-      },
-    ];
+  scan(text, path, ctx) {
+    if (!ctx.sopsFile) return [];
+    const { encrypted, problems } = inspectSopsText(text, ctx.expected === undefined ? {} : { expected: ctx.expected });
+    if (encrypted) return [];
+    const out: RuleMatch[] = [];
+    for (const p of problems.slice(0, MAX_PER_FILE)) {
+      const offset = offsetOf(text, p.line, p.column);
+      out.push({ start: offset, end: offset, excerpt: excerptOf(text, offset, p), message: `${LABEL[p.kind] ?? 'hand-over file is not SOPS-encrypted (移交清单未加密)'}: ${p.message}` });
+    }
+    if (problems.length > MAX_PER_FILE) {
+      const last = out[out.length - 1]!;
+      last.message += ` (+${problems.length - MAX_PER_FILE} more in this file)`;
+    }
+    return out;
   },
 };
