@@ -85,9 +85,10 @@ export function buildProgram(): Command {
     .argument('<kind>', 'annual, inspection, database-inspection, maintenance, written-reply or all')
     .argument('[id]', 'record id (inspection, maintenance, written-reply)')
     .option('--period <id>', 'service period id (annual)')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'docx', 'pdf']).default('md'))
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'docx', 'pdf', 'html']).default('md'))
     .option('--out <path>', 'output file (or directory for `all`)')
-    .option('--skip-pdf', '`all`: do not render PDF (no Chromium needed)')
+    .option('--skip-pdf', '`all`: do not render PDF (no LibreOffice needed)')
+    .option('--final', 'refuse drafts (period not ended, uncommitted inputs, missing content) and list what is missing')
     .action(lazy(() => import('./commands/report.js')));
 
   const workdays = program.command('workdays').description('PRC working-day calendar');

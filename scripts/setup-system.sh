@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages opsbook needs on a Debian machine (run as root,
-# or with sudo available): Chromium for PDF reports and site checks, Noto CJK
-# fonts for Chinese glyphs, age for key interop, poppler-utils for PDF checks.
+# or with sudo available): LibreOffice for PDF reports, Chromium for site checks, Noto CJK
+# fonts for Chinese glyphs, AR PL UMing/UKai and WenQuanYi Zen Hei (TrueType 宋体/楷体/黑体
+# in the PDFs, embedded deterministically), Liberation
+# (Times New Roman / Arial metrics), age for key interop, poppler-utils for PDF checks.
 # Idempotent: packages already present are skipped without touching apt.
 set -euo pipefail
-PKGS=(chromium fonts-noto-cjk age poppler-utils unzip git)
+PKGS=(chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-liberation2 libreoffice-writer-nogui age poppler-utils unzip git)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

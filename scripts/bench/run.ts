@@ -115,3 +115,6 @@ if (!process.argv.includes('--no-package')) {
   fs.appendFileSync(out, `\n${section}`);
   process.stdout.write(section);
 }
+
+// Renderer bench (scripts/bench/reports.ts): `npm run bench -- --reports`.
+if (process.argv.includes('--reports')) await import('./reports.js');

@@ -1,25 +1,36 @@
 /**
  * `opsbook report <annual|inspection|database-inspection|maintenance|written-reply|all> [ID]
- *  [--period ID] [--format md|docx|pdf] [--out PATH] [--skip-pdf]`: builds the
- * contract's reports (SPEC §4). One report goes to --out or
+ *  [--period ID] [--format md|docx|pdf|html] [--out PATH] [--skip-pdf] [--final]`: builds
+ * the contract's reports (SPEC §4). One report goes to --out or
  * build/reports/<name>.<ext> under the KB root; `all` writes every due report
- * (md + docx, + pdf for annual reports) and an index into build/reports/ or
- * --out DIR. Written paths go to stdout, warnings and progress to stderr.
+ * (md, docx and pdf of every kind) and an index into build/reports/ or
+ * --out DIR. A report whose period has not ended, whose inputs are
+ * uncommitted or whose records lack required content is marked 草稿;
+ * `--final` refuses it and lists what is missing (exit 1). Written paths go
+ * to stdout, warnings and progress to stderr.
  */
 import path from 'node:path';
 import { loadKnowledgeBase } from '../records/index.js';
-import { EXIT, UserError } from '../shared/errors.js';
+import { EXIT, formatDiagnostic, UserError } from '../shared/errors.js';
 import { createProgress } from '../shared/progress.js';
-import { REPORT_KINDS, type ReportKind } from '../reports/report-types.js';
-import { checkChromium, closePdf } from '../reports/pdf.js';
+import { REPORT_KINDS, type DraftReason, type ReportKind } from '../reports/report-types.js';
+import { checkOffice } from '../reports/pdf.js';
 import { buildOne, reportContext, writeAllReports, writeReport, type ReportFormat } from '../reports/write-reports.js';
 import type { GlobalOptions } from './context.js';
 
-const EXT: Record<ReportFormat, string> = { md: 'md', docx: 'docx', pdf: 'pdf' };
+const EXT: Record<ReportFormat, string> = { md: 'md', docx: 'docx', pdf: 'pdf', html: 'html' };
+
+/** One line per draft reason: `path:1:1  年度运维总结报告 Y1: message  report-draft` (no path: the KB root). */
+function draftLines(title: string, id: string, reasons: DraftReason[]): string[] {
+  return reasons.map((r) => formatDiagnostic({
+    path: r.path ?? 'records', line: r.path ? 1 : 0, column: r.path ? 1 : 0, rule: 'report-draft', severity: 'error',
+    message: `${title} ${id}: ${r.record && !r.path ? `${r.record} ` : ''}${r.field ? `${r.field}: ` : ''}${r.message}`,
+  }));
+}
 
 /**
  * Runs `report`.
- * @returns 0 when written, 2 for bad arguments or a missing renderer
+ * @returns 0 when written, 1 when `--final` refused a draft, 2 for bad arguments or a missing renderer
  */
 export async function run(args: string[], opts: Record<string, unknown>, globals: GlobalOptions): Promise<number> {
   const [kindArg, id] = args;
@@ -30,6 +41,7 @@ export async function run(args: string[], opts: Record<string, unknown>, globals
   const out = typeof opts.out === 'string' ? path.resolve(opts.out) : undefined;
   const period = typeof opts.period === 'string' ? opts.period : undefined;
   const skipPdf = opts.skipPdf === true;
+  const final = opts.final === true;
 
   const kb = await loadKnowledgeBase(globals.root);
   const invalid = new Set(kb.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)).size;
@@ -39,26 +51,34 @@ export async function run(args: string[], opts: Record<string, unknown>, globals
 
   if (kindArg === 'all') {
     if (id !== undefined) throw new UserError('Unexpected id with `report all`, expected no id (use `report <kind> <id>` for one report)');
-    if (!skipPdf) checkChromium();
+    if (!skipPdf) checkOffice();
     const outDir = out ?? path.join(globals.root, 'build', 'reports');
     const progress = createProgress('reports', globals.interactive);
-    const res = await writeAllReports(ctx, outDir, { skipPdf, onProgress: (d, t, l) => progress.update(d, t, l) });
-    progress.done(`wrote ${res.reports.length} report(s) to ${path.relative(process.cwd(), outDir) || '.'}`);
+    const res = await writeAllReports(ctx, outDir, { skipPdf, final, onProgress: (d, t, l) => progress.update(d, t, l) });
+    const drafts = res.reports.filter((r) => r.draft.length).length;
+    progress.done(`wrote ${res.reports.length} report(s) to ${path.relative(process.cwd(), outDir) || '.'}${drafts ? ` (${drafts} marked 草稿)` : ''}`);
     for (const w of new Set(res.reports.flatMap((r) => r.warnings))) process.stderr.write(`warning: ${w}\n`);
     for (const r of res.reports) for (const f of r.files) process.stdout.write(`${f}\n`);
     for (const f of res.index) process.stdout.write(`${f}\n`);
+    if (res.refused.length) {
+      for (const r of res.refused) for (const l of draftLines(r.title, r.id, r.draft)) process.stderr.write(`${l}\n`);
+      process.stderr.write(`--final: refused ${res.refused.length} draft report(s); complete the records above, commit them, and run again\n`);
+      return EXIT.findings;
+    }
     return EXIT.ok;
   }
 
   const kind = kindArg as ReportKind;
-  if (format === 'pdf') checkChromium();
+  if (format === 'pdf') checkOffice();
   const report = await buildOne(ctx, kind, id, period);
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
-  const file = out ?? path.join(globals.root, 'build', 'reports', `${report.fileBase}.${EXT[format]}`);
-  try {
-    for (const f of await writeReport(report, format, file, globals.asOf)) process.stdout.write(`${f}\n`);
-  } finally {
-    await closePdf();
+  if (final && report.draft.length) {
+    for (const l of draftLines(report.title, report.id, report.draft)) process.stderr.write(`${l}\n`);
+    process.stderr.write(`--final: ${report.title} ${report.id} is a draft (${report.draft.length} reason(s) above); nothing written\n`);
+    return EXIT.findings;
   }
+  if (report.draft.length) process.stderr.write(`note: ${report.title} ${report.id} is marked 草稿 (${report.draft.length} reason(s); --final lists them)\n`);
+  const file = out ?? path.join(globals.root, 'build', 'reports', `${report.fileBase}.${EXT[format]}`);
+  for (const f of await writeReport(report, format, file, globals.asOf)) process.stdout.write(`${f}\n`);
   return EXIT.ok;
 }

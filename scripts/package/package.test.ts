@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../testing/run-cli.js';
 import ts from 'typescript';
-import { isRuntimeAsset } from './build-lib.js';
+import { assetCandidates, isRuntimeAsset, urlLoadedModules } from './build-lib.js';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>; optionalDependencies: Record<string, string>; devDependencies: Record<string, string>; files: string[]; bin: Record<string, string>;
@@ -40,14 +40,18 @@ describe('npm pack', () => {
     expect(files.some((f) => f.startsWith('src/'))).toBe(true);
   });
 
-  it('ships the compiled library with every run-time asset beside it', () => {
+  it('ships the compiled library with every run-time asset beside it, and no development asset', () => {
     if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) return; // before `npm run build:lib` (e.g. a fresh clone's first test run)
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('dist/package.json');
-    const assets = walk(path.join(REPO_ROOT, 'scripts')).filter(isRuntimeAsset);
+    for (const m of urlLoadedModules()) expect(files, `worker ${m}`).toContain(`dist/${m.replace(/\.ts$/, '.js')}`);
+    const texts = walk(path.join(REPO_ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(REPO_ROOT, 'dist', f), 'utf8'));
+    const assets = assetCandidates().filter((a) => isRuntimeAsset(a, texts));
     expect(assets).toContain('reports/templates/reference.docx');
     expect(assets).toContain('site/lint-rules/om-manual-sections.mjs');
     for (const a of assets) expect(files).toContain(`dist/${a}`);
+    // a non-TypeScript file no compiled code names (e.g. test reference images) stays out
+    expect(files.filter((f) => f.startsWith('dist/') && !f.endsWith('.js') && f !== 'dist/package.json' && !assets.includes(f.slice(5)))).toEqual([]);
   });
 
   it('ships every file the site configuration and theme import (Docusaurus compiles them in the KB)', () => {
@@ -88,7 +92,8 @@ describe('run-time dependencies', () => {
   function shippedSources(): string[] {
     if (shipped) return shipped;
     const parsed = ts.getParsedCommandLineOfConfigFile(path.join(REPO_ROOT, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-    const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noResolve: false } });
+    const roots = [...parsed.fileNames, ...urlLoadedModules().map((m) => path.join(REPO_ROOT, 'scripts', m))];
+    const program = ts.createProgram({ rootNames: roots, options: { ...parsed.options, noResolve: false } });
     const scripts = path.join(REPO_ROOT, 'scripts') + path.sep;
     return (shipped = program.getSourceFiles().map((f) => path.resolve(f.fileName)).filter((f) => f.startsWith(scripts)).map((f) => path.relative(path.join(REPO_ROOT, 'scripts'), f).split(path.sep).join('/')));
   }
@@ -116,6 +121,7 @@ describe('run-time dependencies', () => {
     const src = shippedSources();
     expect(src).toContain('cli.ts');
     expect(src).toContain('commands/init.ts');
+    expect(src).toContain('records/check-files-worker.ts'); // loaded by URL in a worker thread
     expect(src.filter((f) => /\.test\.ts$|(^|\/)test-[^/]*\.ts$|(^|\/)(fixtures|corpus|testing|bench|package)\//.test(f))).toEqual([]);
   }, 120_000);
 

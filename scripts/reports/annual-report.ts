@@ -9,7 +9,7 @@ import { calendarFromRecords, type CalendarYearData } from '../calendar/index.js
 import type { ComplianceResult } from '../compliance/index.js';
 import { AUDIT_KIND_DESCRIPTION, fieldLabel as auditFieldLabel, summarizeAudit, type AuditFinding } from '../git/index.js';
 import type { KnowledgeBase, Ticket } from '../records/index.js';
-import { WORK_END_HOUR, WORK_START_HOUR, type GroupStats, type SlaResult, type SlaTicketRow } from '../sla/index.js';
+import { CLOSURE_LABEL, closureCounts, closureSummary, ticketClosure, WORK_END_HOUR, WORK_START_HOUR, type GroupStats, type SlaResult, type SlaTicketRow } from '../sla/index.js';
 import type { AnnualAnalyses } from './analyses.js';
 import { countBy, inWindow, monthOf, periodMonths, periodTickets, resolvePeriodWindow, type PeriodWindow } from './annual-statistics.js';
 import { deriveSuggestions } from './annual-suggestions.js';
@@ -21,9 +21,9 @@ import {
   CLAUSE_STATUS_LABEL, CLOCK_STATUS_LABEL, codesOf, DB_OP_LABEL, DB_OUTCOME_LABEL, DIRECTION_LABEL, HAZARD_STATUS_LABEL, INSPECTION_TYPE_LABEL,
   INTERFACE_PEER_LABEL, INTERFACE_STATUS_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, RECOMMENDATION_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, label,
 } from '../shared/labels.js';
-import { heading, image, list, p, root, strong, table } from './mdast.js';
-import { contractPaths, recordPaths, reportHeader, signOff, systemName } from './report-header.js';
-import { REPORT_TITLE, type BuiltReport, type Chart, type ReportContext } from './report-types.js';
+import { heading, image, list, p, strong, table } from './mdast.js';
+import { assembleReport, contractPaths, recordPath, recordPaths, reportMeta, systemName, systemShortName } from './report-header.js';
+import { REPORT_TITLE, type BuiltReport, type Chart, type DraftReason, type ReportAttachment, type ReportContext } from './report-types.js';
 
 const n = (x: number) => String(x);
 
@@ -77,17 +77,74 @@ function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
 
 function timesSection(sla: SlaResult, fileBase: string, charts: Chart[], drawn: ReturnType<typeof periodCharts>): RootContent[] {
   const out: RootContent[] = [heading(2, '三、平均响应/解决时间')];
-  out.push(p('响应时间自接到第一个电话（报告时间）起算至工程师首次响应，解决时间自报告时间起算至问题解决，均按 24×7 连续计时。p90 表示 90% 的服务请求不超过该时长。'));
-  const row = (name: string, g: GroupStats | undefined) => [name, n(g?.count ?? 0),
-    showMinutes(g?.avgResponseMinutes), showMinutes(g?.p90ResponseMinutes), showMinutes(g?.avgResolutionMinutes), showMinutes(g?.p90ResolutionMinutes)];
-  const rows = [...SEVERITIES.map((s) => row(label(SEVERITY_LABEL, s), sla.bySeverity[s])), row('全部', sla.total)];
-  out.push(table(['严重级别', '件数', '平均响应', '响应 p90', '平均解决', '解决 p90'], rows, ['left', 'right', 'right', 'right', 'right', 'right']));
+  out.push(p('响应时间自接到第一个电话（报告时间）起算至工程师首次响应，处理时长自报告时间起算至工单关闭（含已解决、临时解决、无法解决与重复），均按 24×7 连续计时。'
+    + '平均值与 p90 只计已有该时间的工单（“已响应”“已关闭”列为其件数）；p90 表示 90% 的工单不超过该时长。'));
+  const counted = (sev: string | undefined) => sla.tickets.filter((t) => sev === undefined || t.severity === sev);
+  const row = (name: string, g: GroupStats | undefined, rows: typeof sla.tickets) => [name, n(g?.count ?? 0),
+    n(rows.filter((t) => t.responseMinutes !== null).length), showMinutes(g?.avgResponseMinutes), showMinutes(g?.p90ResponseMinutes),
+    n(rows.filter((t) => t.resolutionMinutes !== null).length), showMinutes(g?.avgResolutionMinutes), showMinutes(g?.p90ResolutionMinutes)];
+  const rows = [...SEVERITIES.map((s) => row(label(SEVERITY_LABEL, s), sla.bySeverity[s], counted(s))), row('全部', sla.total, counted(undefined))];
+  out.push(table(['严重级别', '件数', '已响应', '平均响应', '响应 p90', '已关闭', '平均处理时长', '处理时长 p90'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
   charts.push({ name: `${fileBase}-response`, title: '响应时间分布', ...drawn.response });
   out.push(image(`${fileBase}-response.svg`, '响应时间分布'));
   return out;
 }
 
-function slaSection(kb: KnowledgeBase, sla: SlaResult): RootContent[] {
+/** How many items a list in the report body shows before it points to the appendix. */
+const INLINE_MAX = 20;
+/** How many rows an appendix table holds; longer lists go to a CSV file beside the report. */
+const APPENDIX_MAX = 300;
+/** How many major incidents get their full timeline in the body. */
+const TIMELINES_MAX = 10;
+
+/** An appendix (or, past APPENDIX_MAX rows, a CSV attachment) holding a long list in full. */
+interface LongList {
+  /** Appendix title without its number (e.g. 重大故障一览). */
+  title: string;
+  header: string[];
+  rows: string[][];
+  /** CSV file name used when the list is too long for the appendix. */
+  file: string;
+}
+
+class Appendices {
+  readonly lists: LongList[] = [];
+  readonly attachments: ReportAttachment[] = [];
+
+  constructor(private readonly fileBase: string) {}
+
+  /** Registers a list; returns how the body refers to it (附录一 …). */
+  add(list: LongList): string {
+    this.lists.push(list);
+    return `附录${CN_NUM[this.lists.length - 1]}`;
+  }
+
+  nodes(): RootContent[] {
+    const out: RootContent[] = [];
+    this.lists.forEach((l, i) => {
+      out.push(heading(2, `附录${CN_NUM[i]}　${l.title}`));
+      if (l.rows.length <= APPENDIX_MAX) {
+        out.push(table(l.header, l.rows));
+      } else {
+        const file = `${this.fileBase}-${l.file}`;
+        this.attachments.push({ name: file, content: toCsv(l.header, l.rows) });
+        out.push(p(`共 ${l.rows.length} 条，超过 ${APPENDIX_MAX} 条，完整清单见随报告提交的文件 ${file}（CSV，UTF-8，可用 Excel 打开）；下表列出前 ${APPENDIX_MAX} 条。`));
+        out.push(table(l.header, l.rows.slice(0, APPENDIX_MAX)));
+      }
+    });
+    return out;
+  }
+}
+
+const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** RFC 4180 CSV with a UTF-8 BOM and CRLF line ends (Excel opens it with the Chinese intact). */
+export function toCsv(header: string[], rows: string[][]): string {
+  const cell = (x: string) => (/[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+function slaSection(kb: KnowledgeBase, sla: SlaResult, app: Appendices): RootContent[] {
   const out: RootContent[] = [heading(2, '四、SLA 达成情况')];
   const policy = kb.contract?.sla;
   if (policy) {
@@ -97,8 +154,13 @@ function slaSection(kb: KnowledgeBase, sla: SlaResult): RootContent[] {
   const rows = [...SEVERITIES.map((s) => slaRow(label(SEVERITY_LABEL, s), sla.bySeverity[s])), slaRow('全部', sla.total)];
   out.push(table(['严重级别', '件数', '响应达标', '响应超时', '计时中', '响应达成率', '到场达标', '到场超时'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
   const breached = sla.tickets.filter((c) => c.response === 'breached' || c.onsite === 'breached');
-  if (breached.length) {
-    out.push(p(strong('未达标的服务请求'), '：', breached.map((c) => `${c.id}（${c.response === 'breached' ? `响应 ${showMinutes(c.responseMinutes)}` : ''}${c.response === 'breached' && c.onsite === 'breached' ? '，' : ''}${c.onsite === 'breached' ? '到场超时' : ''}）`).join('；')));
+  const what = (c: SlaTicketRow) => `${c.response === 'breached' ? `响应 ${showClock(c.responseMinutes)}` : ''}${c.response === 'breached' && c.onsite === 'breached' ? '，' : ''}${c.onsite === 'breached' ? '到场超时' : ''}`;
+  if (breached.length > INLINE_MAX) {
+    const ref = app.add({ title: '未达标的服务请求', header: ['工单', '严重级别', '响应', '到场'], file: 'sla-breaches.csv',
+      rows: breached.map((c) => [c.id, label(SEVERITY_LABEL, c.severity), c.response === 'breached' ? `超时（${showClock(c.responseMinutes)}）` : label(CLOCK_STATUS_LABEL, c.response), label(CLOCK_STATUS_LABEL, c.onsite)]) });
+    out.push(p(strong('未达标的服务请求'), `：共 ${breached.length} 件，前 ${INLINE_MAX} 件为 `, breached.slice(0, INLINE_MAX).map((c) => `${c.id}（${what(c)}）`).join('；'), `；完整清单见${ref}。`));
+  } else if (breached.length) {
+    out.push(p(strong('未达标的服务请求'), '：', breached.map((c) => `${c.id}（${what(c)}）`).join('；')));
   } else {
     out.push(p('本期无未达标的服务请求。'));
   }
@@ -112,16 +174,31 @@ function slaRow(name: string, g: GroupStats | undefined): string[] {
 
 const parseIso = parseDurationMinutes;
 
-function majorSection(kb: KnowledgeBase, tickets: Ticket[], rowOf: Map<string, SlaTicketRow>): RootContent[] {
+/** Level 1/A incidents of the period (also those raised to 1/A later). */
+function majorTickets(tickets: Ticket[]): Ticket[] {
+  return tickets.filter((t) => t.severity === '1' || t.severity === 'A' || (t.severity_changes ?? []).some((c) => c.to === '1' || c.to === 'A'));
+}
+
+function majorSection(kb: KnowledgeBase, tickets: Ticket[], rowOf: Map<string, SlaTicketRow>, app: Appendices): RootContent[] {
   const out: RootContent[] = [heading(2, '五、重大故障处理记录')];
-  const major = tickets.filter((t) => t.severity === '1' || t.severity === 'A' || (t.severity_changes ?? []).some((c) => c.to === '1' || c.to === 'A'));
+  const major = majorTickets(tickets);
   if (!major.length) {
     out.push(p(`本期未发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障。`));
     return out;
   }
-  out.push(p(`本期发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障 ${major.length} 件，处理经过如下。`));
-  for (const t of major) {
-    out.push(heading(3, `${t.id}　${t.title}`));
+  // The top incidents: 1级 before A级, then the longest (open ones count as longest), then by report time.
+  const rank = (t: Ticket) => (t.severity === '1' || (t.severity_changes ?? []).some((c) => c.to === '1') ? 0 : 1);
+  const length = (t: Ticket) => rowOf.get(t.id)?.resolutionMinutes ?? Number.POSITIVE_INFINITY;
+  const top = [...major].sort((a, b) => rank(a) - rank(b) || length(b) - length(a) || (a.reported_at < b.reported_at ? -1 : 1)).slice(0, TIMELINES_MAX);
+  const shown = major.filter((t) => top.includes(t));
+  const counts = closureCounts(major);
+  const ref = major.length > shown.length ? app.add({ title: '重大故障一览', header: ['工单', '系统', '级别', '报告时间', '响应', '处理时长', '处理结果'], file: 'major-incidents.csv',
+    rows: major.map((t) => { const c = rowOf.get(t.id); return [t.id, systemShortName(kb, t.system), label(SEVERITY_LABEL, t.severity), showTime(t.reported_at), showClock(c?.responseMinutes), showMinutes(c?.resolutionMinutes), CLOSURE_LABEL[ticketClosure(t)]]; }) }) : undefined;
+  out.push(p(`本期发生${SEVERITY_LABEL['1']}或${SEVERITY_LABEL.A}重大故障 ${major.length} 件（${closureSummary(counts)}）。`
+    + (ref ? `以下列出影响最大的 ${shown.length} 件（${SEVERITY_LABEL['1']}优先，其次处理时长最长者）的处理经过，全部重大故障一览见${ref}。` : '处理经过如下。')));
+  out.push(heading(3, '（一）处理经过'));
+  for (const t of shown) {
+    out.push(heading(4, `${t.id}　${t.title}`));
     const clock = rowOf.get(t.id);
     const events: [string, string | undefined][] = [
       ['报告', t.reported_at],
@@ -133,11 +210,23 @@ function majorSection(kb: KnowledgeBase, tickets: Ticket[], rowOf: Map<string, S
       ['解决', t.resolved_at],
     ];
     const timed = events.filter((e): e is [string, string] => !!e[1]).sort((a, b) => (showTime(a[1]) < showTime(b[1]) ? -1 : showTime(a[1]) > showTime(b[1]) ? 1 : 0));
-    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${label(OUTCOME_LABEL, t.outcome)}${clock ? `；响应 ${showMinutes(clock.responseMinutes)}（${label(CLOCK_STATUS_LABEL, clock.response)}），解决 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
+    out.push(p(`${systemName(kb, t.system)}，${label(SEVERITY_LABEL, t.severity)}，${t.department ? `${t.department}，` : ''}处理结果：${CLOSURE_LABEL[ticketClosure(t)]}${clock ? `；响应 ${showClock(clock.responseMinutes)}（${label(CLOCK_STATUS_LABEL, clock.response)}），处理时长 ${showMinutes(clock.resolutionMinutes)}` : ''}。`));
     out.push(table(['时间（北京时间）', '事件'], timed.map(([e, at]) => [showTime(at), e])));
     if (!t.onsite) out.push(p('远程处理，未到场。'));
     if (t.cause) out.push(p(strong('原因'), '：', t.cause.trim()));
     if (t.solution) out.push(p(strong('解决办法'), '：', t.solution.trim()));
+  }
+  return out;
+}
+
+/** Resolved major incidents without the cause or solution the 重大故障处理记录 needs. */
+function majorGaps(kb: KnowledgeBase, tickets: Ticket[]): DraftReason[] {
+  const out: DraftReason[] = [];
+  for (const t of majorTickets(tickets)) {
+    if (!t.resolved_at) continue;
+    for (const [field, name] of [['cause', '原因'], ['solution', '解决办法']] as const) {
+      if (!t[field]?.trim()) out.push({ record: t.id, path: recordPath(kb, t.id), field, message: `重大故障已关闭，但${name}（${field}）未填写；年度运维总结报告须含重大故障处理记录（合同（三））` });
+    }
   }
   return out;
 }
@@ -159,7 +248,7 @@ function inspectionSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootCon
       const asOfDay = cutoffDay(w);
       const timely = delivered ? (delivered <= due.date ? '按时' : '逾期') : asOfDay > due.date ? '未提交（已逾期）' : '未提交（未到期）';
       const hz = x.hazards ?? [];
-      return [x.id, label(INSPECTION_TYPE_LABEL, x.type), x.systems.map((s) => systemName(kb, s)).join('、'),
+      return [x.id, label(INSPECTION_TYPE_LABEL, x.type), x.systems.map((s) => systemShortName(kb, s)).join('、'),
         showDate(x.finished_at) === showDate(x.started_at) ? showDate(x.started_at) : `${showDate(x.started_at)} 至 ${showDate(x.finished_at)}`,
         `${hz.length}（${hz.filter((h) => h.status === 'open').length}）`, due.date, delivered ?? '—', timely];
     })));
@@ -186,7 +275,7 @@ function changesSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootConten
   out.push(heading(3, '（一）变更'));
   if (changes.length) {
     out.push(table(['编号', '系统', '内容', '类型', '来源', '约定日期', '交付日期', '状态'], changes.map((c) => [
-      c.id, systemName(kb, c.system), c.title, label(CHANGE_KIND_LABEL, c.kind),
+      c.id, systemShortName(kb, c.system), c.title, label(CHANGE_KIND_LABEL, c.kind),
       c.source === 'policy' && c.regulation ? `${label(CHANGE_SOURCE_LABEL, c.source)}（${c.regulation}）` : label(CHANGE_SOURCE_LABEL, c.source),
       showDate(c.agreed_date), showDate(c.delivered_at), label(CHANGE_STATUS_LABEL, c.status),
     ])));
@@ -194,7 +283,7 @@ function changesSection(kb: KnowledgeBase, w: PeriodWindow): { nodes: RootConten
   out.push(heading(3, '（二）软件发布'));
   if (releases.length) {
     out.push(table(['编号', '系统', '版本', '发布日期', '更新项', '操作变化'], releases.map((r) => [
-      r.id, systemName(kb, r.system), r.version, showDate(r.released_at), n(r.contents.length), r.changes_operation ? '是' : '否',
+      r.id, systemShortName(kb, r.system), r.version, showDate(r.released_at), n(r.contents.length), r.changes_operation ? '是' : '否',
     ])));
   } else out.push(p('本期无软件发布。'));
   out.push(heading(3, '（三）用户培训'));
@@ -215,22 +304,23 @@ function interfacesSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   if (ifaces.length) {
     out.push(table(['接口', '系统', '对端', '协议', '方向', '状态', '本期接口问题'], ifaces.map((i) => {
       const ts = ifTickets.filter((t) => t.interface === i.id);
-      return [i.id, systemName(kb, i.system), i.peer_name ?? label(INTERFACE_PEER_LABEL, i.peer), i.protocol, label(DIRECTION_LABEL, i.direction), label(INTERFACE_STATUS_LABEL, i.status),
-        ts.length ? `${ts.length}（${ts.map((t) => t.id).join('、')}）` : '0'];
+      const ids = ts.slice(0, 3).map((t) => t.id).join('、') + (ts.length > 3 ? ' 等' : '');
+      return [i.id, systemShortName(kb, i.system), i.peer_name ?? label(INTERFACE_PEER_LABEL, i.peer), i.protocol, label(DIRECTION_LABEL, i.direction), label(INTERFACE_STATUS_LABEL, i.status),
+        ts.length ? `${ts.length}（${ids}）` : '0'];
     })));
   } else out.push(p('接口登记为空。'));
-  out.push(p(`本期接口类服务请求 ${ifTickets.length} 件，已解决 ${ifTickets.filter((t) => t.resolved_at).length} 件。`));
+  out.push(p(`本期接口类服务请求 ${ifTickets.length} 件${ifTickets.length ? `：${closureSummary(closureCounts(ifTickets))}` : ''}。`));
   out.push(heading(3, '（二）数据库运维'));
   const ops = kb.dbOperations.filter((o) => inWindow(w, o.started_at)).sort((a, b) => (showTime(a.started_at) < showTime(b.started_at) ? -1 : 1));
   if (ops.length) {
     out.push(table(['编号', '系统', '类型', '日期', '内容', '审批', '结果'], ops.map((o) => [
-      o.id, systemName(kb, o.system), label(DB_OP_LABEL, o.type), showDate(o.started_at), o.summary, o.approved_by ?? '—', label(DB_OUTCOME_LABEL, o.outcome),
+      o.id, systemShortName(kb, o.system), label(DB_OP_LABEL, o.type), showDate(o.started_at), o.summary, o.approved_by ?? '—', label(DB_OUTCOME_LABEL, o.outcome),
     ])));
   } else out.push(p('本期无数据库运维操作记录。'));
   return { nodes: out, ids: [...ifaces.map((i) => i.id), ...ops.map((o) => o.id)] };
 }
 
-function complianceSection(c: ComplianceResult): RootContent[] {
+function complianceSection(c: ComplianceResult, app: Appendices): RootContent[] {
   const out: RootContent[] = [heading(2, '九、合规矩阵')];
   const counts = countBy(c.clauses, (x) => x.status, codesOf(CLAUSE_STATUS_LABEL)).filter(([, v]) => v > 0);
   out.push(p(`共 ${c.clauses.length} 项条款：${counts.map(([k, v]) => `${label(CLAUSE_STATUS_LABEL, k)} ${v} 项`).join('，')}。`));
@@ -241,9 +331,13 @@ function complianceSection(c: ComplianceResult): RootContent[] {
   const withFindings = c.clauses.filter((x) => x.findings.length && x.status !== 'met');
   if (withFindings.length) {
     out.push(heading(3, '未达标及待确认条款的问题明细'));
+    const all = withFindings.flatMap((x) => x.findings.map((f) => [x.id, f.record || '—', f.message]));
+    const ref = all.length > INLINE_MAX ? app.add({ title: '合规问题明细', header: ['条款', '记录', '问题'], rows: all, file: 'compliance-findings.csv' }) : undefined;
     for (const x of withFindings) {
       out.push(p(strong(`${x.id} ${x.title}（${label(CLAUSE_STATUS_LABEL, x.status)}）`)));
-      out.push(list(x.findings.map((f) => (f.record ? `${f.record}：${f.message}` : f.message))));
+      const shown = ref ? x.findings.slice(0, 5) : x.findings;
+      out.push(list(shown.map((f) => (f.record ? `${f.record}：${f.message}` : f.message))));
+      if (shown.length < x.findings.length) out.push(p(`该条款共 ${x.findings.length} 条问题，此处列出前 ${shown.length} 条，完整明细见${ref}。`));
     }
   }
   return out;
@@ -320,7 +414,7 @@ function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[
   const recs = kb.recommendations.filter((r) => inWindow(w, r.date)).sort((a, b) => (a.date < b.date ? -1 : a.id < b.id ? -1 : 1));
   if (recs.length) {
     out.push(table(['编号', '日期', '系统', '科室', '建议', '状态', '依据工单'], recs.map((r) => [
-      r.id, r.date, systemName(kb, r.system), r.department ?? '—', r.description ? `${r.title}：${r.description.trim()}` : r.title,
+      r.id, r.date, systemShortName(kb, r.system), r.department ?? '—', r.description ? `${r.title}：${r.description.trim()}` : r.title,
       label(RECOMMENDATION_STATUS_LABEL, r.status), (r.tickets ?? []).join('、') || '—',
     ])));
   } else out.push(p('本期未登记系统建设建议。'));
@@ -343,17 +437,18 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
   const { sla } = analyses;
   const rowOf = new Map(sla.tickets.map((t) => [t.id, t]));
   const warnings: string[] = [];
+  const app = new Appendices(fileBase);
 
   const drawn = annualCharts(kb, w, sla);
   const stats = statisticsSection(kb, w, tickets, rowOf, fileBase, charts, drawn);
   const times = timesSection(sla, fileBase, charts, drawn);
-  const slaNodes = slaSection(kb, sla);
-  const major = majorSection(kb, tickets, rowOf);
+  const slaNodes = slaSection(kb, sla, app);
+  const major = majorSection(kb, tickets, rowOf, app);
   const insp = inspectionSection(kb, w);
   warnings.push(...insp.warnings);
   const chg = changesSection(kb, w);
   const ifc = interfacesSection(kb, w, tickets);
-  const comp = complianceSection(analyses.compliance);
+  const comp = complianceSection(analyses.compliance, app);
   const audit = auditSection(analyses, new Set([...tickets.map((t) => t.id), ...insp.ids, ...chg.ids, ...ifc.ids]));
   const sug = suggestionsSection(kb, w, tickets, audit.length > 0);
 
@@ -361,23 +456,23 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
     ...kb.records.filter((r) => r.kind === 'calendar' || r.kind === 'person').map((r) => r.path)];
   const partial = w.cutoff < w.end;
   const systems = Object.keys(kb.contract?.systems ?? {});
-  const resolved = tickets.filter((t) => t.resolved_at).length;
+  const counts = closureCounts(tickets);
   const summary: RootContent[] = [
     heading(2, '一、概述'),
     p(`本报告总结${kb.contract?.vendor ?? '供应商'}在服务期 ${pid}（${w.period.start} 至 ${w.period.end}）内为${kb.contract?.customer ?? '院方'}提供的${systems.map((s) => systemName(kb, s)).join('、')}运维服务。`
       + `${partial ? `服务期尚未结束，统计截至 ${showInstant(w.cutoff - 1)}。` : ''}`
-      + `本期受理服务请求 ${tickets.length} 件，已解决或关闭 ${resolved} 件；重大故障（${SEVERITY_LABEL['1']}、${SEVERITY_LABEL.A}）${tickets.filter((t) => t.severity === '1' || t.severity === 'A').length} 件；`
+      + `本期受理服务请求 ${tickets.length} 件${tickets.length ? `（${closureSummary(counts)}）` : ''}；重大故障（${SEVERITY_LABEL['1']}、${SEVERITY_LABEL.A}）${majorTickets(tickets).length} 件；`
       + `巡检 ${insp.ids.length} 次；软件发布 ${kb.releases.filter((r) => inWindow(w, r.released_at)).length} 次；培训 ${kb.trainings.filter((t) => inWindow(w, t.date)).length} 场。`),
   ];
   if (w.period.annual_report) summary.push(p(`本报告已于 ${showDate(w.period.annual_report.delivered_at)} 提交院方${w.period.annual_report.acknowledged_by ? `，签收人：${w.period.annual_report.acknowledged_by}` : ''}。`));
 
-  const tree = root([
-    ...reportHeader(kb, ctx.provenance, {
-      title, number: `${kb.contract?.id ?? ''}-${pid}`, systems, asOf: ctx.asOf, inputs,
-      period: `${pid}：${w.period.start} 至 ${w.period.end}`,
-    }),
-    ...summary, ...stats, ...times, ...slaNodes, ...major, ...insp.nodes, ...chg.nodes, ...ifc.nodes, ...comp, ...audit, ...sug.nodes,
-    ...signOff(),
-  ]);
-  return { kind: 'annual', id: pid, title, fileBase, tree, charts, inputs, warnings };
+  const draft: DraftReason[] = [];
+  if (partial) draft.push({ message: `服务期 ${pid} 尚未结束（${w.period.end} 结束），统计截至 ${showInstant(w.cutoff - 1)}` });
+  draft.push(...majorGaps(kb, tickets));
+  const meta = reportMeta(kb, { title, number: `${kb.contract?.id ?? ''}-${pid}`, systems, asOf: ctx.asOf, inputs, period: `${pid}：${w.period.start} 至 ${w.period.end}` });
+  const appendix = app.nodes();
+  return assembleReport(ctx, {
+    kind: 'annual', id: pid, fileBase, meta, front: 'cover', inputs, charts, warnings, draft, attachments: app.attachments, appendix,
+    body: [...summary, ...stats, ...times, ...slaNodes, ...major, ...insp.nodes, ...chg.nodes, ...ifc.nodes, ...comp, ...audit, ...sug.nodes],
+  });
 }

@@ -40,10 +40,15 @@ export interface BarSeries {
  * A vertical bar chart; several series are stacked. Value labels sit on top
  * of each bar (the stack total).
  */
-export function barChart(opts: { title: string; labels: string[]; series: BarSeries[]; width?: number; height?: number; yLabel?: string }): { svg: string; width: number; height: number } {
+export function barChart(opts: {
+  title: string; labels: string[]; series: BarSeries[]; width?: number; height?: number; yLabel?: string;
+  /** A second axis line under the labels (e.g. the year under the first month and under each January); empty entries print nothing. */
+  groupLabels?: (string | undefined)[];
+}): { svg: string; width: number; height: number } {
   const width = opts.width ?? 640;
-  const height = opts.height ?? 320;
-  const m = { left: 48, right: 16, top: 44, bottom: opts.series.length > 1 ? 70 : 48 };
+  const groups = opts.groupLabels?.some((g) => g) ?? false;
+  const height = (opts.height ?? 320) + (groups ? 16 : 0);
+  const m = { left: 48, right: 16, top: 44, bottom: (opts.series.length > 1 ? 70 : 48) + (groups ? 16 : 0) };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const n = opts.labels.length;
@@ -70,6 +75,11 @@ export function barChart(opts: { title: string; labels: string[]; series: BarSer
     });
     if (totals[i]! > 0) parts.push(`<text x="${r1(x + barW / 2)}" y="${r1(y(acc) - 4)}" font-size="11" text-anchor="middle" fill="#222">${totals[i]}</text>`);
     parts.push(`<text x="${r1(m.left + band * i + band / 2)}" y="${r1(m.top + plotH + 16)}" font-size="11" text-anchor="middle" fill="#333">${esc(lab)}</text>`);
+    const g = opts.groupLabels?.[i];
+    if (g) {
+      parts.push(`<text x="${r1(m.left + band * i + 2)}" y="${r1(m.top + plotH + 32)}" font-size="11" text-anchor="start" fill="#333">${esc(g)}</text>`);
+      if (i > 0) parts.push(`<line x1="${r1(m.left + band * i)}" y1="${r1(m.top + plotH)}" x2="${r1(m.left + band * i)}" y2="${r1(m.top + plotH + 34)}" stroke="#999" stroke-width="1"/>`);
+    }
   });
   if (opts.series.length > 1) {
     let lx = m.left;
@@ -151,6 +161,8 @@ export function periodCharts(input: {
   const monthly = barChart({
     title: '每月服务请求量',
     labels: months.map((m) => `${Number(m.slice(5))}月`),
+    // The year under the first month and under every January: 12月 of 2025 is never read as 2026's.
+    groupLabels: months.map((m, i) => (i === 0 || m.endsWith('-01') ? `${m.slice(0, 4)}年` : undefined)),
     series: systems.map((s) => ({ name: s.name, values: months.map((m) => tickets.filter((t) => t.system === s.id && t.month === m).length) })),
     yLabel: '件数',
   });

@@ -14,13 +14,16 @@ export interface Provenance {
   commit: string | null;
   /** True when records/ has uncommitted changes (the commit alone does not pin the input). */
   dirty: boolean;
+  /** Record files (relative to the KB root) with uncommitted changes, untracked ones included. */
+  dirtyPaths?: ReadonlySet<string>;
   /** Bytes of every record file, by path relative to the root. */
   bytes: ReadonlyMap<string, Buffer>;
 }
 
-function git(root: string, args: string[]): string | null {
+function git(root: string, args: string[], raw = false): string | null {
   try {
-    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return raw ? out : out.trim();
   } catch {
     return null;
   }
@@ -35,13 +38,32 @@ export function collectProvenance(kb: KnowledgeBase): Provenance {
   for (const r of kb.records) bytes.set(r.path, fs.readFileSync(path.join(kb.root, r.path)));
   const inside = git(kb.root, ['rev-parse', '--is-inside-work-tree']) === 'true';
   const commit = inside ? git(kb.root, ['rev-parse', 'HEAD']) : null;
-  const status = commit ? git(kb.root, ['status', '--porcelain', '--', 'records']) : '';
-  return { commit, dirty: !!status, bytes };
+  const status = commit ? git(kb.root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', 'records'], true) : '';
+  const prefix = commit ? git(kb.root, ['rev-parse', '--show-prefix']) ?? '' : '';
+  return { commit, dirty: !!status, dirtyPaths: parsePorcelain(status ?? '', prefix), bytes };
+}
+
+/**
+ * Paths of `git status --porcelain -z` (relative to the repository root)
+ * made relative to the KB root (`prefix` = `git rev-parse --show-prefix`).
+ */
+export function parsePorcelain(z: string, prefix: string): Set<string> {
+  const out = new Set<string>();
+  const fields = z.split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f.length < 4) continue;
+    const xy = f.slice(0, 2);
+    const file = f.slice(3);
+    if (xy.includes('R') || xy.includes('C')) i++; // the next field is the rename's source
+    out.add(file.startsWith(prefix) ? file.slice(prefix.length) : file);
+  }
+  return out;
 }
 
 /** A provenance with fixed values (tests, or a KB given as data). */
-export function fixedProvenance(commit: string | null, bytes: ReadonlyMap<string, Buffer>): Provenance {
-  return { commit, dirty: false, bytes };
+export function fixedProvenance(commit: string | null, bytes: ReadonlyMap<string, Buffer>, dirtyPaths: ReadonlySet<string> = new Set()): Provenance {
+  return { commit, dirty: dirtyPaths.size > 0, dirtyPaths, bytes };
 }
 
 /**

@@ -1,18 +1,26 @@
 /**
- * The header block every report opens with (contract, parties, systems,
- * period, as-of, provenance) and the sign-off block it closes with.
+ * What every report shares: its front matter (title block), sign-off,
+ * provenance (printed at the end) and draft reasons from provenance, and
+ * the Markdown arrangement of the parts.
  */
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { KnowledgeBase } from '../records/index.js';
-import { label, SYSTEM_LABEL } from '../shared/labels.js';
+import { label, SYSTEM_LABEL, SYSTEM_SHORT_LABEL } from '../shared/labels.js';
 import { showInstant } from '../shared/display.js';
-import { fieldTable, heading, p, table } from './mdast.js';
+import { cstDateOf, parseInstant } from '../shared/time.js';
+import { fieldTable, heading, list, p, root, strong, table } from './mdast.js';
 import { inputDigest, type Provenance } from './provenance.js';
+import type { BuiltReport, Chart, DraftReason, ReportAttachment, ReportContext, ReportKind, ReportMeta, ReportParts } from './report-types.js';
 
 /** Full name of a system code as the contract record names it, else the shared label (`aims` → 手术麻醉临床信息系统). */
 export function systemName(kb: KnowledgeBase, sys: string): string {
   const s = kb.contract?.systems[sys as 'aims' | 'icis'];
   return s ? s.name : label(SYSTEM_LABEL, sys);
+}
+
+/** Short system name for narrow table columns (手术麻醉, 重症监护); the full name for systems without one. */
+export function systemShortName(kb: KnowledgeBase, sys: string): string {
+  return Object.hasOwn(SYSTEM_SHORT_LABEL, sys) ? label(SYSTEM_SHORT_LABEL, sys) : systemName(kb, sys);
 }
 
 /** Name of a person id, or the id when unknown. */
@@ -53,34 +61,114 @@ export interface HeaderInfo {
   inputs: string[];
 }
 
-/** Title (H1) and the header table of a report. */
-export function reportHeader(kb: KnowledgeBase, prov: Provenance, info: HeaderInfo): RootContent[] {
+/** `2026年11月30日` (Arabic numerals, no padding) of an instant's China Standard Time day. */
+export function chineseDate(ms: number): string {
+  const d = cstDateOf(ms);
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+/** `2026年5月8日` of a record date or time; undefined when absent. */
+export function chineseDateOf(value: string | undefined): string | undefined {
+  return value ? chineseDate(parseInstant(value)) : undefined;
+}
+
+/** The front matter of a report: title, parties, period, 编制日期 (the as-of day). */
+export function reportMeta(kb: KnowledgeBase, info: HeaderInfo): ReportMeta {
   const c = kb.contract;
-  const commit = prov.commit === null ? '非 Git 目录' : `${prov.commit}${prov.dirty ? '（records/ 含未提交修改）' : ''}`;
+  const systems = info.systems.map((s) => systemName(kb, s)).join('、') || '—';
+  return {
+    title: info.title, number: info.number, contractId: c?.id ?? '—', customer: c?.customer ?? '—', vendor: c?.vendor ?? '—',
+    systems, period: info.period, date: chineseDate(info.asOf), subject: `${systems}运维服务 ${info.title} ${info.number}`,
+  };
+}
+
+/** The title-block rows (label, value), the same on the cover and in the other kinds' title block. */
+export function titleBlockRows(meta: ReportMeta): [string, string][] {
   return [
-    heading(1, info.title),
-    fieldTable([
-      ['报告编号', info.number],
-      ['合同编号', c?.id ?? '—'],
-      ['院方', c?.customer ?? '—'],
-      ['供应商', c?.vendor ?? '—'],
-      ['系统', info.systems.map((s) => systemName(kb, s)).join('、') || '—'],
-      ['报告期间', info.period],
-      ['统计截至', `${showInstant(info.asOf)}（北京时间）`],
-      ['生成自提交', commit],
-      ['输入记录摘要', `sha256:${inputDigest(prov, info.inputs)}（${new Set(info.inputs).size} 个记录文件）`],
-    ]),
+    ['报告编号', meta.number],
+    ['合同编号', meta.contractId],
+    ['院方', meta.customer],
+    ['供应商', meta.vendor],
+    ['系统', meta.systems],
+    ['报告期间', meta.period],
+    ['编制日期', meta.date],
   ];
 }
 
-/** The sign-off block for the hospital and the vendor. */
-export function signOff(): RootContent[] {
+/** 报告生成信息 (printed at the end): as-of, commit (marked when inputs are uncommitted) and the input digest. */
+export function provenanceRows(prov: Provenance, inputs: string[], asOf: number): [string, string][] {
+  const dirty = inputs.some((x) => prov.dirtyPaths?.has(x)) || (prov.dirtyPaths === undefined && prov.dirty);
+  const commit = prov.commit === null ? '非 Git 目录' : `${prov.commit}${dirty ? '（输入记录含未提交修改）' : ''}`;
   return [
+    ['统计截至', `${showInstant(asOf)}（北京时间）`],
+    ['生成自提交', commit],
+    ['输入记录摘要', `sha256:${inputDigest(prov, inputs)}（${new Set(inputs).size} 个记录文件）`],
+  ];
+}
+
+/** Draft reasons every report shares: inputs outside Git, or input files with uncommitted changes. */
+export function provenanceDraftReasons(prov: Provenance, inputs: string[]): DraftReason[] {
+  if (prov.commit === null) return [{ message: '知识库不是 Git 仓库，输入记录未提交，报告无法追溯到提交' }];
+  const dirty = [...new Set(inputs)].filter((x) => prov.dirtyPaths?.has(x)).sort();
+  if (prov.dirtyPaths === undefined && prov.dirty) return [{ message: 'records/ 含未提交的修改' }];
+  return dirty.map((x) => ({ path: x, message: '输入记录有未提交的修改（先提交，再出具正式报告）' }));
+}
+
+/** Text shown in a draft where a record lacks content: `【待补充：原因】`. */
+export function pending(what: string): string {
+  return `【待补充：${what}】`;
+}
+
+/** The sign-off rows of the Markdown arrangement (DOCX draws its own block from `meta`). */
+export function signOffTable(meta: ReportMeta): RootContent {
+  return table(['项目', '院方', '供应商'], [
+    ['单位', meta.customer, meta.vendor],
+    ['签字', '', ''],
+    ['盖章', '', ''],
+    ['日期', '　　年　　月　　日', '　　年　　月　　日'],
+  ]);
+}
+
+/** The Markdown arrangement of a report: title, draft note, title block, body, sign-off, appendices, provenance. */
+export function markdownTree(meta: ReportMeta, draft: DraftReason[], parts: ReportParts): Root {
+  const note: RootContent[] = draft.length ? [{
+    type: 'blockquote',
+    children: [p(strong('草稿'), '：本报告尚不能作为正式文本交付，原因如下。'), list(draft.map(draftText))],
+  }] : [];
+  return root([
+    heading(1, meta.title),
+    ...note,
+    fieldTable(titleBlockRows(meta)),
+    ...parts.body,
+    ...parts.closing,
     heading(2, '签收'),
     p('本报告经双方确认后生效。'),
-    table(['签收方', '签名', '日期'], [
-      ['院方签收人', '', '　　年　　月　　日'],
-      ['供应商代表', '', '　　年　　月　　日'],
-    ]),
-  ];
+    signOffTable(meta),
+    ...parts.appendix,
+    heading(2, '报告生成信息'),
+    fieldTable(parts.provenance),
+  ]);
+}
+
+/** One draft reason as text: `T-1（records/…yaml）cause：原因未填写`. */
+export function draftText(r: DraftReason): string {
+  const where = [r.record, r.path && !r.record ? r.path : undefined].filter(Boolean).join('');
+  return `${where ? `${where}${r.field ? ` ${r.field}` : ''}：` : ''}${r.message}`;
+}
+
+/**
+ * Puts a report together: draft reasons (the builder's plus the
+ * provenance ones), provenance rows and the Markdown tree.
+ */
+export function assembleReport(ctx: ReportContext, r: {
+  kind: ReportKind; id: string; fileBase: string; meta: ReportMeta; front: 'cover' | 'title-block';
+  body: RootContent[]; closing?: RootContent[]; appendix?: RootContent[]; inputs: string[];
+  charts?: Chart[]; warnings?: string[]; draft?: DraftReason[]; attachments?: ReportAttachment[];
+}): BuiltReport {
+  const draft = [...(r.draft ?? []), ...provenanceDraftReasons(ctx.provenance, r.inputs)];
+  const parts: ReportParts = { body: r.body, closing: r.closing ?? [], appendix: r.appendix ?? [], provenance: provenanceRows(ctx.provenance, r.inputs, ctx.asOf) };
+  return {
+    kind: r.kind, id: r.id, title: r.meta.title, fileBase: r.fileBase, tree: markdownTree(r.meta, draft, parts), charts: r.charts ?? [],
+    inputs: r.inputs, warnings: r.warnings ?? [], meta: r.meta, front: r.front, draft, attachments: r.attachments ?? [], parts,
+  };
 }

@@ -7,9 +7,9 @@ import type { Ticket } from '../records/index.js';
 import { UserError } from '../shared/errors.js';
 import { showTime } from '../shared/display.js';
 import { CATEGORY_LABEL, CHANNEL_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, REPORTER_ROLE_LABEL, SEVERITY_LABEL, label } from '../shared/labels.js';
-import { fieldTable, heading, p, root } from './mdast.js';
-import { contractPaths, personName, recordPaths, reportHeader, signOff } from './report-header.js';
-import { REPORT_TITLE, type BuiltReport, type ReportContext } from './report-types.js';
+import { fieldTable, heading, p } from './mdast.js';
+import { assembleReport, chineseDateOf, contractPaths, pending, personName, recordPath, recordPaths, reportMeta } from './report-header.js';
+import { REPORT_TITLE, type BuiltReport, type DraftReason, type ReportContext } from './report-types.js';
 
 /** Whether a ticket gets a 产品维护报告: a fault or defect with a resolution time and outcome resolved/workaround. */
 export function isMaintenanceDue(t: Ticket): boolean {
@@ -22,10 +22,36 @@ export function isWrittenReplyDue(t: Ticket): boolean {
   return t.outcome === 'unresolvable';
 }
 
-const MISSING = '（记录中未填写）';
+/**
+ * The contract's required content of a ticket report, by field: a
+ * 产品维护报告 “包含问题的原因、解决办法及建议” (（二）3（2）); a 书面答复
+ * (（二）5) explains the cause, what was done and the reply, dated.
+ */
+const REQUIRED: Record<'maintenance' | 'written-reply', { field: string; label: string; get: (t: Ticket) => string | undefined }[]> = {
+  maintenance: [
+    { field: 'cause', label: '原因', get: (t) => t.cause },
+    { field: 'solution', label: '解决办法', get: (t) => t.solution },
+    { field: 'recommendations', label: '建议', get: (t) => t.recommendations },
+  ],
+  'written-reply': [
+    { field: 'cause', label: '原因分析', get: (t) => t.cause },
+    { field: 'solution', label: '已采取的措施', get: (t) => t.solution },
+    { field: 'written_reply.summary', label: '答复意见', get: (t) => t.written_reply?.summary },
+    { field: 'written_reply.delivered_at', label: '答复日期', get: (t) => t.written_reply?.delivered_at },
+  ],
+};
 
-function paragraphs(textValue: string | undefined): RootContent[] {
-  if (!textValue || !textValue.trim()) return [p(MISSING)];
+/** What a ticket lacks for its report (by field), as draft reasons. */
+export function ticketGaps(kb: ReportContext['kb'], t: Ticket, kind: 'maintenance' | 'written-reply'): DraftReason[] {
+  const why = kind === 'maintenance' ? '产品维护报告须包含问题的原因、解决办法及建议（合同（二）3（2），条款 S-2）' : '无法解决的故障须给予书面答复（合同（二）5，条款 R-2）';
+  return REQUIRED[kind].filter((r) => !r.get(t)?.trim()).map((r) => ({
+    record: t.id, path: recordPath(kb, t.id), field: r.field, message: `${r.label}（${r.field}）未填写；${why}`,
+  }));
+}
+
+/** Paragraphs of a text field, or the draft placeholder when it is empty. */
+function paragraphs(textValue: string | undefined, what: string): RootContent[] {
+  if (!textValue || !textValue.trim()) return [p(pending(`记录中未填写${what}`))];
   return textValue.trim().split(/\n\s*\n/).map((para) => p(para.replace(/\s*\n\s*/g, '')));
 }
 
@@ -75,29 +101,25 @@ export function buildMaintenanceReport(ctx: ReportContext, ticketId: string): Bu
   if (!isMaintenanceDue(t)) {
     throw new UserError(`Unexpected ticket \`${t.id}\` (category ${t.category}, outcome ${t.outcome ?? 'open'}), expected a resolved fault or defect for a 产品维护报告`);
   }
-  const title = REPORT_TITLE.maintenance;
   const inputs = inputsOf(ctx, t);
-  const tree = root([
-    ...reportHeader(ctx.kb, ctx.provenance, {
-      title, number: t.id, systems: [t.system], asOf: ctx.asOf, inputs,
-      period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}`,
-    }),
+  const meta = reportMeta(ctx.kb, { title: REPORT_TITLE.maintenance, number: t.id, systems: [t.system], asOf: ctx.asOf, inputs, period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}` });
+  const body: RootContent[] = [
     heading(2, '一、问题描述'),
     ticketFacts(ctx, t),
-    ...paragraphs(t.description ?? t.title),
+    ...paragraphs(t.description ?? t.title, '问题描述'),
     heading(2, '二、原因'),
-    ...paragraphs(t.cause),
+    ...paragraphs(t.cause, '原因'),
     heading(2, '三、解决办法'),
-    ...paragraphs(t.solution),
+    ...paragraphs(t.solution, '解决办法'),
     heading(2, '四、建议'),
-    ...paragraphs(t.recommendations),
-    ...signOff(),
-  ]);
-  return { kind: 'maintenance', id: t.id, title, fileBase: `maintenance-${t.id}`, tree, charts: [], inputs, warnings: [] };
+    ...paragraphs(t.recommendations, '建议'),
+  ];
+  return assembleReport(ctx, { kind: 'maintenance', id: t.id, fileBase: `maintenance-${t.id}`, meta, front: 'title-block', body, inputs, draft: ticketGaps(ctx.kb, t, 'maintenance') });
 }
 
 /**
- * Builds the 书面答复 of a ticket with `outcome: unresolvable`.
+ * Builds the 书面答复 of a ticket with `outcome: unresolvable`: a letter to
+ * the hospital, dated (the reply's delivery date) and sealed by the vendor.
  * @throws UserError when the ticket does not exist or is not unresolvable
  */
 export function buildWrittenReply(ctx: ReportContext, ticketId: string): BuiltReport {
@@ -105,29 +127,30 @@ export function buildWrittenReply(ctx: ReportContext, ticketId: string): BuiltRe
   if (!isWrittenReplyDue(t)) {
     throw new UserError(`Unexpected ticket \`${t.id}\` (outcome ${t.outcome ?? 'open'}), expected outcome unresolvable for a 书面答复`);
   }
-  const title = REPORT_TITLE['written-reply'];
   const inputs = inputsOf(ctx, t);
-  const c = ctx.kb.contract;
+  const meta = reportMeta(ctx.kb, { title: REPORT_TITLE['written-reply'], number: t.id, systems: [t.system], asOf: ctx.asOf, inputs, period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}` });
+  const replyDate = chineseDateOf(t.written_reply?.delivered_at);
+  if (replyDate) meta.date = replyDate;
+  const addressee = `${meta.customer}${t.department ? `（${t.department}）` : ''}`;
   const body: RootContent[] = [
-    ...reportHeader(ctx.kb, ctx.provenance, {
-      title, number: t.id, systems: [t.system], asOf: ctx.asOf, inputs,
-      period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}`,
-    }),
-    p(`致${c?.customer ?? '院方'}：`),
-    p(`贵院于 ${showTime(t.reported_at)} 报告的问题“${t.title}”，经我方工程师远程及现场处理，确认在现有条件下无法解决。根据合同约定，现予书面答复如下。`),
+    p(`致${addressee}：`),
+    p(`贵院于 ${showTime(t.reported_at)} 报告的问题“${t.title}”（工单 ${t.id}），经我方工程师远程及现场处理，确认在现有条件下无法解决。根据合同约定，现予书面答复如下。`),
     heading(2, '一、问题描述'),
     ticketFacts(ctx, t),
-    ...paragraphs(t.description ?? t.title),
+    ...paragraphs(t.description ?? t.title, '问题描述'),
     heading(2, '二、原因分析'),
-    ...paragraphs(t.cause),
+    ...paragraphs(t.cause, '原因分析'),
     heading(2, '三、已采取的措施'),
-    ...paragraphs(t.solution),
+    ...paragraphs(t.solution, '已采取的措施'),
     heading(2, '四、答复意见'),
-    ...(t.written_reply?.summary ? paragraphs(t.written_reply.summary) : [p(MISSING)]),
+    ...paragraphs(t.written_reply?.summary, '答复意见'),
     heading(2, '五、建议'),
-    ...paragraphs(t.recommendations),
+    ...(t.recommendations?.trim() ? paragraphs(t.recommendations, '建议') : [p('无。')]),
+    p('特此答复。'),
   ];
-  if (t.written_reply?.delivered_at) body.push(p(`答复交付日期：${showTime(t.written_reply.delivered_at)}`));
-  body.push(p(`${c?.vendor ?? '供应商'}`), ...signOff());
-  return { kind: 'written-reply', id: t.id, title, fileBase: `written-reply-${t.id}`, tree: root(body), charts: [], inputs, warnings: [] };
+  const closing: RootContent[] = [
+    p(`${meta.vendor}（盖章）`),
+    p(replyDate ?? pending('答复日期')),
+  ];
+  return assembleReport(ctx, { kind: 'written-reply', id: t.id, fileBase: `written-reply-${t.id}`, meta, front: 'title-block', body, closing, inputs, draft: ticketGaps(ctx.kb, t, 'written-reply') });
 }

@@ -10,15 +10,16 @@ import { resolvePeriodWindow } from './annual-statistics.js';
 import { buildReport, dueReports } from './catalog.js';
 import { showInstant } from '../shared/display.js';
 import { heading, p, root, table } from './mdast.js';
-import { closePdf, htmlToPdf } from './pdf.js';
+import { docxToPdf, type PdfJob } from './pdf.js';
+import { PandocPool, pandocWorkers } from './pandoc-pool.js';
 import { collectProvenance } from './provenance.js';
-import { renderDocx, renderHtml, renderMarkdown } from './render.js';
-import type { BuiltReport, ReportContext, ReportKind } from './report-types.js';
+import { renderDocxPair, renderHtml, renderMarkdown } from './render.js';
+import type { BuiltReport, DraftReason, ReportContext, ReportKind } from './report-types.js';
 import { reportToMarkdown } from './to-markdown.js';
 import { runPandoc } from './pandoc.js';
 import { writeFileAtomic } from '../shared/atomic-file.js';
 
-export type ReportFormat = 'md' | 'docx' | 'pdf';
+export type ReportFormat = 'md' | 'docx' | 'pdf' | 'html';
 
 /** Context for a KB: provenance read once. */
 export function reportContext(kb: KnowledgeBase, asOf: number): ReportContext {
@@ -35,29 +36,49 @@ export async function buildOne(ctx: ReportContext, kind: ReportKind, id: string 
   return buildReport(ctx, kind, id, undefined);
 }
 
+/** Writes the Markdown of a report with its charts (SVG) and attachments (CSV) beside it. */
+async function writeMarkdown(report: BuiltReport, file: string): Promise<string[]> {
+  const written = [file];
+  await writeFileAtomic(file, renderMarkdown(report));
+  for (const c of report.charts) {
+    const f = path.join(path.dirname(file), `${c.name}.svg`);
+    await writeFileAtomic(f, c.svg);
+    written.push(f);
+  }
+  for (const a of report.attachments) {
+    const f = path.join(path.dirname(file), a.name);
+    await writeFileAtomic(f, a.content);
+    written.push(f);
+  }
+  return written;
+}
+
 /**
- * Writes a report in one format. Markdown gets its charts as SVG files
- * beside it.
+ * Writes a report in one format. Markdown gets its charts as SVG files and
+ * its long lists as CSV beside it; DOCX and PDF get the CSV files too.
  * @param file output path (its extension is not checked)
  * @returns the paths written
  */
 export async function writeReport(report: BuiltReport, format: ReportFormat, file: string, asOf: number): Promise<string[]> {
-  if (format === 'md') {
-    const written = [file];
-    await writeFileAtomic(file, renderMarkdown(report));
-    for (const c of report.charts) {
-      const f = path.join(path.dirname(file), `${c.name}.svg`);
-      await writeFileAtomic(f, c.svg);
-      written.push(f);
-    }
-    return written;
+  if (format === 'md') return writeMarkdown(report, file);
+  const extra: string[] = [];
+  for (const a of report.attachments) {
+    const f = path.join(path.dirname(file), a.name);
+    await writeFileAtomic(f, a.content);
+    extra.push(f);
   }
+  if (format === 'html') {
+    await writeFileAtomic(file, await renderHtml(report));
+    return [file, ...extra];
+  }
+  const pair = await renderDocxPair(report, asOf);
   if (format === 'docx') {
-    await writeFileAtomic(file, await renderDocx(report, asOf));
-    return [file];
+    await writeFileAtomic(file, pair.word);
+    return [file, ...extra];
   }
-  await writeFileAtomic(file, await htmlToPdf(await renderHtml(report), asOf));
-  return [file];
+  const pdf = await docxToPdf([{ docx: pair.pdfSource, name: report.fileBase }], asOf);
+  await writeFileAtomic(file, pdf.get(report.fileBase)!);
+  return [file, ...extra];
 }
 
 /** One entry of `report all`'s index. */
@@ -67,32 +88,65 @@ export interface WrittenReport {
   title: string;
   files: string[];
   warnings: string[];
+  /** Why the report is a draft (empty when final). */
+  draft: DraftReason[];
+}
+
+/** Options of `writeAllReports`. */
+export interface WriteAllOptions {
+  /** Markdown and DOCX only. */
+  skipPdf?: boolean;
+  /** Called as work progresses (phase label, done, total). */
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Leave out drafts (they are returned in `refused`, with their reasons). */
+  final?: boolean;
 }
 
 /**
- * Writes every report due as of the context's as-of into `outDir`: Markdown
- * and DOCX for each, PDF for annual reports unless `skipPdf`, then
- * index.md and index.html.
- * @param onProgress called after each report
+ * Writes every report due as of the context's as-of into `outDir`:
+ * Markdown, DOCX and PDF of every kind (PDF unless `skipPdf`), then
+ * index.md and index.html. The renderers are batched: the reports are
+ * built first, pandoc converts them on one worker thread per core, and
+ * LibreOffice prints all PDFs in one run per core.
  */
-export async function writeAllReports(ctx: ReportContext, outDir: string, opts: { skipPdf?: boolean; onProgress?: (done: number, total: number, label: string) => void } = {}): Promise<{ reports: WrittenReport[]; index: string[] }> {
+export async function writeAllReports(ctx: ReportContext, outDir: string, opts: WriteAllOptions = {}): Promise<{ reports: WrittenReport[]; index: string[]; refused: WrittenReport[] }> {
   const due = dueReports(ctx.kb, ctx.asOf);
-  const reports: WrittenReport[] = [];
+  const built: BuiltReport[] = [];
+  for (const d of due) built.push(await buildOne(ctx, d.kind, d.id));
+  const refused = opts.final ? built.filter((r) => r.draft.length > 0) : [];
+  const issue = built.filter((r) => !refused.includes(r));
+  const total = issue.length * (opts.skipPdf ? 1 : 2);
+  let done = 0;
+  const tick = (label: string) => opts.onProgress?.(++done, total, label);
+
+  const files = new Map<BuiltReport, string[]>();
+  for (const r of issue) files.set(r, await writeMarkdown(r, path.join(outDir, `${r.fileBase}.md`)));
+
+  const pool = new PandocPool(pandocWorkers(issue.length));
+  const sources: PdfJob[] = [];
   try {
-    for (const [i, d] of due.entries()) {
-      const report = await buildOne(ctx, d.kind, d.id);
-      const base = path.join(outDir, report.fileBase);
-      const files = [
-        ...(await writeReport(report, 'md', `${base}.md`, ctx.asOf)),
-        ...(await writeReport(report, 'docx', `${base}.docx`, ctx.asOf)),
-      ];
-      if (d.kind === 'annual' && !opts.skipPdf) files.push(...(await writeReport(report, 'pdf', `${base}.pdf`, ctx.asOf)));
-      reports.push({ kind: d.kind, id: d.id, title: report.title, files, warnings: report.warnings });
-      opts.onProgress?.(i + 1, due.length, `${report.title} ${d.id}`);
-    }
+    await Promise.all(issue.map(async (r) => {
+      const pair = await renderDocxPair(r, ctx.asOf, pool.run);
+      const f = path.join(outDir, `${r.fileBase}.docx`);
+      await writeFileAtomic(f, pair.word);
+      files.get(r)!.push(f);
+      if (!opts.skipPdf) sources.push({ docx: pair.pdfSource, name: r.fileBase });
+      tick(`DOCX ${r.title} ${r.id}`);
+    }));
   } finally {
-    await closePdf();
+    await pool.close();
   }
+  if (!opts.skipPdf && sources.length) {
+    const byName = new Map(issue.map((r) => [r.fileBase, r]));
+    const pdfs = await docxToPdf(sources, ctx.asOf, { concurrency: pandocWorkers(sources.length), onDone: (name) => tick(`PDF ${byName.get(name)?.title ?? name}`) });
+    for (const r of issue) {
+      const f = path.join(outDir, `${r.fileBase}.pdf`);
+      await writeFileAtomic(f, pdfs.get(r.fileBase)!);
+      files.get(r)!.push(f);
+    }
+  }
+  const entry = (r: BuiltReport): WrittenReport => ({ kind: r.kind, id: r.id, title: r.title, files: files.get(r) ?? [], warnings: r.warnings, draft: r.draft });
+  const reports = issue.map(entry);
   const tree = indexTree(ctx, reports, outDir);
   const md = reportToMarkdown(tree);
   const indexMd = path.join(outDir, 'index.md');
@@ -100,7 +154,7 @@ export async function writeAllReports(ctx: ReportContext, outDir: string, opts: 
   const html = await runPandoc({ from: 'markdown', to: 'html5', standalone: true, metadata: { lang: 'zh-CN', pagetitle: '运维报告目录' } }, md);
   const indexHtml = path.join(outDir, 'index.html');
   await writeFileAtomic(indexHtml, html.stdout);
-  return { reports, index: [indexMd, indexHtml] };
+  return { reports, index: [indexMd, indexHtml], refused: refused.map(entry) };
 }
 
 function indexTree(ctx: ReportContext, reports: WrittenReport[], outDir: string) {
@@ -109,10 +163,10 @@ function indexTree(ctx: ReportContext, reports: WrittenReport[], outDir: string)
   const body: RootContent[] = [
     heading(1, '运维报告目录'),
     p(`合同 ${c?.id ?? '—'}（${c?.customer ?? '—'} / ${c?.vendor ?? '—'}），统计截至 ${showInstant(ctx.asOf)}（北京时间），共 ${reports.length} 份报告。`),
-    table(['报告', '编号', '文件'], reports.map((r) => {
+    table(['报告', '编号', '状态', '文件'], reports.map((r) => {
       const files = r.files.filter((f) => /\.(md|docx|pdf)$/.test(f));
       const cells = files.flatMap((f, i) => (i ? [{ type: 'text' as const, value: ' · ' }, link(f)] : [link(f)]));
-      return [r.title, r.id, cells];
+      return [r.title, r.id, r.draft.length ? `草稿（${r.draft.length} 项待完善）` : '正式', cells];
     })),
   ];
   return root(body);

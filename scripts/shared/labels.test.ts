@@ -35,6 +35,7 @@ function schemaEnums(): EnumSite[] {
 const VOCABULARY_OF: Record<string, keyof typeof VOCABULARIES> = {
   'common.schema.json system': 'system',
   'common.schema.json severity': 'severity',
+  'inspection.schema.json rating': 'assessmentRating',
   'ticket.schema.json category': 'category',
   'ticket.schema.json channel': 'channel',
   'ticket.schema.json reporter_role': 'reporterRole',

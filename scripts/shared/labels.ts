@@ -47,6 +47,8 @@ export const REPORTER_ROLE_LABEL = { ...AUDIENCE_LABEL, it_staff: '信息科', o
 export const CHECK_RESULT_LABEL = { ok: '正常', issue: '发现问题' } as const;
 /** Status of a hazard found by an inspection (“发现…隐患因素并及时排除”). */
 export const HAZARD_STATUS_LABEL = { fixed: '已排除', open: '未排除' } as const;
+/** Database running-state assessment of a database inspection (7(1) “对现有数据库运行状态进行评估”). */
+export const ASSESSMENT_RATING_LABEL = { good: '良好', fair: '一般', poor: '较差' } as const;
 /** Inspection types (3(5) 定时巡检, 7(1) 数据库服务器巡检). */
 export const INSPECTION_TYPE_LABEL = { onsite: '现场巡检', database: '数据库服务器巡检' } as const;
 
@@ -117,6 +119,7 @@ export const VOCABULARIES = {
   checkResult: CHECK_RESULT_LABEL,
   hazardStatus: HAZARD_STATUS_LABEL,
   inspectionType: INSPECTION_TYPE_LABEL,
+  assessmentRating: ASSESSMENT_RATING_LABEL,
   changeKind: CHANGE_KIND_LABEL,
   changeSource: CHANGE_SOURCE_LABEL,
   changeStatus: CHANGE_STATUS_LABEL,

@@ -10,3 +10,4 @@ export { groupStats, statsBy, type GroupStats, type StatInput } from './sla-stat
 export { mean, median, percentile, roundMinutes, roundRatio } from './summarize.js';
 export { formatSlaText, clockText } from './format-sla-text.js';
 export { renderTable, displayWidth, pad } from './text-table.js';
+export { ticketClosure, closureCounts, closureSummary, CLOSURE_ORDER, CLOSURE_LABEL, type TicketClosure, type ClosureCounts } from './ticket-outcome.js';

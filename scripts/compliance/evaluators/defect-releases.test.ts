@@ -12,7 +12,7 @@ describe('S-3 defectReleases', () => {
   it('breached without fixed_in', () => {
     const r = defectReleases(contextFor(makeKb({ tickets: [defect()] }), '2026-06-01'));
     expect(r.status).toBe('breached');
-    expect(r.findings).toEqual([{ record: 'T-20260302-60', message: '缺陷已解决，但未填写修复版本（fixed_in），无法确认修复该缺陷的软件发布' }]);
+    expect(r.findings).toEqual([{ record: 'T-20260302-60', message: '缺陷已处理完毕，但未填写修复版本（fixed_in），无法确认修复该缺陷的软件发布' }]);
     const unknown = defectReleases(contextFor(makeKb({ tickets: [defect({ fixed_in: 'REL-nope' })] }), '2026-06-01'));
     expect(unknown.findings[0]!.message).toBe('修复版本（fixed_in）REL-nope 不是已登记的发布记录');
   });

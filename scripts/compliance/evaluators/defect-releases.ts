@@ -21,7 +21,7 @@ export function defectReleases(ctx: ComplianceContext): ClauseResult {
         continue;
       }
       items.push('breached');
-      findings.push({ record: t.id, message: '缺陷已解决，但未填写修复版本（fixed_in），无法确认修复该缺陷的软件发布' });
+      findings.push({ record: t.id, message: '缺陷已处理完毕，但未填写修复版本（fixed_in），无法确认修复该缺陷的软件发布' });
       continue;
     }
     const rel = ctx.kb.releases.find((r) => r.id === t.fixed_in);

@@ -19,4 +19,15 @@ describe('S-2 maintenanceReports', () => {
     const kb = makeKb({ tickets: [ticket({ category: 'fault' }), ticket({ ...closed })] });
     expect(maintenanceReports(contextFor(kb, '2026-06-01')).status).toBe('n/a');
   });
+  it('counts closed faults by the one definition of 已解决, parts adding up to the total', () => {
+    const full = { cause: '网络中断', solution: '重启服务', recommendations: '增加监控' };
+    const kb = makeKb({ tickets: [
+      ticket({ id: 'T-20260302-51', category: 'fault', ...closed, ...full }),
+      ticket({ id: 'T-20260302-52', category: 'defect', ...closed, ...full }),
+      ticket({ id: 'T-20260302-53', category: 'fault', ...closed, outcome: 'workaround', ...full, cause: undefined }),
+      ticket({ id: 'T-20260302-54', category: 'fault', ...closed, outcome: 'unresolvable' }),
+    ] });
+    const r = maintenanceReports(contextFor(kb, '2026-06-01'));
+    expect(r.summary).toBe('处理完毕的故障/缺陷 3 张（已解决 2 张、临时解决 1 张；产品维护报告达标 2、违约 1）');
+  });
 });

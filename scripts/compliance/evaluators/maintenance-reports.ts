@@ -4,7 +4,7 @@
  * tickets closed as resolved or workaround (unresolvable ones get a written
  * reply instead, R-2; duplicates are left out).
  */
-import { FAULT_CATEGORIES } from '../../sla/index.js';
+import { FAULT_CATEGORIES, closureCounts, closureSummary } from '../../sla/index.js';
 import { CATEGORY_LABEL, label } from '../../shared/labels.js';
 import { fieldText } from '../finding-text.js';
 import { combineStatus, countSummary, filled } from '../item-status.js';
@@ -25,6 +25,8 @@ export function maintenanceReports(ctx: ComplianceContext): ClauseResult {
     status: combineStatus(items),
     evidence: closed.map((j) => j.ticket.id),
     findings,
-    summary: closed.length ? `已解决故障/缺陷 ${closed.length} 张（${countSummary(items)}）` : '本服务期无已解决的故障/缺陷',
+    summary: closed.length
+      ? `处理完毕的故障/缺陷 ${closed.length} 张（${closureSummary(closureCounts(closed.map((j) => j.ticket)), '张')}；产品维护报告${countSummary(items)}）`
+      : '本服务期无处理完毕（已解决或临时解决）的故障/缺陷',
   };
 }
