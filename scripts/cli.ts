@@ -89,6 +89,7 @@ export function buildProgram(): Command {
     .option('--out <path>', 'output file (or directory for `all`)')
     .option('--skip-pdf', '`all`: do not render PDF (no LibreOffice needed)')
     .option('--final', 'refuse drafts (period not ended, uncommitted inputs, missing content) and list what is missing')
+    .option('--include-delivered', '`all`: also render reports already delivered and unchanged')
     .action(lazy(() => import('./commands/report.js')));
 
   const workdays = program.command('workdays').description('PRC working-day calendar');
@@ -168,10 +169,27 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/site.js')));
 
   program.command('build')
-    .description('the main job: validate → scan → compute → reports → site')
+    .description('the main job: validate → scan → compute → deliveries → reports due or suspect → site')
     .option('--skip-site', 'do not build the site')
     .option('--skip-pdf', 'do not render PDF')
+    .option('--period <id>', 'only this service period (default: every period started by --as-of)')
+    .option('--include-delivered', 'also render reports already delivered and unchanged')
     .action(lazy(() => import('./commands/build.js')));
+
+  program.command('deliver')
+    .description('register a report as handed over to the hospital, with the input digest it prints')
+    .argument('[kind]', 'annual, inspection, database-inspection, maintenance or written-reply')
+    .argument('[id]', 'record id (service period id for annual)')
+    .option('--by <person>', 'hospital person who signed for it (person id, e.g. P-zhengwenbo)')
+    .option('--at <time>', 'date or time with offset of the hand-over (default: now, +08:00)')
+    .option('--delivered-by <person>', 'vendor person who handed it over')
+    .addOption(new Option('--format <format>', 'how it was handed over').choices(['docx', 'pdf', 'paper']))
+    .option('--file <name>', 'file name handed over')
+    .option('--note <text>', 'note, e.g. why it is delivered again')
+    .option('--backfill', 'register every owed report the records already show as handed over (see README)')
+    .option('--until <date>', '--backfill: maintenance reports of faults resolved on or before this date')
+    .option('--dry-run', 'print the record(s) instead of writing')
+    .action(lazy(() => import('./commands/deliver.js')));
 
   return program;
 }

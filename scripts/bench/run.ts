@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listRecordFiles } from '../records/index.js';
 import { writeSynthKb } from '../synth/index.js';
+import { runPipelineTask } from './pipeline-task.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -47,11 +48,19 @@ function cliWall(args: string[], cwd: string): Sample {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
+// `npm run bench -- --site [--repeat N]`: the site rebuild after one record changes against a full build
+// (scripts/bench/site-rebuild.ts; figures in scripts/site/README.md), instead of the record benches.
+if (process.argv.includes('--site')) {
+  const { benchSiteRebuild } = await import('./site-rebuild.js');
+  process.stdout.write(`${benchSiteRebuild({ repeat: Number(arg('repeat', '3')), log }).table}\n`);
+  process.exit(0);
+}
+
 const rows: string[] = [];
 for (const n of sizes) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opsbook-bench-${n}-`));
   log(`synth ${n} tickets → ${dir}`);
-  const files = writeSynthKb(dir, { tickets: n, seed: 'bench' });
+  const files = await writeSynthKb(dir, { tickets: n, seed: 'bench' });
   const tasks = ['floor', 'validate', 'validate-1t', 'ajv-plain', 'sla-compliance'];
   const samples: Record<string, Sample[]> = Object.fromEntries(tasks.map((t) => [t, []]));
   for (let i = 0; i < repeat; i++) {
@@ -71,11 +80,17 @@ for (const n of sizes) {
   for (const f of tickets.slice(0, 10)) fs.appendFileSync(path.join(dir, f), 'tags: [bench]\n');
   const changed: number[] = [];
   for (let i = 0; i < repeat; i++) changed.push(cliWall(['validate', '--changed', 'HEAD', '--no-scan', '--root', dir], dir).ms);
+  // the one-period pipeline: a whole `opsbook build --skip-site --skip-pdf --period <last>` process (pipeline-task.ts)
+  const pipeline = Array.from({ length: repeat }, (_, i) => {
+    const s = runPipelineTask(dir);
+    log(`  ${n} pipeline #${i + 1}: ${s.ms} ms, ${s.maxRssMb} MB (${s.summary.join(' | ')})`);
+    return s;
+  });
   const med = (t: string, k: 'ms' | 'maxRssMb' = 'ms') => median(samples[t]!.map((s) => s[k]));
   const floor = med('floor');
   const sc = samples['sla-compliance']!;
   rows.push(
-    `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${floor} | ${med('validate')} (${(med('validate') / floor).toFixed(2)}×) | ${med('validate-1t')} (${(med('validate-1t') / floor).toFixed(2)}×) | ${med('ajv-plain')} (${(med('ajv-plain') / floor).toFixed(2)}×) | ${median(sc.map((s) => Number(s.computeMs)))} | ${med('sla-compliance')} | ${median(changed)} | ${Math.max(...tasks.map((t) => med(t, 'maxRssMb')))} |`,
+    `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${floor} | ${med('validate')} (${(med('validate') / floor).toFixed(2)}×) | ${med('validate-1t')} (${(med('validate-1t') / floor).toFixed(2)}×) | ${med('ajv-plain')} (${(med('ajv-plain') / floor).toFixed(2)}×) | ${median(sc.map((s) => Number(s.computeMs)))} | ${med('sla-compliance')} | ${median(changed)} | ${median(pipeline.map((s) => s.ms))} (${median(pipeline.map((s) => s.maxRssMb))} MB) | ${Math.max(...tasks.map((t) => med(t, 'maxRssMb')))} |`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
   writeResults();
@@ -98,10 +113,13 @@ Ratios are against the floor: walk \`records/\`, read every file and parse it wi
 - **sla+compliance**: compute only (after loading), every service period, evidence (guard scan, manuals,
   hand-over outlines) gathered once as \`opsbook build\` does; the total includes the load.
 - **--changed**: wall time of the whole CLI (\`opsbook validate --changed HEAD --no-scan\`) with 10 changed tickets.
+- **pipeline**: wall time of one whole \`opsbook build --skip-site --skip-pdf --period <last period>\` process, start-up
+  included (validate, guard, SLA, compliance, audit, the delivery register, the reports due or suspect, on one load;
+  the synthetic KB carries the delivery register a vendor keeps), and its peak RSS.
 - **peak RSS**: the largest of the tasks' max RSS.
 
-| tickets | files | floor ms | validate ms | validate 1 thread ms | ajv-plain ms | sla+compliance compute ms | load+sla+compliance ms | --changed (10) ms | peak RSS MB |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| tickets | files | floor ms | validate ms | validate 1 thread ms | ajv-plain ms | sla+compliance compute ms | load+sla+compliance ms | --changed (10) ms | pipeline ms (peak RSS) | peak RSS MB |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 `;
 fs.writeFileSync(out, md);

@@ -18,7 +18,11 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   const result = await evaluateCompliance(kb, { periodId: typeof opts.period === 'string' ? opts.period : undefined, asOf: g.asOf, root: g.root });
   const invalid = invalidRecordsWarning(new Set(kb.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)).size);
   if (invalid) result.warnings.push(invalid);
+  // delivered reports whose inputs changed since (scripts/delivery): listed beside the matrix, for the judged period
+  const { findSuspectReports, formatSuspectText } = await import('../delivery/index.js');
+  const { suspects } = await findSuspectReports(kb, { asOf: g.asOf, periods: [result.period.id] });
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatComplianceText(result)}\n`);
+  const suspectText = formatSuspectText(suspects);
+  process.stdout.write(opts.json ? `${JSON.stringify({ ...result, suspectReports: suspects }, null, 2)}\n` : `${formatComplianceText(result)}\n${suspectText ? `\n${suspectText}\n` : ''}`);
   return opts.strict && result.counts.breached > 0 ? EXIT.findings : EXIT.ok;
 }

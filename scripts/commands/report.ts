@@ -54,9 +54,14 @@ export async function run(args: string[], opts: Record<string, unknown>, globals
     if (!skipPdf) checkOffice();
     const outDir = out ?? path.join(globals.root, 'build', 'reports');
     const progress = createProgress('reports', globals.interactive);
-    const res = await writeAllReports(ctx, outDir, { skipPdf, final, onProgress: (d, t, l) => progress.update(d, t, l) });
+    // only what is due or suspect against the delivery register (scripts/delivery), unless --include-delivered
+    const { deliveryStatus, reportsToRender, countStates } = await import('../delivery/index.js');
+    const status = opts.includeDelivered ? undefined : await deliveryStatus({ kb, asOf: globals.asOf, provenance: ctx.provenance });
+    const only = status ? reportsToRender(status).map((r) => ({ kind: r.kind, id: r.id })) : undefined;
+    const res = await writeAllReports(ctx, outDir, { skipPdf, final, only, onProgress: (d, t, l) => progress.update(d, t, l) });
     const drafts = res.reports.filter((r) => r.draft.length).length;
     progress.done(`wrote ${res.reports.length} report(s) to ${path.relative(process.cwd(), outDir) || '.'}${drafts ? ` (${drafts} marked 草稿)` : ''}`);
+    if (status) process.stderr.write(`${countStates(status).delivered} report(s) delivered and unchanged, not rendered (--include-delivered renders them too)\n`);
     for (const w of new Set(res.reports.flatMap((r) => r.warnings))) process.stderr.write(`warning: ${w}\n`);
     for (const r of res.reports) for (const f of r.files) process.stdout.write(`${f}\n`);
     for (const f of res.index) process.stdout.write(`${f}\n`);

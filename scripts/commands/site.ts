@@ -65,7 +65,8 @@ async function generate(globals: GlobalOptions): Promise<number> {
   const res = await generatePages(globals.root, { asOf: globals.asOf, onProgress: (m) => progress.update(++step, 6, m) });
   progress.done();
   for (const w of res.warnings) process.stderr.write(`${w}\n`);
-  process.stderr.write(`site: wrote ${res.files.filter((f) => f.endsWith('.md')).length} generated pages\n`);
+  const pages = res.files.filter((f) => /\.mdx?$/.test(f)).length;
+  process.stderr.write(`site: ${pages} generated pages, ${res.changed.length} file(s) changed${res.removed.length ? `, ${res.removed.length} removed` : ''}\n`);
   return EXIT.ok;
 }
 

@@ -12,7 +12,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   const progress = createProgress('writing', g.interactive);
   let count: number;
   try {
-    count = writeSynthKb(out, { tickets: n, seed: String(opts.seed ?? '1') }, (d, t) => progress.update(d, t));
+    count = await writeSynthKb(out, { tickets: n, seed: String(opts.seed ?? '1') }, (d, t) => progress.update(d, t));
   } catch (e) {
     throw new UserError(`${out}: ${(e as Error).message}; choose an empty or new directory for --out`);
   }

@@ -26,6 +26,9 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     const findings = await scanKnowledgeBase(g.root, only ? { paths: [...only] } : {});
     diagnostics = [...diagnostics, ...findings.map((f) => ({ path: f.path, line: f.line, column: f.column, message: `${f.message} (${f.excerpt}) — ${f.fix}`, rule: f.rule, severity: 'error' as const }))];
   }
+  // One declaration per fact: manuals and hand-over manifests agree with the contract's databases (scripts/site).
+  const { checkDeclaredFacts } = await import('../site/check-declared-facts.js');
+  diagnostics = [...diagnostics, ...(await checkDeclaredFacts(g.root, kb))];
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   if (json) {

@@ -23,6 +23,7 @@ import { changedRecordScope } from './changed-record-scope.js';
 import { git } from './git-exec.js';
 import { materializeTree } from './materialize-tree.js';
 import { upcomingDeadlines, type Deadline } from './upcoming-deadlines.js';
+import type { SuspectReport } from '../delivery/suspect-reports.js';
 
 /** Marker the CI workflow uses to find and update its own comment. */
 export const PR_SUMMARY_MARKER = '<!-- opsbook-pr-summary -->';
@@ -56,6 +57,8 @@ export interface PrSummaryData {
   auditUnavailable: string | null;
   deadlines: Deadline[];
   notes: string[];
+  /** Delivered reports whose inputs changed since (scripts/delivery); `byThisPr` when a record this PR changes is one of them. */
+  suspectReports?: { report: SuspectReport; byThisPr: boolean }[];
 }
 
 export interface PrSummary {
@@ -164,13 +167,27 @@ export async function buildPrSummary(root: string, baseRef: string, opts: { asOf
   const auditUnavailable = audit.available ? null : audit.message;
   const auditFindings = audit.findings.filter((x) => x.severity !== 'info' && (x.pending || commits.has(x.commit)));
 
+  // delivered reports made suspect (inputs changed since delivery), and whether this PR's records are among their inputs
+  let suspectReports: PrSummaryData['suspectReports'];
+  try {
+    const { findSuspectReports } = await import('../delivery/index.js');
+    const found = await findSuspectReports(head, { asOf: opts.asOf });
+    const changed = new Set(records.map((r) => r.path));
+    suspectReports = found.suspects.map((report) => ({
+      report,
+      byThisPr: (found.inputs.get(`${report.kind}\0${report.id}`) ?? [head.byId.get(report.id)?.path ?? '']).some((p) => changed.has(p)),
+    }));
+  } catch (err) {
+    notes.push(`已交付报告核对失败（${(err as Error).message.split('\n')[0]}）`);
+  }
+
   const dl = upcomingDeadlines(head, { asOf: opts.asOf, windowWorkingDays: opts.windowWorkingDays });
   notes.push(...dl.warnings);
 
   const data: PrSummaryData = {
     base: scope.base, asOf: formatCst(opts.asOf), period: headC?.period.id ?? null,
     records, docs, problems, newBreaches, resolvedBreaches, statusChanges,
-    audit: auditFindings, auditUnavailable, deadlines: dl.deadlines, notes,
+    audit: auditFindings, auditUnavailable, deadlines: dl.deadlines, notes, suspectReports,
   };
   const tree = summaryTree(data, baseRef);
   return { data, tree, markdown: renderSummary(tree) };
@@ -208,6 +225,13 @@ export function summaryTree(d: PrSummaryData, baseRef: string): Root {
   if (d.resolvedBreaches.length) {
     out.push(para(strong('已消除')));
     out.push(list(d.resolvedBreaches.map((b) => [code(b.clause), text(' '), code(b.record), text(` ${b.message}`)])));
+  }
+
+  if (d.suspectReports?.length) {
+    const mine = d.suspectReports.filter((x) => x.byThisPr);
+    out.push(heading(3, '须重新交付的报告'));
+    out.push(para(text(`已交付院方的报告中 ${d.suspectReports.length} 份的依据记录在交付后有修改（疑似过期），其中 ${mine.length} 份由本次变更引起；opsbook build 会重新生成，重新交付后用 opsbook deliver 登记。`)));
+    out.push(list([...mine, ...d.suspectReports.filter((x) => !x.byThisPr)].map((x) => [text(`${x.byThisPr ? '🆕 ' : ''}${x.report.message}`)])));
   }
 
   out.push(heading(3, '数据可信度（审计）'));

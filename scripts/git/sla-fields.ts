@@ -15,6 +15,8 @@ export const SLA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   inspection: ['started_at', 'finished_at', 'report.delivered_at'],
   change: ['delivered_at', 'agreed_date'],
+  // a hand-over re-dated, re-signed or its digest rewritten after it was registered (it would hide a suspect report)
+  delivery: ['delivered_at', 'acknowledged_by', 'input_digest'],
 };
 
 /** The event whose time a record documents: first on main long after it = late entry (补录). */

@@ -135,4 +135,15 @@ describe('the compiled CLI gives the same answers as the source CLI (demo knowle
       expect(compiled.stdout.length).toBeGreaterThan(100);
     }, 180_000);
   }
+
+  it('report annual --format docx (the same bytes)', async () => {
+    const out = (who: string) => path.join(work, `annual-${who}.docx`);
+    const args = (who: string) => ['report', 'annual', '--period', 'Y1', '--format', 'docx', '--out', out(who), '--root', REPO_ROOT, '--as-of', asOf];
+    const [compiled, source] = await Promise.all([npx(args('compiled')), runCliAsync(args('source'), REPO_ROOT)]);
+    expect(compiled.code, show(compiled)).toBe(0);
+    expect(source.code, source.stderr).toBe(0);
+    const [c, s] = [fs.readFileSync(out('compiled')), fs.readFileSync(out('source'))];
+    expect(c.subarray(0, 2).toString()).toBe('PK');
+    expect(c.equals(s)).toBe(true);
+  }, 300_000);
 });

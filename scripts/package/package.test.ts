@@ -54,8 +54,8 @@ describe('npm pack', () => {
     expect(files.filter((f) => f.startsWith('dist/') && !f.endsWith('.js') && f !== 'dist/package.json' && !assets.includes(f.slice(5)))).toEqual([]);
   });
 
-  it('ships every file the site configuration and theme import (Docusaurus compiles them in the KB)', () => {
-    // the closure of relative imports from docusaurus.config.ts, the sidebars and src/
+  /** The closure of relative imports from docusaurus.config.ts, the sidebars and src/ (Docusaurus compiles them in the KB). */
+  function siteClosure(): Set<string> {
     const seen = new Set<string>();
     const queue = ['docusaurus.config.ts', 'sidebars.ts', 'sidebars-aims.ts', 'sidebars-icis.ts', ...walk(path.join(REPO_ROOT, 'src')).map((f) => `src/${f}`)];
     const resolveRel = (from: string, spec: string): string | null => {
@@ -76,11 +76,21 @@ describe('npm pack', () => {
         if (target) queue.push(target);
       }
     }
+    return seen;
+  }
+
+  it('ships every file the site configuration and theme import (Docusaurus compiles them in the KB)', () => {
+    const seen = siteClosure();
     expect([...seen].filter((f) => !files.includes(f))).toEqual([]);
+    // '@site/' is the KB being built, not the package: the theme reaches its own files by relative paths
+    const viaSite = [...seen].filter((f) => /\.(ts|tsx)$/.test(f) && ts.preProcessFile(fs.readFileSync(path.join(REPO_ROOT, f), 'utf8'), true, true).importedFiles.some((r) => r.fileName.startsWith('@site/')));
+    expect(viaSite).toEqual([]);
   });
 
   it('leaves out sources, tests, fixtures, demo records and docs, people, keys and CI files', () => {
-    const bad = files.filter((f) =>
+    // scripts/: only the set-up script and the library modules the site configuration and theme import
+    const site = siteClosure();
+    const bad = files.filter((f) => !site.has(f)).filter((f) =>
       /\.test\.|\/fixtures\/|^scripts\/(?!setup-system\.sh$)|^records\/|^docs\/|^keys\/|DEMO-ONLY|^\.github\/|^\.gitlab-ci|^\.ci\/|_versioned_|^build\/|^tsconfig|^vitest|(^|\/)test-[^/]*\.js$|\/testing\/|\/bench\//.test(f));
     expect(bad).toEqual([]);
   });

@@ -13,9 +13,9 @@ describe('parallel record checks', () => {
     expect(workerCount(5, { OPSBOOK_WORKERS: '3' })).toBe(3);
   });
 
-  it('gives exactly the sequential answer, problems included (real worker threads through the CLI)', () => {
+  it('gives exactly the sequential answer, problems included (real worker threads through the CLI)', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-par-'));
-    writeSynthKb(root, { tickets: 400, seed: 'parallel' });
+    await writeSynthKb(root, { tickets: 400, seed: 'parallel' });
     // plant problems in both halves of the file list
     fs.writeFileSync(path.join(root, 'records/people/P-eng-1.yaml'), 'id: P-eng-1\nname: 甲\norganisation: nowhere\nrole: engineer\n');
     const last = fs.readdirSync(path.join(root, 'records/tickets/2026')).sort().pop()!;

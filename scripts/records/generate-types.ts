@@ -19,6 +19,7 @@ const NAMES: Record<string, string> = {
   'recommendation.schema.json': 'Recommendation', 'interface.schema.json': 'Interface', 'db-operation.schema.json': 'DbOperation',
   'person.schema.json': 'Person', 'data-dictionary.schema.json': 'DataDictionary', 'disposal.schema.json': 'Disposal',
   'calendar.schema.json': 'Calendar', 'handover.schema.json': 'Handover', 'opsbook.schema.json': 'OpsbookConfig',
+  'delivery.schema.json': 'Delivery',
 };
 
 /** Inlines `common.schema.json#/$defs/x` refs so each type stands alone. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
 import { loadKbConfig } from '../config/kb-config.js';
+import { applyDeliveryRegister } from '../delivery/project-register.js';
 import { checkFilesParallel, workerCount } from './check-files-parallel.js';
 import { checkRecordFile, runRules } from './check-record-file.js';
 import { locate } from './locate.js';
@@ -130,7 +131,8 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
 
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   const of = <K extends RecordKind>(k: K) => records.filter((r) => r.kind === k).map((r) => r.data as RecordTypes[K]);
-  return {
+  // the delivery register's hand-overs, shown in the records' own hand-over fields (scripts/delivery)
+  return applyDeliveryRegister({
     root,
     config: settings.config,
     records,
@@ -151,5 +153,5 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     disposals: of('disposal'),
     calendars: of('calendar'),
     handoverFiles,
-  };
+  });
 }

@@ -36,6 +36,7 @@ export const KINDS = {
   data_dictionary: { schema: 'data-dictionary.schema.json', folder: 'data-dictionary', label: '数据字典', nested: true, aliases: ['data_dictionary', 'data-dictionaries', 'data_dictionaries'] },
   disposal: { schema: 'disposal.schema.json', folder: 'disposals', label: '数据返还/销毁', nested: true, aliases: ['disposal'] },
   calendar: { schema: 'calendar.schema.json', folder: 'calendar', label: '节假日安排', nested: false },
+  delivery: { schema: 'delivery.schema.json', folder: 'deliveries', label: '报告交付', nested: true, aliases: ['delivery'] },
 } as const satisfies Record<string, KindInfo>;
 
 export type RecordKind = keyof typeof KINDS;

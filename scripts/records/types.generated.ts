@@ -95,6 +95,23 @@ name?: string
 }
 }
 /**
+ * 7×24 服务热线：合同约定的 7×24 小时电话支持号码（条款 S-1），显示在站点首页和常见问题中。
+ */
+hotline?: {
+/**
+ * 电话号码：服务热线号码，例如 400-000-0000。
+ */
+phone: string
+/**
+ * 名称：热线的名称，默认“7×24 服务热线”。
+ */
+label?: string
+/**
+ * 备注：号码旁显示的说明，例如“演示号码”。
+ */
+note?: string
+}
+/**
  * 服务期：服务期列表（合同一年一签，通常两个服务期 Y1、Y2）。
  * 
  * @minItems 1
@@ -1019,7 +1036,7 @@ system: ("aims" | "icis")
  */
 version: string
 /**
- * 数据库：数据库类型与名称，例如 SQL Server 2019 / AIMSDB。
+ * 数据库：数据库名称，例如 AIMSDB。数据库类型与版本只在合同记录 systems.<系统>.database 中声明；这里若写出类型或版本，须与合同一致（opsbook validate 检查），字段类型也须是该数据库的类型。
  */
 database?: string
 /**
@@ -1380,4 +1397,54 @@ require_signed?: boolean
  */
 allowed_signers?: string
 }
+}
+
+/**
+ * 报告交付登记：一份报告交付院方的记录（records/deliveries/<年>/<编号>.yaml）：报告类型与编号、交付日期、院方签收人，以及报告表头所印的输入记录摘要。报告交付后其输入记录若有修改，摘要不再一致，该报告即为“疑似过期”，须重新出具并交付。用 opsbook deliver 登记。
+ */
+export interface Delivery {
+/**
+ * 模式：编辑器使用的 JSON Schema 路径。
+ */
+$schema?: string
+/**
+ * 编号：记录编号，与文件名一致，全库唯一；建议写法为 DLV-<报告类型>-<报告编号>，重新交付时加 -2、-3，例如 DLV-inspection-INS-2026-01-2。
+ */
+id: string
+/**
+ * 报告类型：annual 年度运维总结报告、inspection 巡检报告、database-inspection 数据库巡检报告、maintenance 产品维护报告、written-reply 书面答复。
+ */
+kind: ("annual" | "inspection" | "database-inspection" | "maintenance" | "written-reply")
+/**
+ * 报告编号：报告所依据的记录编号：年度报告为服务期编号（如 Y1），巡检报告为巡检记录编号，产品维护报告与书面答复为工单编号。
+ */
+report_id: string
+/**
+ * 交付日期：报告交付院方的日期或时间（条款 RPT-1、RPT-2、D-1 以首次交付计）。
+ */
+delivered_at: string
+/**
+ * 院方签收人：签收报告的院方人员编号（records/people/ 下的 id）。
+ */
+acknowledged_by: string
+/**
+ * 交付人：交付报告的供应商人员编号。
+ */
+delivered_by?: string
+/**
+ * 输入记录摘要：交付的报告表头所印的“输入记录摘要”（sha256:…）。与当前记录算出的摘要不同时，报告为疑似过期。
+ */
+input_digest: string
+/**
+ * 交付形式：docx Word 文档、pdf PDF 文档、paper 纸质签收件。
+ */
+format?: ("docx" | "pdf" | "paper")
+/**
+ * 文件名：交付的文件名，例如 inspection-INS-2026-01.docx。
+ */
+file?: string
+/**
+ * 备注：交付说明，例如重新交付的原因。
+ */
+note?: string
 }

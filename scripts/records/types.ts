@@ -21,6 +21,7 @@ export type DataDictionary = G.DataDictionary;
 export type Disposal = G.Disposal;
 export type CalendarRecord = G.Calendar;
 export type HandoverManifest = G.Handover;
+export type Delivery = G.Delivery;
 export type Severity = G.Ticket['severity'];
 export type SystemId = G.Ticket['system'];
 
@@ -39,6 +40,7 @@ export interface RecordTypes {
   data_dictionary: DataDictionary;
   disposal: Disposal;
   calendar: CalendarRecord;
+  delivery: Delivery;
 }
 
 /** One record file as loaded. */

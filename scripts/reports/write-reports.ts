@@ -100,6 +100,11 @@ export interface WriteAllOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** Leave out drafts (they are returned in `refused`, with their reasons). */
   final?: boolean;
+  /**
+   * Which due reports to render (default: every due report; scripts/delivery picks those not yet
+   * delivered or suspect); an entry may carry its report already built (analyses computed once).
+   */
+  only?: readonly { kind: ReportKind; id: string; report?: BuiltReport }[];
 }
 
 /**
@@ -110,9 +115,9 @@ export interface WriteAllOptions {
  * LibreOffice prints all PDFs in one run per core.
  */
 export async function writeAllReports(ctx: ReportContext, outDir: string, opts: WriteAllOptions = {}): Promise<{ reports: WrittenReport[]; index: string[]; refused: WrittenReport[] }> {
-  const due = dueReports(ctx.kb, ctx.asOf);
+  const due: readonly { kind: ReportKind; id: string; report?: BuiltReport }[] = opts.only ?? dueReports(ctx.kb, ctx.asOf);
   const built: BuiltReport[] = [];
-  for (const d of due) built.push(await buildOne(ctx, d.kind, d.id));
+  for (const d of due) built.push(d.report ?? await buildOne(ctx, d.kind, d.id));
   const refused = opts.final ? built.filter((r) => r.draft.length > 0) : [];
   const issue = built.filter((r) => !refused.includes(r));
   const total = issue.length * (opts.skipPdf ? 1 : 2);

@@ -60,6 +60,8 @@ const VOCABULARY_OF: Record<string, keyof typeof VOCABULARIES> = {
   'recommendation.schema.json status': 'recommendationStatus',
   'release.schema.json type': 'contentType',
   'training.schema.json audiences': 'audience',
+  'delivery.schema.json kind': 'reportKind',
+  'delivery.schema.json format': 'deliveryFormat',
 };
 
 function siteKey(e: EnumSite): string {

@@ -102,6 +102,15 @@ export const AUDIT_KIND_LABEL = {
   'merge-edit': '合并时改动', 'bad-signature': '签名无效', 'commit-date-regression': '提交时间倒退', 'late-fill': '补填', 'unsigned-change': '未签名', 'baseline-import': '迁移导入',
 } as const;
 
+/** The contract's reports (section 三 and 3(2), 5: 产品维护报告, 书面答复, 巡检报告, 年度运维总结报告). */
+export const REPORT_KIND_LABEL = {
+  annual: '年度运维总结报告', inspection: '巡检报告', 'database-inspection': '数据库巡检报告', maintenance: '产品维护报告', 'written-reply': '书面答复',
+} as const;
+/** How a report was handed over (delivery register `format`). */
+export const DELIVERY_FORMAT_LABEL = { docx: 'Word 文档', pdf: 'PDF 文档', paper: '纸质签收件' } as const;
+/** Where an owed report stands against the delivery register (computed). */
+export const DELIVERY_STATE_LABEL = { due: '待交付', suspect: '疑似过期（须重新交付）', delivered: '已交付' } as const;
+
 /**
  * Every vocabulary by name; the schema test walks this. A vocabulary maps
  * codes to labels; the key order is the order to list them in.
@@ -136,6 +145,9 @@ export const VOCABULARIES = {
   clockStatus: CLOCK_STATUS_LABEL,
   clauseStatus: CLAUSE_STATUS_LABEL,
   auditKind: AUDIT_KIND_LABEL,
+  reportKind: REPORT_KIND_LABEL,
+  deliveryFormat: DELIVERY_FORMAT_LABEL,
+  deliveryState: DELIVERY_STATE_LABEL,
 } as const;
 
 /** A vocabulary: code → Chinese label. */

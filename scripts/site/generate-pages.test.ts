@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../records/index.js';
 import { generatePages, pickPeriods } from './generate-pages.js';
 import type { Engines } from './engines.js';
 import type { DashboardSla } from './pages/sla-dashboard.js';
+import type { TicketRegisterData } from './register-types.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -76,15 +77,27 @@ describe('generatePages', () => {
     const all = res.files.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
     expect(all).not.toContain(SECRET_DESCRIPTION);
     expect(all).not.toContain('交换机端口故障');
-    expect(all).not.toContain('体征采集中断');
 
     const dd = fs.readFileSync(path.join(root, 'docs/aims/generated/data-dictionary.md'), 'utf8');
     expect(dd).toContain('## ANES_EVENT 麻醉事件 {#table-anes-event}');
     expect(dd).toContain('术中事件 \\| 含竖线');
     expect(dd).toContain('| `01` | 麻醉开始 |');
 
-    const tickets = fs.readFileSync(path.join(root, 'docs/general/generated/tickets.md'), 'utf8');
-    expect(tickets).toMatch(/\| T-20260314-01 \| 手术麻醉 \| A级 \| 故障 \| 电话 \| 2026-03-14 02:13 \| 02:16 .*\| 达标 \|/);
+    // the register: an MDX page rendering its rows from JSON, every row with its id (the anchor), title and display times
+    const page = fs.readFileSync(path.join(root, 'docs/general/generated/tickets.mdx'), 'utf8');
+    expect(page).toContain("import register from './tickets.register.json';");
+    expect(page.trimEnd().endsWith('<TicketRegister data={register} />')).toBe(true);
+    const register = JSON.parse(fs.readFileSync(path.join(root, 'docs/general/generated/tickets.register.json'), 'utf8')) as TicketRegisterData;
+    expect(register.rows).toEqual([{
+      id: 'T-20260314-01', title: '体征采集中断', system: 'aims', systemLabel: '手术麻醉', severity: 'A', severityLabel: 'A级', categoryLabel: '故障',
+      channelLabel: '电话', status: 'open', statusLabel: '处理中', period: 'Y1', reported: '2026-03-14 02:13', responded: '02:16', onsite: '—', resolved: '—',
+      response: 'met', onsiteVerdict: 'n/a',
+    }]);
+    expect(register.filters.period).toEqual([{ value: 'Y1', label: 'Y1（2025-12-01 至 2026-11-30）' }]);
+    expect(register.filters.severity).toEqual([{ value: 'A', label: 'A级' }]);
+
+    // the data dictionary names the database as the contract declares it (here: none declared)
+    expect(dd).toContain('（库名 SQL Server 2019 / AIMSDB）');
 
     const notes = fs.readFileSync(path.join(root, 'docs/aims/generated/release-notes/v5.2.0.md'), 'utf8');
     expect(notes).toContain('slug: /generated/release-notes/5.2.0');
@@ -102,11 +115,11 @@ describe('SLA dashboard charts', () => {
     const counting: Engines = { ...engines, sla: async (_kb, id) => (calls.push(id), slaOf(id)) };
     const res = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines: counting });
     expect(calls).toEqual(['Y1']);
-    expect(chartFiles(res.files)).toEqual(['monthly', 'response', 'severity'].map((k) => `docs/general/generated/charts/sla-Y1-${k}.svg`));
+    expect(chartFiles(res.files)).toEqual(['monthly', 'response', 'severity'].flatMap((k) => [`docs/general/generated/charts/sla-Y1-${k}.dark.svg`, `docs/general/generated/charts/sla-Y1-${k}.svg`]));
     const page = fs.readFileSync(path.join(root, 'docs/general/generated/sla-dashboard.md'), 'utf8');
-    expect(page).toContain('![本服务期 Y1 每月服务请求量图](./charts/sla-Y1-monthly.svg)');
-    expect(page).toContain('![本服务期 Y1 严重级别构成图](./charts/sla-Y1-severity.svg)');
-    expect(page).toContain('![本服务期 Y1 响应时间分布图](./charts/sla-Y1-response.svg)');
+    expect(page).toContain('![本服务期 Y1 每月服务请求量图](./charts/sla-Y1-monthly.svg#gh-light-mode-only)![本服务期 Y1 每月服务请求量图](./charts/sla-Y1-monthly.dark.svg#gh-dark-mode-only)');
+    expect(page).toContain('![本服务期 Y1 严重级别构成图](./charts/sla-Y1-severity.svg#gh-light-mode-only)');
+    expect(page).toContain('![本服务期 Y1 响应时间分布图](./charts/sla-Y1-response.dark.svg#gh-dark-mode-only)');
 
     const chart = (k: string) => fs.readFileSync(path.join(root, `docs/general/generated/charts/sla-Y1-${k}.svg`), 'utf8');
     const monthly = chart('monthly');
@@ -130,17 +143,58 @@ describe('SLA dashboard charts', () => {
     dirs.push(root);
     await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines });
     const res = await generatePages(root, { asOf: Date.UTC(2026, 11, 5), kb: fakeKb(root), engines });
-    expect(chartFiles(res.files)).toEqual(['monthly', 'response', 'severity'].map((k) => `docs/general/generated/charts/sla-Y1-${k}.svg`));
+    expect(chartFiles(res.files)).toHaveLength(6);
     const page = fs.readFileSync(path.join(root, 'docs/general/generated/sla-dashboard.md'), 'utf8');
     expect(page).toContain('本服务期：Y2');
     expect(page).not.toContain('sla-Y2');
-    expect(page).toContain('![上一服务期 Y1 每月服务请求量图](./charts/sla-Y1-monthly.svg)');
+    expect(page).toContain('![上一服务期 Y1 每月服务请求量图](./charts/sla-Y1-monthly.svg#gh-light-mode-only)');
     // The charts of a period appear inside that period's section.
     expect(page.indexOf('sla-Y1-monthly')).toBeGreaterThan(page.indexOf('上一服务期：Y1'));
 
     const none = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines: { ...engines, sla: undefined } });
     expect(chartFiles(none.files)).toEqual([]);
     expect(fs.existsSync(path.join(root, 'docs/general/generated/charts'))).toBe(false);
+  });
+});
+
+describe('disclosure rule on every generated page', () => {
+  it('replaces an account name quoted by any record text (here a ticket title) with what the account is for', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    const kb = fakeKb(root);
+    (kb as { handoverFiles: string[] }).handoverFiles = ['records/handover/aims.sops.yaml'];
+    (kb.tickets[0] as { title: string }).title = '账号 aims_app 被锁定';
+    const outline = {
+      file: 'x', system: 'aims', updatedAt: null, recipients: [], lastmodified: null, allEncrypted: true, plaintextLeaves: [], rule: '',
+      databases: [{ name: 'AIMSDB', engine: null, encryptedFields: [], accounts: [{ username: 'aims_app', role: '应用连接账号', rotatedAt: null, encryptedFields: [] }] }],
+      adminAccounts: [], servers: [],
+    };
+    const res = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb, engines: { ...engines, handoverOutline: async () => outline } });
+    const all = res.files.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+    expect(all).not.toContain('aims_app');
+    const register = JSON.parse(fs.readFileSync(path.join(root, 'docs/general/generated/tickets.register.json'), 'utf8')) as TicketRegisterData;
+    expect(register.rows[0]!.title).toBe('账号 （账号名不在本站显示） 被锁定');
+  });
+});
+
+describe('incremental writing', () => {
+  it('writes a generated file only when its content changed, so unchanged pages keep their modification time', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    const first = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines });
+    expect(first.changed).toEqual(first.files);
+    const mtimes = new Map(first.files.map((f) => [f, fs.statSync(path.join(root, f)).mtimeMs]));
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb: fakeKb(root), engines });
+    expect(again.changed).toEqual([]);
+    expect(again.removed).toEqual([]);
+    for (const f of again.files) expect(fs.statSync(path.join(root, f)).mtimeMs, f).toBe(mtimes.get(f));
+
+    // one record changes: its pages change, nothing else
+    const kb = fakeKb(root);
+    (kb.tickets[0] as { responded_at: string }).responded_at = '2026-03-14T02:20:00+08:00';
+    const one = await generatePages(root, { asOf: Date.UTC(2026, 10, 26), kb, engines });
+    expect(one.changed).toEqual(['docs/general/generated/tickets.register.json']);
   });
 });
 

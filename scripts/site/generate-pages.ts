@@ -2,10 +2,12 @@
  * Writes the record-driven pages of the site (never edited by hand, gitignored):
  *
  * - `docs/<system>/generated/data-dictionary.md`, `release-notes/…` (per system)
- * - `docs/general/generated/{sla-dashboard,compliance,tickets,inspections,handover}.md`
+ * - `docs/general/generated/{sla-dashboard,compliance,inspections,handover,deliveries}.md`, `tickets.mdx` + `tickets.register.json`
  * - `docs/general/generated/charts/sla-<period>-{monthly,severity,response}.svg` (the dashboard's charts)
  *
  * Stale files in those folders are removed, so a deleted record's page goes away.
+ * A file is written only when its content changed, so after one record
+ * changes the site build's caches (rspack, Docusaurus) see one changed page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,11 +18,15 @@ import { writeFileAtomic } from '../shared/atomic-file.js';
 import { dataDictionaryPage } from './pages/data-dictionary.js';
 import { releaseNotesFile, releaseNotesIndexPage, releaseNotesPage, releaseNotesRoute } from './pages/release-notes.js';
 import { inspectionsPage } from './pages/inspections.js';
-import { ticketsPage, type TicketSlaStatus } from './pages/tickets.js';
-import { handoverPage, type HandoverSummary } from './pages/handover.js';
+import { TICKET_REGISTER_DATA, TICKET_REGISTER_ROUTE, ticketsPage, type TicketSlaStatus } from './pages/tickets.js';
+import { handoverPage, type HandoverManifest } from './pages/handover.js';
+import { redactCredentials } from './disclosure.js';
+import { formatCst } from '../shared/time.js';
 import { slaDashboardPage, type DashboardSla } from './pages/sla-dashboard.js';
 import { compliancePage, type MatrixView } from './pages/compliance.js';
+import { deliveriesPage } from './pages/deliveries.js';
 import { anchorOf } from './format.js';
+import { showInstant } from '../shared/display.js';
 import { loadEngines, type Engines } from './engines.js';
 
 export interface GenerateOptions {
@@ -34,8 +40,12 @@ export interface GenerateOptions {
 }
 
 export interface GeneratedPages {
-  /** Written files, relative to root. */
+  /** Every generated file, relative to root. */
   files: string[];
+  /** The files whose content changed (written); the others were left untouched, so the site build's caches hit. */
+  changed: string[];
+  /** Stale files removed (a deleted record's page). */
+  removed: string[];
   /** Things the pages could not show (engine missing, unreadable manifest), one line each. */
   warnings: string[];
 }
@@ -59,7 +69,7 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
   for (const system of systems) {
     const base = `docs/${system}/generated`;
     pages.set(`${base}/_category_.json`, CATEGORY('数据字典与更新说明', 90));
-    pages.set(`${base}/data-dictionary.md`, dataDictionaryPage(system, kb.dataDictionaries.filter((d) => d.system === system)));
+    pages.set(`${base}/data-dictionary.md`, dataDictionaryPage(system, kb.dataDictionaries.filter((d) => d.system === system), kb.contract?.systems?.[system]?.database));
     const releases = kb.releases.filter((r) => r.system === system);
     pages.set(`${base}/release-notes/_category_.json`, CATEGORY('软件更新内容说明', 2, true));
     pages.set(`${base}/release-notes/index.md`, releaseNotesIndexPage(system, releases));
@@ -92,7 +102,24 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
   const verdicts = sla.current || sla.previous
     ? new Map<string, TicketSlaStatus>([...(sla.previous?.tickets ?? []), ...(sla.current?.tickets ?? [])].map((t) => [t.id, t]))
     : null;
-  pages.set(`${g}/tickets.md`, ticketsPage(kb.tickets, verdicts));
+  const register = ticketsPage(kb.tickets, verdicts, periods);
+  pages.set(`${g}/tickets.mdx`, register.mdx);
+  pages.set(`${g}/${TICKET_REGISTER_DATA}`, `${JSON.stringify(register.data)}\n`);
+
+  progress('hand-over');
+  const manifests: HandoverManifest[] = [];
+  for (const file of kb.handoverFiles) {
+    try {
+      manifests.push({ path: file, outline: await engines.handoverOutline(path.join(root, file)) });
+    } catch (err) {
+      const message = (err as Error).message.split('\n')[0] ?? '';
+      warnings.push(`${file}: ${message}`);
+      manifests.push({ path: file, outline: null, error: message });
+    }
+  }
+  const outlines = manifests.flatMap((m) => (m.outline ? [m.outline] : []));
+  const stale = engines.staleCredentials ? engines.staleCredentials(outlines, kb.people, formatCst(opts.asOf).slice(0, 10)) : null;
+  pages.set(`${g}/handover.md`, handoverPage(manifests, stale));
 
   let compliance: MatrixView | null = null;
   let complianceNote: string | undefined;
@@ -103,26 +130,24 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     progress('compliance');
     compliance = await engines.compliance(kb, root, current.id, opts.asOf);
   }
-  pages.set(`${g}/compliance.md`, compliancePage(compliance, evidenceLinker(kb), engines.clauseTitles ?? {}, complianceNote));
+  pages.set(`${g}/compliance.md`, compliancePage(compliance, evidenceLinker(kb), engines.clauseTitles ?? {}, complianceNote,
+    (text) => redactCredentials(text, outlines, kb.people.flatMap((p) => p.credential_access ?? []))));
 
-  progress('hand-over');
-  const manifests: HandoverSummary[] = [];
-  for (const file of kb.handoverFiles) {
-    try {
-      manifests.push(await engines.handoverOutline(path.join(root, file), file));
-    } catch (err) {
-      const message = (err as Error).message.split('\n')[0] ?? '';
-      warnings.push(`${file}: ${message}`);
-      manifests.push({ path: file, system: null, updatedAt: null, lastmodified: null, recipients: 0, allEncrypted: false, databases: [], adminAccounts: [], servers: [], error: message });
-    }
-  }
-  pages.set(`${g}/handover.md`, handoverPage(manifests));
+  progress('deliveries');
+  pages.set(`${g}/deliveries.md`, engines.deliveries
+    ? deliveriesPage(await engines.deliveries(kb, opts.asOf), `${showInstant(opts.asOf)}（北京时间）`)
+    : deliveriesPage(null, '', '报告交付模块未接入，本次构建没有交付数据。'));
 
   progress('writing');
   const files = [...pages.keys()].sort();
-  for (const rel of files) await writeFileAtomic(path.join(root, rel), pages.get(rel)!);
-  removeStale(root, ['docs/general/generated', ...systems.map((s) => `docs/${s}/generated`)], new Set(files));
-  return { files, warnings };
+  const changed: string[] = [];
+  // The disclosure rule on every generated page, whatever record text it quotes (ticket titles, findings, notes):
+  // a credential's user name never reaches the site (scripts/site/disclosure.ts).
+  const credentialPaths = kb.people.flatMap((p) => p.credential_access ?? []);
+  const disclose = (rel: string, text: string) => (rel.endsWith('.svg') ? text : redactCredentials(text, outlines, credentialPaths));
+  for (const rel of files) if (await writeIfChanged(path.join(root, rel), disclose(rel, pages.get(rel)!))) changed.push(rel);
+  const removed = removeStale(root, ['docs/general/generated', ...systems.map((s) => `docs/${s}/generated`)], new Set(files));
+  return { files, changed, removed, warnings };
 }
 
 /** The period `opsbook sla` would judge as of `asOf` (sla/resolve-period.ts decides) and the one before it. */
@@ -140,16 +165,33 @@ function evidenceLinker(kb: KnowledgeBase): (id: string) => string | null {
     const rec = kb.byId.get(id);
     if (!rec) return null;
     switch (rec.kind) {
-      case 'ticket': return '/general/generated/tickets';
-      case 'inspection': return `/general/generated/inspections#${anchorOf(id)}`;
-      case 'release': return releaseNotesRoute(rec.data as Parameters<typeof releaseNotesRoute>[0]);
-      case 'data_dictionary': return `/${(rec.data as { system: string }).system}/generated/data-dictionary`;
+      case 'ticket': return `${TICKET_REGISTER_ROUTE}#${id}`;
+      case 'inspection': return `/general/generated/inspections/#${anchorOf(id)}`;
+      case 'release': return `${releaseNotesRoute(rec.data as Parameters<typeof releaseNotesRoute>[0])}/`;
+      case 'data_dictionary': return `/${(rec.data as { system: string }).system}/generated/data-dictionary/`;
       default: return null;
     }
   };
 }
 
-function removeStale(root: string, dirs: string[], keep: Set<string>): void {
+/**
+ * Writes a generated file only when its content differs from what is on disk
+ * (atomically), so an unchanged page keeps its modification time and the
+ * bundler's and Docusaurus's caches treat it as unchanged.
+ * @returns whether the file was written
+ */
+export async function writeIfChanged(abs: string, content: string): Promise<boolean> {
+  try {
+    if (fs.readFileSync(abs, 'utf8') === content) return false;
+  } catch {
+    // missing or unreadable: write it
+  }
+  await writeFileAtomic(abs, content);
+  return true;
+}
+
+function removeStale(root: string, dirs: string[], keep: Set<string>): string[] {
+  const removed: string[] = [];
   for (const dir of dirs) {
     const abs = path.join(root, dir);
     if (!fs.existsSync(abs)) continue;
@@ -160,9 +202,13 @@ function removeStale(root: string, dirs: string[], keep: Set<string>): void {
         if (ent.isDirectory()) {
           walk(full);
           if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
-        } else if (!keep.has(rel)) fs.rmSync(full);
+        } else if (!keep.has(rel)) {
+          fs.rmSync(full);
+          removed.push(rel);
+        }
       }
     };
     walk(abs);
   }
+  return removed;
 }

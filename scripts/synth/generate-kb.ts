@@ -3,20 +3,25 @@
  * contract with yearly service periods, people, interfaces, tickets with
  * realistic distributions (severity mix, day/night rhythm, log-normal
  * response and resolution times, a share of breaches and open tickets),
- * quarterly on-site and half-yearly database inspections.
+ * quarterly on-site and half-yearly database inspections, and the delivery
+ * register a vendor keeps for the reports it has handed over (see
+ * synth-deliveries.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { addDays, cstDayStart, formatCst, formatDate, parseDate, type CivilDate } from '../shared/time.js';
+import { addDays, compareDates, cstDayStart, formatCst, formatDate, parseDate, type CivilDate } from '../shared/time.js';
 import { seedSla } from '../records/contract-terms.js';
 import { createRandom, type Random } from './random.js';
+import { synthDeliveries, type SynthHandover, type SynthRecord } from './synth-deliveries.js';
 
 export interface SynthOptions {
   tickets: number;
   seed: string | number;
   /** Last day of the last service period (default 2026-11-30). */
   lastDay?: string;
+  /** Write the delivery register (default true). */
+  deliveries?: boolean;
 }
 
 export interface SynthFile {
@@ -97,7 +102,9 @@ function ticketFile(r: Random, id: string, system: 'aims' | 'icis', reported: nu
         t.solution = '合成数据：解决办法。';
         if (r.chance(0.95)) t.recommendations = '合成数据：建议。';
       }
-      if (t.outcome === 'unresolvable' && r.chance(0.8)) t.written_reply = { delivered_at: formatDate({ ...parseDateCst(resolved) }), summary: '合成数据：书面答复。' };
+      // a written reply goes out with the closing; one in five of the last month's is still being written
+      const recent = resolved > asOfEnd - 30 * 86_400_000;
+      if (t.outcome === 'unresolvable' && (!recent || r.chance(0.8))) t.written_reply = { delivered_at: formatDate({ ...parseDateCst(resolved) }), summary: '合成数据：书面答复。' };
     }
   }
   t.engineers = [`P-eng-${r.int(1, 8)}`];
@@ -109,14 +116,20 @@ function parseDateCst(ms: number): CivilDate {
 }
 
 /**
- * Generates the files of a synthetic KB (pure; see writeSynthKb to write them).
+ * Generates the files of a synthetic KB (deterministic; see writeSynthKb to write them).
  * @returns files with KB-relative paths, in a stable order
  */
-export function generateSynthKb(opts: SynthOptions): SynthFile[] {
+export async function generateSynthKb(opts: SynthOptions): Promise<SynthFile[]> {
   const r = createRandom(opts.seed);
   const lastDay = parseDate(opts.lastDay ?? '2026-11-30');
   const periods = periodsFor(opts.tickets, lastDay);
-  const files: SynthFile[] = [];
+  const records: SynthRecord[] = [];
+  const handovers: SynthHandover[] = [];
+  const files = {
+    push(f: SynthFile & { kind: SynthRecord['kind']; data: Record<string, unknown> }) {
+      records.push(f);
+    },
+  };
   const yaml = (v: unknown) => stringify(v, { lineWidth: 0 });
   const contract = {
     id: `SYN-${String(opts.seed)}`,
@@ -126,9 +139,11 @@ export function generateSynthKb(opts: SynthOptions): SynthFile[] {
     service_periods: periods.map((p) => ({ id: p.id, start: formatDate(p.start), end: formatDate(p.end) })),
     sla: seedSla(),
   };
-  files.push({ path: 'records/contract.yaml', content: `# 合成数据（opsbook synth），仅用于性能测试\n${yaml(contract)}` });
-  for (let i = 1; i <= 8; i++) files.push({ path: `records/people/P-eng-${i}.yaml`, content: yaml({ id: `P-eng-${i}`, name: `合成工程师${i}`, organisation: 'vendor', role: 'engineer', systems: ['aims', 'icis'] }) });
-  for (const s of SYSTEMS) files.push({ path: `records/interfaces/IF-${s}-his.yaml`, content: yaml({ id: `IF-${s}-his`, system: s, peer: 'his', protocol: 'HL7 v2.5', direction: 'inbound', status: 'active' }) });
+  const add = (kind: SynthRecord['kind'], path: string, data: Record<string, unknown>, head = '') => files.push({ kind, path, data, content: `${head}${yaml(data)}` });
+  add('contract', 'records/contract.yaml', contract, '# 合成数据（opsbook synth），仅用于性能测试\n');
+  for (let i = 1; i <= 8; i++) add('person', `records/people/P-eng-${i}.yaml`, { id: `P-eng-${i}`, name: `合成工程师${i}`, organisation: 'vendor', role: 'engineer', systems: ['aims', 'icis'] });
+  add('person', 'records/people/P-it-1.yaml', { id: 'P-it-1', name: '合成信息科', organisation: 'hospital', role: 'it', systems: ['aims', 'icis'] });
+  for (const s of SYSTEMS) add('interface', `records/interfaces/IF-${s}-his.yaml`, { id: `IF-${s}-his`, system: s, peer: 'his', protocol: 'HL7 v2.5', direction: 'inbound', status: 'active' });
 
   const first = cstDayStart(periods[0]!.start);
   const end = cstDayStart(addDays(lastDay, 1));
@@ -148,7 +163,7 @@ export function generateSynthKb(opts: SynthOptions): SynthFile[] {
     perDay.set(day, n);
     const id = `T-${day.replaceAll('-', '')}-${pad(n)}`;
     const t = ticketFile(r, id, r.pick(SYSTEMS), reported, end);
-    files.push({ path: `records/tickets/${day.slice(0, 4)}/${id}.yaml`, content: yaml(t) });
+    add('ticket', `records/tickets/${day.slice(0, 4)}/${id}.yaml`, t);
   }
   for (const p of periods) {
     for (let q = 0; q < 4; q++) {
@@ -156,24 +171,30 @@ export function generateSynthKb(opts: SynthOptions): SynthFile[] {
       const d = addDays(p.start, q * 91 + r.int(10, 60));
       const id = `INS-${p.id}-Q${q + 1}`;
       const delivered = addDays(d, r.int(3, 16));
-      files.push({ path: `records/inspections/${d.year}/${id}.yaml`, content: yaml({ id, type: 'onsite', systems: ['aims', 'icis'], permission: { granted_by: '信息科', date: formatDate(addDays(d, -3)) }, started_at: formatDate(d), finished_at: formatDate(d), scope: ['应用服务器', '数据库服务器'], checks: [{ item: '服务运行状态', result: 'ok' }], report: { delivered_at: formatDate(delivered) } }) });
+      add('inspection', `records/inspections/${d.year}/${id}.yaml`, { id, type: 'onsite', systems: ['aims', 'icis'], permission: { granted_by: '信息科', date: formatDate(addDays(d, -3)) }, started_at: formatDate(d), finished_at: formatDate(d), scope: ['应用服务器', '数据库服务器'], checks: [{ item: '服务运行状态', result: 'ok' }] });
+      handovers.push({ kind: 'inspection', id, at: formatDate(delivered) });
     }
     for (let h = 0; h < 2; h++) {
       const d = addDays(p.start, h * 182 + r.int(20, 120));
       const id = `DBI-${p.id}-H${h + 1}`;
-      files.push({ path: `records/inspections/${d.year}/${id}.yaml`, content: yaml({ id, type: 'database', systems: ['aims', 'icis'], started_at: formatDate(d), finished_at: formatDate(d), scope: ['数据库服务器'], report: { delivered_at: formatDate(addDays(d, r.int(3, 14))) } }) });
+      add('inspection', `records/inspections/${d.year}/${id}.yaml`, { id, type: 'database', systems: ['aims', 'icis'], started_at: formatDate(d), finished_at: formatDate(d), scope: ['数据库服务器'] });
+      handovers.push({ kind: 'database-inspection', id, at: formatDate(addDays(d, r.int(3, 14))) });
     }
+    // the annual report of a period that has ended, handed over within the following two weeks
+    const pEnd = addDays(p.end, r.int(3, 12));
+    if (compareDates(p.end, lastDay) < 0) handovers.push({ kind: 'annual', id: p.id, at: formatDate(pEnd) });
   }
-  return files;
+  const deliveries = opts.deliveries === false ? [] : await synthDeliveries(records, handovers, { seed: opts.seed, lastDay: formatDate(lastDay) });
+  return [...records.map(({ path, content }) => ({ path, content })), ...deliveries];
 }
 
 /**
  * Writes a synthetic KB to `outDir` (created; must be empty or absent).
  * @returns number of files written
  */
-export function writeSynthKb(outDir: string, opts: SynthOptions, onProgress?: (done: number, total: number) => void): number {
+export async function writeSynthKb(outDir: string, opts: SynthOptions, onProgress?: (done: number, total: number) => void): Promise<number> {
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty`);
-  const files = generateSynthKb(opts);
+  const files = await generateSynthKb(opts);
   const dirs = new Set(files.map((f) => path.dirname(path.join(outDir, f.path))));
   for (const d of dirs) fs.mkdirSync(d, { recursive: true });
   files.forEach((f, i) => {

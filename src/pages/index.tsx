@@ -17,6 +17,27 @@ interface Card {
 }
 
 type Systems = Partial<Record<'aims' | 'icis', { name: string; version: string }>>;
+type Hotline = { phone: string; label?: string; note?: string } | null;
+
+/** The contract's 7×24 hotline (records/contract.yaml `hotline`), or a plain statement that none is registered. */
+function HotlineBox({ hotline }: { hotline: Hotline }): ReactNode {
+  return (
+    <div className={styles.hotline} role="note" aria-label="服务热线">
+      <span className={styles.hotlineLabel}>{hotline?.label ?? '7×24 服务热线'}</span>
+      {hotline ? (
+        <>
+          <a className={styles.hotlineNumber} href={`tel:${hotline.phone.replace(/[^\d+]/g, '')}`}>
+            {hotline.phone}
+          </a>
+          {hotline.note && <span className={styles.hotlineNote}>{hotline.note}</span>}
+        </>
+      ) : (
+        <span>合同记录未登记服务热线号码</span>
+      )}
+      <span className={styles.hotlineNote}>1 级、A 级问题只能电话提交</span>
+    </div>
+  );
+}
 
 /** One card per system the knowledge base documents (the configuration lists only those). */
 const systemCards = (s: Systems): Card[] => ([
@@ -87,12 +108,14 @@ export default function Home(): ReactNode {
   const { siteConfig } = useDocusaurusContext();
   const inService = siteConfig.customFields?.['systems'] as Systems;
   const systems = systemCards(inService);
+  const hotline = (siteConfig.customFields?.['hotline'] ?? null) as Hotline;
   return (
     <Layout title="首页" description={siteConfig.title}>
       <header className={styles.hero}>
         <div className="container">
           <Heading as="h1">{siteConfig.title}</Heading>
           <p>供应商移交的最新文档、服务记录与合同执行情况。内容含保密信息，仅供院内使用。</p>
+          <HotlineBox hotline={hotline} />
         </div>
       </header>
       <main className="container margin-vert--lg">

@@ -40,6 +40,32 @@ export function rotationOf(outlines: readonly Outline[], credential: string): st
   return undefined;
 }
 
+/** A credential that HO-1's rotation rule finds not rotated since a person who knew it left. */
+export interface StaleCredential {
+  person: string;
+  credential: string;
+  left: string;
+  /** As `rotationOf`: undefined = no such entry, null = date not readable, else the (too early) date. */
+  rotated: string | null | undefined;
+}
+
+/**
+ * HO-1's rotation rule (exported so the site's hand-over page flags the same
+ * entries): every credential in the `credential_access` of a person who left
+ * on or before `asOfDate` must have been rotated on or after the day they left.
+ */
+export function staleCredentials(outlines: readonly Outline[], people: ComplianceContext['kb']['people'], asOfDate: string): StaleCredential[] {
+  const out: StaleCredential[] = [];
+  for (const p of people) {
+    if (!p.left || p.left > asOfDate || !p.credential_access?.length) continue;
+    for (const credential of p.credential_access) {
+      const rotated = rotationOf(outlines, credential);
+      if (rotated === undefined || rotated === null || rotated.slice(0, 10) < p.left) out.push({ person: p.id, credential, left: p.left, rotated });
+    }
+  }
+  return out;
+}
+
 export function handover(ctx: ComplianceContext): ClauseResult {
   const { manuals, handover: outlinesOrErrors } = ctx.evidence;
   const outlines = (outlinesOrErrors ?? []).filter((h): h is Outline => h.error === undefined);
@@ -78,16 +104,12 @@ export function handover(ctx: ComplianceContext): ClauseResult {
     }
   }
   if (outlinesOrErrors !== null) {
-    for (const p of ctx.kb.people) {
-      if (!p.left || p.left > ctx.asOfDate || !p.credential_access?.length) continue;
-      for (const cred of p.credential_access) {
-        const rotated = rotationOf(outlines, cred);
-        const known = `${fieldText('知悉的凭据', 'credential_access')}${cred}`;
-        const left = `${fieldText('离开日期', 'left')}${p.left}`;
-        if (rotated === undefined) findings.push({ record: p.id, message: `${known} 不是任何移交清单中的条目，无法确认已在${left} 当日或之后轮换` });
-        else if (rotated === null) findings.push({ record: p.id, message: `${known} 的${fieldText('最近轮换日期', 'rotated_at')}不是明文，无法确认已在${left} 当日或之后轮换` });
-        else if (rotated.slice(0, 10) < p.left) findings.push({ record: p.id, message: `${known} 的${fieldText('最近轮换日期', 'rotated_at')}${rotated} 早于${left}，须立即轮换` });
-      }
+    for (const { person, credential: cred, left: leftOn, rotated } of staleCredentials(outlines, ctx.kb.people, ctx.asOfDate)) {
+      const known = `${fieldText('知悉的凭据', 'credential_access')}${cred}`;
+      const left = `${fieldText('离开日期', 'left')}${leftOn}`;
+      if (rotated === undefined) findings.push({ record: person, message: `${known} 不是任何移交清单中的条目，无法确认已在${left} 当日或之后轮换` });
+      else if (rotated === null) findings.push({ record: person, message: `${known} 的${fieldText('最近轮换日期', 'rotated_at')}不是明文，无法确认已在${left} 当日或之后轮换` });
+      else findings.push({ record: person, message: `${known} 的${fieldText('最近轮换日期', 'rotated_at')}${rotated} 早于${left}，须立即轮换` });
     }
   }
   const unavailable = manuals === null || outlinesOrErrors === null;

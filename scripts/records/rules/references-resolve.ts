@@ -22,6 +22,7 @@ export const REFERENCES: Partial<Record<RecordKind, readonly { path: readonly st
   training: [{ path: ['trainer'], kind: 'person' }, { path: ['release'], kind: 'release' }],
   recommendation: [{ path: ['tickets', '*'], kind: 'ticket' }],
   db_operation: [{ path: ['ticket'], kind: 'ticket' }, { path: ['engineers', '*'], kind: 'person' }],
+  delivery: [{ path: ['acknowledged_by'], kind: 'person' }, { path: ['delivered_by'], kind: 'person' }],
 };
 
 /** Calls `visit` for every string at `path` inside `data`. */

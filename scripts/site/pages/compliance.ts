@@ -2,6 +2,7 @@
 import type { RootContent } from 'mdast';
 import { heading, link, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
 import { CLAUSE_STATUS_LABEL, label } from '../../shared/labels.js';
+import { showTime } from '../../shared/display.js';
 
 export interface MatrixView {
   period: { id: string; start: string; end: string } | string;
@@ -12,8 +13,11 @@ export interface MatrixView {
 /** Maps a record id to a site route that shows it, or null (then the id is shown as text). */
 export type EvidenceLinker = (recordId: string) => string | null;
 
-/** Builds the compliance matrix page. */
-export function compliancePage(result: MatrixView | null, linker: EvidenceLinker, clauseTitles: Record<string, string>, unavailable?: string): string {
+/**
+ * Builds the compliance matrix page.
+ * @param redact the site's disclosure rule for finding texts (credential paths → what they are for; scripts/site/disclosure.ts)
+ */
+export function compliancePage(result: MatrixView | null, linker: EvidenceLinker, clauseTitles: Record<string, string>, unavailable?: string, redact: (text: string) => string = (t) => t): string {
   const body: RootContent[] = [heading(1, '合规矩阵')];
   if (!result) {
     body.push(note(unavailable ?? '本次构建没有合规评估结果。'));
@@ -21,7 +25,7 @@ export function compliancePage(result: MatrixView | null, linker: EvidenceLinker
   }
   const period = typeof result.period === 'string' ? result.period : `${result.period.id}（${result.period.start} 至 ${result.period.end}）`;
   const count = (s: string) => result.clauses.filter((c) => c.status === s).length;
-  body.push(paragraph(`服务期 ${period}，评估时间 ${result.asOf}。共 ${result.clauses.length} 条：${CLAUSE_STATUS_LABEL.met} ${count('met')}，`, strong(`${CLAUSE_STATUS_LABEL.breached} ${count('breached')}`), `，${CLAUSE_STATUS_LABEL['at-risk']} ${count('at-risk')}，${CLAUSE_STATUS_LABEL.pending} ${count('pending')}，${CLAUSE_STATUS_LABEL.manual} ${count('manual')}，${CLAUSE_STATUS_LABEL['n/a']} ${count('n/a')}。`));
+  body.push(paragraph(`服务期 ${period}，评估时间 ${showTime(result.asOf)}（北京时间）。共 ${result.clauses.length} 条：${CLAUSE_STATUS_LABEL.met} ${count('met')}，`, strong(`${CLAUSE_STATUS_LABEL.breached} ${count('breached')}`), `，${CLAUSE_STATUS_LABEL['at-risk']} ${count('at-risk')}，${CLAUSE_STATUS_LABEL.pending} ${count('pending')}，${CLAUSE_STATUS_LABEL.manual} ${count('manual')}，${CLAUSE_STATUS_LABEL['n/a']} ${count('n/a')}。`));
   const evidence = (ids: string[]): Inline[] => {
     const out: Inline[] = [];
     ids.slice(0, 12).forEach((id, i) => {
@@ -45,7 +49,7 @@ export function compliancePage(result: MatrixView | null, linker: EvidenceLinker
     if (title) body.push(paragraph(title));
     body.push(paragraph('证据：', ...evidence(c.evidence)));
     if (c.findings.length) {
-      body.push(table(['记录', '问题'], c.findings.map((f) => [f.record ? (linker(f.record) ? link(linker(f.record)!, f.record) : f.record) : '—', f.message])));
+      body.push(table(['记录', '问题'], c.findings.map((f) => [f.record ? (linker(f.record) ? link(linker(f.record)!, f.record) : f.record) : '—', redact(f.message)])));
     }
   }
   return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null, hide_table_of_contents: true }, body);

@@ -8,8 +8,9 @@ import { anchorOf } from '../format.js';
 /**
  * Builds the data dictionary page of one system.
  * @param dicts the system's data_dictionary records (usually one)
+ * @param database the system's database as the contract declares it (engine and version are shown from there only)
  */
-export function dataDictionaryPage(system: string, dicts: DataDictionary[]): string {
+export function dataDictionaryPage(system: string, dicts: DataDictionary[], database?: { engine: string; version: string; name?: string }): string {
   const body: RootContent[] = [heading(1, `${label(SYSTEM_LABEL, system)} 数据字典`)];
   if (dicts.length === 0) {
     body.push(note(`尚未登记本系统的数据字典记录（应为 records/data-dictionary/DD-${system}.yaml）。数据字典是合同要求移交的文档之一（条款 HO-1）。`));
@@ -20,7 +21,8 @@ export function dataDictionaryPage(system: string, dicts: DataDictionary[]): str
     const columnCount = dd.tables.reduce((n, t) => n + t.columns.length, 0);
     body.push(paragraph(
       '适用版本 ', strong(dd.version),
-      dd.database ? `，数据库 ${dd.database}` : '',
+      database ? `，数据库 ${database.engine} ${database.version}` : '',
+      dd.database || database?.name ? `（库名 ${dd.database ?? database?.name}）` : '',
       `，共 ${tableCount} 张表、${columnCount} 个字段、${dd.code_sets?.length ?? 0} 个代码集。本页由记录 ${dd.id} 生成，可用站内搜索按表名、字段名或中文名查找。`,
     ));
     body.push(heading(2, '数据表一览', 'tables'));

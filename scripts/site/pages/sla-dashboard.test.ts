@@ -21,9 +21,15 @@ beforeAll(async () => {
 const systemsOf = (k: KnowledgeBase) => Object.entries(k.contract?.systems ?? {}).map(([id, s]) => ({ id, name: s.name }));
 
 describe('SLA dashboard charts', () => {
+  it('come with a dark variant each (same drawing, other colours), shown by theme', () => {
+    const page = slaDashboardPage(sla, null, undefined, systemsOf(kb));
+    expect(page.charts.map((c) => c.file)).toEqual(['monthly', 'severity', 'response'].flatMap((k) => [`charts/sla-Y1-${k}.svg`, `charts/sla-Y1-${k}.dark.svg`]));
+    expect(page.markdown).toContain('(./charts/sla-Y1-monthly.dark.svg#gh-dark-mode-only)');
+  });
+
   it('are the annual report\'s charts for the same period, from the same SLA result', async () => {
     expect(sla.tickets.length).toBeGreaterThan(0);
-    const { charts } = slaDashboardPage(sla, null, undefined, systemsOf(kb));
+    const charts = slaDashboardPage(sla, null, undefined, systemsOf(kb)).charts.filter((c) => !c.file.endsWith('.dark.svg'));
     const report = buildReport({ kb, asOf: AS_OF, provenance: fixedProvenance(null, new Map()) }, 'annual', 'Y1', { sla, compliance: await evaluateCompliance(kb, { periodId: 'Y1', asOf: AS_OF, root: ROOT }) });
     const byKind = (name: string) => name.replace(/^.*-(\w+)(\.svg)?$/, '$1');
     expect(charts.map((c) => c.file)).toEqual(['charts/sla-Y1-monthly.svg', 'charts/sla-Y1-severity.svg', 'charts/sla-Y1-response.svg']);
@@ -32,7 +38,7 @@ describe('SLA dashboard charts', () => {
   });
 
   it('count every ticket of the period once in each chart', () => {
-    const { charts } = slaDashboardPage(sla, null, undefined, systemsOf(kb));
+    const charts = slaDashboardPage(sla, null, undefined, systemsOf(kb)).charts.filter((c) => !c.file.endsWith('.dark.svg'));
     const bars = (svg: string) => [...svg.matchAll(/<text [^>]*fill="#222">(\d+)<\/text>/g)].reduce((a, m) => a + Number(m[1]), 0);
     expect(bars(charts[0]!.svg)).toBe(sla.tickets.length);
     expect(charts[1]!.svg).toContain(`>${sla.tickets.length}</text>`);

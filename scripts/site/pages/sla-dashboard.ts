@@ -9,6 +9,7 @@ import { periodCharts } from '../../reports/charts.js';
 import { heading, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
 import { CLOCK_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, SYSTEM_LABEL, label } from '../../shared/labels.js';
 import { showMinutes, showPercent, showTime } from '../../shared/display.js';
+import { darkChart, darkChartFile } from '../chart-themes.js';
 
 /** The part of an SLA result (SPEC §7) the dashboard shows. */
 export interface DashboardSla {
@@ -72,9 +73,18 @@ function chartsOfPeriod(title: string, r: DashboardSla, systems: readonly System
     ['severity', '严重级别构成', drawn.severity.svg],
     ['response', '响应时间分布', drawn.response.svg],
   ];
-  const charts = items.map(([kind, , svg]) => ({ file: `charts/${base}-${kind}.svg`, svg }));
-  const images = items.map(([kind, what]): Image => ({ type: 'image', url: `./charts/${base}-${kind}.svg`, alt: `${title} ${r.period.id} ${what}图` }));
-  return { nodes: images.map((img) => ({ type: 'paragraph', children: [img] })), charts };
+  // Each chart twice: as the report draws it (light theme) and its dark variant; the theme shows one (custom.css).
+  const charts = items.flatMap(([kind, , svg]) => [
+    { file: `charts/${base}-${kind}.svg`, svg },
+    { file: darkChartFile(`charts/${base}-${kind}.svg`), svg: darkChart(svg) },
+  ]);
+  const nodes = items.map(([kind, what]): RootContent => {
+    const alt = `${title} ${r.period.id} ${what}图`;
+    const light: Image = { type: 'image', url: `./charts/${base}-${kind}.svg#gh-light-mode-only`, alt };
+    const dark: Image = { type: 'image', url: `./${darkChartFile(`charts/${base}-${kind}.svg`)}#gh-dark-mode-only`, alt };
+    return { type: 'paragraph', children: [light, dark] };
+  });
+  return { nodes, charts };
 }
 
 /** A clock verdict in the late-tickets table: breached in bold, a clock that does not apply as a dash. */

@@ -1,0 +1,212 @@
+/**
+ * The main job as one pass over one load of the knowledge base: validate →
+ * guard → compute (SLA and compliance per period, the Git audit, evidence
+ * gathered once) → deliveries (which owed reports are due, delivered or
+ * suspect) → the reports that are due or suspect. Every later step uses the
+ * values of the earlier ones: nothing is parsed, scanned, audited or
+ * computed twice. Writes its JSON results and reports; prints nothing (the
+ * `build` command prints as the hooks report).
+ */
+import path from 'node:path';
+import type { ComplianceResult } from '../compliance/types.js';
+import type { AuditResult } from '../git/audit.js';
+import type { GuardFinding } from '../guard/index.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
+import type { AnnualAnalyses } from '../reports/analyses.js';
+import type { BuiltReport, ReportKind } from '../reports/report-types.js';
+import type { WrittenReport } from '../reports/write-reports.js';
+import { writeFileAtomic } from '../shared/atomic-file.js';
+import { UserError, type Diagnostic } from '../shared/errors.js';
+import { formatCst } from '../shared/time.js';
+import type { SlaResult } from '../sla/compute-sla.js';
+import { listPeriods } from '../sla/resolve-period.js';
+import { countStates, deliveryStatus, reportsToRender, suspectReports, type ReportDelivery } from '../delivery/index.js';
+import { lazyProvenance } from '../delivery/report-digest.js';
+
+export type StepName = 'validate' | 'scan' | 'compute' | 'deliveries' | 'reports';
+
+/** How a step went: a one-line result for the summary. */
+export interface StepReport {
+  name: StepName;
+  ok: boolean;
+  ms: number;
+  result: string;
+}
+
+export interface PipelineOptions {
+  asOf: number;
+  /** Only this service period (SLA, compliance, deliveries, reports); default: every period started by as-of. */
+  period?: string;
+  /** Where JSON results and `reports/` go (default `<root>/build`). */
+  outDir?: string;
+  /** Render no PDF (no Chromium needed). */
+  skipPdf?: boolean;
+  /** Render every owed report, delivered and unchanged ones too. */
+  includeDelivered?: boolean;
+  /** Stop after the deliveries step (no rendering). */
+  skipReports?: boolean;
+}
+
+/** Called as the pipeline goes, so a command can print while it runs. */
+export interface PipelineHooks {
+  stepStarted?(name: StepName): void;
+  /** After each step, with everything computed so far. */
+  stepFinished?(step: StepReport, so: PipelineResult): void;
+  progress?(name: StepName, done: number, total: number, label?: string): void;
+}
+
+/** One service period's results. */
+export interface PeriodResult {
+  id: string;
+  sla: SlaResult;
+  compliance: ComplianceResult;
+}
+
+export interface PipelineResult {
+  steps: StepReport[];
+  /** False when a step failed (invalid records, guard findings) and the pipeline stopped there. */
+  ok: boolean;
+  kb?: KnowledgeBase;
+  /** The records' diagnostics plus the declared-facts check of manuals and hand-over manifests (site/check-declared-facts.ts). */
+  diagnostics?: Diagnostic[];
+  guard?: GuardFinding[];
+  periods: PeriodResult[];
+  audit?: AuditResult;
+  /** Operator warnings (calendar years without data, evidence that could not be gathered …), deduplicated. */
+  warnings: string[];
+  deliveries?: ReportDelivery[];
+  reports?: { written: WrittenReport[]; index: string[] };
+  /** JSON results written. */
+  files: string[];
+}
+
+/** Chinese note for an annual report when the Git history cannot be read (as reports/analyses.ts words it). */
+const AUDIT_UNAVAILABLE = '知识库目录不是 Git 仓库（或无法读取 Git 历史），无法核对记录的登记时间与修改情况。';
+
+/**
+ * Runs the pipeline on the knowledge base at `root`.
+ * @throws UserError for an unknown --period or a KB without a contract
+ */
+export async function runPipeline(root: string, opts: PipelineOptions, hooks: PipelineHooks = {}): Promise<PipelineResult> {
+  const out = opts.outDir ?? path.join(root, 'build');
+  const res: PipelineResult = { steps: [], ok: true, periods: [], warnings: [], files: [] };
+  const warnings = new Set<string>();
+  const json = async (file: string, value: unknown) => {
+    const f = path.join(out, file);
+    await writeFileAtomic(f, `${JSON.stringify(value, null, 2)}\n`);
+    res.files.push(f);
+  };
+  const step = async (name: StepName, fn: () => Promise<{ ok: boolean; result: string }>): Promise<boolean> => {
+    hooks.stepStarted?.(name);
+    const t0 = Date.now();
+    const r = await fn();
+    res.warnings = [...warnings];
+    const s: StepReport = { name, ms: Date.now() - t0, ...r };
+    res.steps.push(s);
+    if (!r.ok) res.ok = false;
+    hooks.stepFinished?.(s, res);
+    return r.ok;
+  };
+
+  // 1. validate: the one load
+  let kb!: KnowledgeBase;
+  const valid = await step('validate', async () => {
+    kb = await loadKnowledgeBase(root, { onProgress: (d, t) => hooks.progress?.('validate', d, t) });
+    res.kb = kb;
+    // + manuals and hand-over manifests agree with the contract's databases
+    const diagnostics = [...kb.diagnostics, ...(await (await import('../site/check-declared-facts.js')).checkDeclaredFacts(root, kb))];
+    res.diagnostics = diagnostics;
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    return { ok: errors === 0, result: `${kb.fileCount} record files, ${errors} error(s), ${diagnostics.length - errors} warning(s)` };
+  });
+  if (!valid) return res;
+  if (!kb.contract) throw new UserError(`${path.join(root, 'records/contract.yaml')}: no valid contract record; the build needs the contract`);
+  const contract = kb.contract;
+  const all = listPeriods(contract);
+  if (opts.period !== undefined && !all.some((p) => p.id === opts.period)) {
+    throw new UserError(`Unexpected --period \`${opts.period}\`, expected one of ${all.map((p) => `\`${p.id}\``).join(', ')}`);
+  }
+  const periods = opts.period !== undefined ? all.filter((p) => p.id === opts.period) : all.filter((p) => p.startMs <= opts.asOf);
+
+  // 2. privacy and secret guard (its findings are also SEC-1's evidence)
+  const scanned = await step('scan', async () => {
+    const { scanKnowledgeBase } = await import('../guard/index.js');
+    res.guard = await scanKnowledgeBase(root);
+    return { ok: res.guard.length === 0, result: `${res.guard.length} finding(s)` };
+  });
+  if (!scanned) return res;
+
+  // 3. compute: evidence once, SLA and compliance per period, the audit once
+  const analyses = new Map<string, AnnualAnalyses>();
+  await step('compute', async () => {
+    const { computeSla } = await import('../sla/index.js');
+    const { evaluateCompliance, gatherEvidence } = await import('../compliance/index.js');
+    const { auditKnowledgeBase } = await import('../git/index.js');
+    const evidence = await gatherEvidence(kb, root, (m) => warnings.add(m), { guard: res.guard ?? [] });
+    const full = await auditKnowledgeBase(root, { asOf: opts.asOf });
+    // keep the findings, not the per-record provenance of every record (hundreds of MB at 100k records)
+    const audit = (full.available ? { ...full, records: [] } : full) as AuditResult;
+    for (const n of audit.notes) warnings.add(n);
+    res.audit = audit;
+    const parts: string[] = [];
+    for (const p of periods) {
+      const sla = computeSla(kb, { periodId: p.id, asOf: opts.asOf });
+      const compliance = await evaluateCompliance(kb, { periodId: p.id, asOf: opts.asOf, root, evidence });
+      for (const w of [...sla.warnings, ...compliance.warnings]) warnings.add(w);
+      res.periods.push({ id: p.id, sla, compliance });
+      analyses.set(p.id, audit.available ? { sla, compliance, audit: audit.findings } : { sla, compliance, auditUnavailable: AUDIT_UNAVAILABLE });
+      parts.push(`${p.id}: ${sla.tickets.length} tickets, ${compliance.clauses.filter((c) => c.status === 'breached').length} clause(s) breached`);
+    }
+    parts.push(audit.available ? `audit: ${audit.summary.total} finding(s)${audit.summary.baseline ? `, ${audit.summary.baseline.records} migrated` : ''}` : `audit unavailable (${audit.reason})`);
+    return { ok: true, result: parts.join('; ') };
+  });
+
+  // 4. deliveries: which owed reports are due, delivered, suspect
+  const provenance = lazyProvenance(kb);
+  const digestCtx = {
+    kb, asOf: opts.asOf, provenance,
+    analyses: async (pid: string) => analyses.get(pid) ?? (await import('../reports/analyses.js')).loadAnalyses(kb, { periodId: pid, asOf: opts.asOf, root }),
+  };
+  await step('deliveries', async () => {
+    const status = await deliveryStatus(digestCtx, { periods: periods.map((p) => p.id), onProgress: (d, t) => hooks.progress?.('deliveries', d, t) });
+    res.deliveries = status;
+    for (const p of res.periods) {
+      await json(`sla-${p.id}.json`, p.sla);
+      await json(`compliance-${p.id}.json`, { ...p.compliance, suspectReports: suspectReports(status.filter((r) => r.period === p.id)) });
+    }
+    const audit = res.audit!;
+    await json('audit.json', audit.available ? { findings: audit.findings, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
+    await json('deliveries.json', { asOf: formatCst(opts.asOf), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
+    const c = countStates(status);
+    return { ok: true, result: `${status.length} owed: ${c.due} due, ${c.suspect} suspect, ${c.delivered} delivered and unchanged → build/*.json` };
+  });
+  if (opts.skipReports) return res;
+
+  // 5. reports: the due and suspect ones (every owed one with includeDelivered), built from this load
+  await step('reports', async () => {
+    const { buildAnnualReport } = await import('../reports/annual-report.js');
+    const { buildInspectionReport } = await import('../reports/inspection-report.js');
+    const { buildMaintenanceReport, buildWrittenReply } = await import('../reports/ticket-reports.js');
+    const { writeAllReports } = await import('../reports/write-reports.js');
+    const ctx = { kb, asOf: opts.asOf, provenance };
+    const pick = opts.includeDelivered ? res.deliveries!.filter((r) => r.reason !== 'not-owed') : reportsToRender(res.deliveries!);
+    const only: { kind: ReportKind; id: string; report: BuiltReport }[] = [];
+    for (const r of pick) {
+      let report: BuiltReport;
+      switch (r.kind) {
+        case 'annual': report = buildAnnualReport(ctx, r.id, await digestCtx.analyses(r.id)); break;
+        case 'maintenance': report = buildMaintenanceReport(ctx, r.id); break;
+        case 'written-reply': report = buildWrittenReply(ctx, r.id); break;
+        default: report = buildInspectionReport(ctx, r.id, r.kind);
+      }
+      only.push({ kind: r.kind, id: r.id, report });
+    }
+    const written = await writeAllReports(ctx, path.join(out, 'reports'), { skipPdf: opts.skipPdf, only, onProgress: (d, t, l) => hooks.progress?.('reports', d, t, l) });
+    res.reports = { written: written.reports, index: written.index };
+    for (const w of written.reports.flatMap((r) => r.warnings)) warnings.add(w);
+    const skipped = opts.includeDelivered ? 0 : res.deliveries!.filter((r) => r.state === 'delivered').length;
+    const files = written.reports.reduce((n, r) => n + r.files.length, 0);
+    return { ok: true, result: `${written.reports.length} rendered (${files} files), ${skipped} delivered and unchanged skipped → ${path.relative(root, path.join(out, 'reports')) || '.'}/` };
+  });
+  return res;
+}
