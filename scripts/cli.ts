@@ -25,6 +25,7 @@ export const INIT_KEYS = [
   ['aims.database', '数据库 engine and version, e.g. "SQL Server 2019", "Oracle 19c", "达梦 8"; likewise icis.database'],
   ['start', 'first service period starts YYYY-MM-DD (default: 1st of this month)'],
   ['years', 'number of one-year service periods (default 2)'],
+  ['hotline', '7×24 服务热线号码, e.g. 400-000-0000 (shown on the site\'s home page and FAQ)'],
   ['lead.name', '供应商项目负责人 (default: a placeholder to fill in)'],
   ['lead.id', 'person id of the lead (default P-lead)'],
   ['age', 'age public keys for the hand-over manifests, comma-separated'],

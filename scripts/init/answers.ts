@@ -90,6 +90,8 @@ export const QUESTIONS: readonly Question[] = [
   { key: 'signed_at', label: '签订日期', hint: 'YYYY-MM-DD', check: dateCheck },
   { key: 'start', label: '第一个服务期开始日期', hint: 'YYYY-MM-DD', default: (_a, now) => monthStart(now), check: dateCheck, required: true, ask: true },
   { key: 'years', label: '服务期数（每期一年）', hint: 'number of one-year service periods', default: () => '2', check: (v) => (/^[1-9]\d?$/.test(v) ? null : 'expected a whole number of years, 1–99'), required: true, ask: true },
+  { key: 'hotline', label: '7×24 服务热线号码', hint: 'service hotline number, e.g. 400-000-0000', ask: true,
+    check: (v) => (/^\+?[0-9][0-9 -]{5,20}[0-9]$/.test(v) ? null : 'expected a phone number of digits, spaces and hyphens, e.g. 400-000-0000') },
   { key: 'lead.name', label: '供应商项目负责人姓名', hint: 'name of the vendor project lead', default: () => '项目负责人（待填写）', check: nonEmpty, ask: true },
   { key: 'lead.id', label: '项目负责人人员编号', hint: 'person id, e.g. P-zhangwei', default: () => 'P-lead', check: (v) => (ID_RE.test(v) ? null : 'expected an id like P-zhangwei') },
   { key: 'age', label: '移交清单加密公钥（age1…，多个用逗号分隔）', hint: 'age recipients (public keys) of the vendor lead and hospital IT',
@@ -172,6 +174,7 @@ export interface KbPlan {
   contractId: string;
   contractTitle: string;
   signedAt?: string;
+  hotline?: string;
   systems: { id: SystemId; name: string; version: string; database?: { engine: string; version: string } }[];
   periods: { id: string; start: string; end: string }[];
   sla: Contract['sla'];
@@ -218,6 +221,7 @@ export function planFromAnswers(a: Record<string, string>, slaOverrides: Record<
     contractId: a.contract!,
     contractTitle: a.title!,
     ...(a.signed_at ? { signedAt: a.signed_at } : {}),
+    ...(a.hotline ? { hotline: a.hotline } : {}),
     systems,
     periods,
     sla: sla as unknown as Contract['sla'],

@@ -94,13 +94,14 @@ describe('init scaffold', () => {
   it('writes a knowledge base that validates, has the four O&M sections, passes the guard and the manuals lint; names survive YAML', async () => {
     const dir = path.join(tmp(), 'kb');
     const tricky = '南湖市"中心"医院 (东院): #2';
-    const p = await plan([`hospital=${tricky}`, 'vendor=江禾医疗', 'contract=NH-1', 'aims.database=SQL Server 2019', 'icis.database=Oracle 19c', 'age=age1zphj8me9mp9sj8srqc4kmsav0ew4vlcf3xkpupfzna4uahs4758qw6y508']);
+    const p = await plan([`hospital=${tricky}`, 'vendor=江禾医疗', 'contract=NH-1', 'aims.database=SQL Server 2019', 'icis.database=Oracle 19c', 'hotline=400-000-0000', 'age=age1zphj8me9mp9sj8srqc4kmsav0ew4vlcf3xkpupfzna4uahs4758qw6y508']);
     const res = await writeKnowledgeBase(dir, planFiles(dir, p, TOOL));
     expect(res.merged).toEqual([]);
     expect(res.created).toContain('records/contract.yaml');
     const kb = await loadKnowledgeBase(dir);
     expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(kb.contract).toMatchObject({ id: 'NH-1', customer: tricky, systems: { aims: { database: { engine: 'SQL Server', version: '2019' } }, icis: { database: { engine: 'Oracle', version: '19c' } } } });
+    expect(kb.contract).toMatchObject({ id: 'NH-1', customer: tricky, systems: { aims: { database: { engine: 'SQL Server', version: '2019' } }, icis: { database: { engine: 'Oracle', version: '19c' } } }, hotline: { phone: '400-000-0000' } });
+    expect(fs.readFileSync(path.join(dir, 'docs/general/index.md'), 'utf8')).toContain('7×24 服务热线：:hotline'); // the number is declared once, in the contract
     expect(fs.readFileSync(path.join(dir, 'docs/aims/om-manual.md'), 'utf8')).toMatch(/^---\n(.*\n)*database: SQL Server 2019\n/);
     expect(kb.records.find((r) => r.kind === 'person')?.id).toBe('P-lead');
     for (const m of await checkManuals(dir)) {

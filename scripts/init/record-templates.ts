@@ -77,6 +77,7 @@ export function contractYaml(p: KbPlan): string {
     p.signedAt ? `signed_at: ${p.signedAt}` : '# signed_at: 2026-01-01   # 签订日期（选填）',
     'systems:',
     ...systems,
+    p.hotline ? `hotline: { phone: ${y(p.hotline)} }   # 条款 S-1：7×24 服务热线，显示在站点首页和常见问题中` : '# hotline: { phone: 400-000-0000 }   # 条款 S-1：7×24 服务热线号码（站点首页和常见问题显示）',
     'service_periods:',
     ...periods,
     'sla:',

@@ -78,7 +78,7 @@ describe('opsbook installed from its tarball into a new knowledge base', () => {
   it('init scaffolds the KB in the install folder (merging the package.json npm left), and it validates', async () => {
     const r = await npx(['init', '--set', 'hospital=青山县人民医院', '--set', 'vendor=江禾医疗信息技术有限公司', '--set', 'contract=QS-YW-2026-07',
       '--set', 'aims.version=5.3', '--set', 'aims.database=SQL Server 2019', '--set', 'icis.database=达梦 DM8', '--set', 'start=2026-01-01',
-      '--set', 'site.base_url=/kb/', '--as-of', '2026-11-30']);
+      '--set', 'site.base_url=/kb/', '--set', 'hotline=400-000-0000', '--as-of', '2026-11-30']);
     expect(r.code, show(r)).toBe(0);
     const pkg = JSON.parse(fs.readFileSync(path.join(kb, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(pkg.dependencies.opsbook).toMatch(/^file:.*opsbook-.*\.tgz$/);
@@ -118,6 +118,7 @@ describe('opsbook installed from its tarball into a new knowledge base', () => {
     const home = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
     expect(home).toContain('青山县人民医院');
     expect(home).toContain('/kb/'); // base_url from opsbook.yaml
+    expect(home).toContain('tel:4000000000'); // the contract's hotline on the home page
     expect(fs.existsSync(path.join(site, 'aims', 'om-manual', 'index.html')) || fs.existsSync(path.join(site, 'aims', 'om-manual.html'))).toBe(true);
     expect(fs.readdirSync(path.join(site, 'aims')).some((f) => f.startsWith('5.2'))).toBe(true); // the cut version
     expect(fs.existsSync(path.join(kb, 'build', 'reports', 'index.html'))).toBe(true);
