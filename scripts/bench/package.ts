@@ -54,6 +54,7 @@ export function benchPackage(opts: { installed?: string; repeat?: number } = {})
   const bin = path.join(kb, 'node_modules', '.bin', 'opsbook');
   if (!fs.existsSync(bin)) throw new Error(`${bin}: not an installed opsbook (run without --installed to pack and install one)`);
   const repeat = opts.repeat ?? 5;
+  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(', ');
   const startup: Record<string, [string, string[]]> = {
     'node -e 0': [process.execPath, ['-e', '0']],
     'opsbook --help': [bin, ['--help']],
@@ -82,11 +83,13 @@ export function benchPackage(opts: { installed?: string; repeat?: number } = {})
     cmdRows.push(`| \`${c.join(' ')}\` | ${Math.round(ms)} | ${Math.round(mc)} | ${(mc / ms).toFixed(2)}× | ${Math.round((1 - mc / ms) * 100)}% |`);
     log(`bench: ${cmdRows[cmdRows.length - 1]}`);
   }
+  const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(', ');
   return `## Installed package (issue #16)
 
 \`scripts/bench/package.ts\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores: whole-process wall
 times (start-up included), medians; start-up ${repeat * 2} rounds and commands ${repeat} rounds, interleaved.
 The package was packed from this checkout and installed with \`npm install <tarball>\`.
+Load average (1, 5, 15 min, as \`uptime\` shows it): ${loadBefore} before, ${loadAfter} after — a shared machine, so read ratios, not milliseconds.
 
 | start-up | ms | × \`node -e 0\` |
 |---|---:|---:|
