@@ -18,6 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, UserError } from '../shared/errors.js';
 import { createProgress } from '../shared/progress.js';
 import type { GlobalOptions } from './context.js';
+import type { GenerateOptions } from '../site/generate-pages.js';
+
+/** What a caller that has already loaded and computed passes on to generatePages (`opts.generate`; `opsbook build`). */
+type Computed = Pick<GenerateOptions, 'kb' | 'engines'>;
 
 /** The package root: holds docusaurus.config.ts, src/, sidebars and static/ (scripts/commands or dist/commands → two up). */
 const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,11 +62,11 @@ function requireKb(root: string): void {
   }
 }
 
-async function generate(globals: GlobalOptions): Promise<number> {
+async function generate(globals: GlobalOptions, computed: Computed = {}): Promise<number> {
   const { generatePages } = await import('../site/generate-pages.js');
   const progress = createProgress('site: generating pages', globals.interactive);
   let step = 0;
-  const res = await generatePages(globals.root, { asOf: globals.asOf, onProgress: (m) => progress.update(++step, 6, m) });
+  const res = await generatePages(globals.root, { ...computed, asOf: globals.asOf, onProgress: (m) => progress.update(++step, 6, m) });
   progress.done();
   for (const w of res.warnings) process.stderr.write(`${w}\n`);
   const pages = res.files.filter((f) => /\.mdx?$/.test(f)).length;
@@ -70,9 +74,9 @@ async function generate(globals: GlobalOptions): Promise<number> {
   return EXIT.ok;
 }
 
-async function build(globals: GlobalOptions, out: string): Promise<number> {
+async function build(globals: GlobalOptions, out: string, computed: Computed = {}): Promise<number> {
   requireKb(globals.root);
-  await generate(globals);
+  await generate(globals, computed);
   const outDir = path.resolve(globals.root, out);
   process.stderr.write(`site: building with Docusaurus into ${path.relative(process.cwd(), outDir) || '.'}\n`);
   const started = Date.now();
@@ -120,11 +124,12 @@ async function version(globals: GlobalOptions, args: string[]): Promise<number> 
 /** Entry point of `opsbook site`. */
 export async function run(args: string[], opts: Record<string, unknown>, globals: GlobalOptions): Promise<number> {
   const [action, ...rest] = args;
+  const computed = (opts['generate'] ?? {}) as Computed;
   switch (action) {
     case 'generate':
-      return generate(globals);
+      return generate(globals, computed);
     case 'build':
-      return build(globals, typeof opts['out'] === 'string' ? opts['out'] : 'build/site');
+      return build(globals, typeof opts['out'] === 'string' ? opts['out'] : 'build/site', computed);
     case 'version':
       return version(globals, rest);
     case 'serve':
