@@ -2,6 +2,10 @@
  * Bench: the site rebuild after one record changes, against a full build.
  *
  *   tsx scripts/bench/site-rebuild.ts [--repeat 3] [--as-of 2026-11-26T12:00:00+08:00] [--ref COMMIT]
+ *                                     [--modes site-build,build-step] [--no-unchanged]
+ *
+ * `--as-of now`: every build at its own current time, as CI runs `opsbook build` (the pages that show the as-of
+ * change on every build); default a fixed as-of (only the edited record's page changes).
  *   npm run bench -- --site            (the same, from scripts/bench/run.ts)
  *
  * Works on a copy of this repository (tracked and untracked-but-not-ignored
@@ -14,19 +18,30 @@
  * - unchanged: the same again, every cache warm;
  * - one record: one ticket's title edited, then rebuilt.
  *
- * Every figure is the wall time of the whole `opsbook site build` process,
- * start-up included. Prints a Markdown table and the ratio one-record / full
- * (target < 0.5, issue #17). A benchmark, not a test: nothing is asserted.
+ * Two ways of building the site are measured, interleaved in every round:
+ *
+ * - `site build`: the whole `opsbook site build` process, start-up included (it loads the KB and computes
+ *   SLA, compliance and the delivery digests for the pages itself);
+ * - `build` step: the site step of `opsbook build` (commands/build.ts `siteStep`) as the build runs it, after the
+ *   pipeline (not timed) has loaded the KB and computed the results the pages reuse; timed from inside a driver
+ *   process (wall, and CPU of the process plus its waited-for children from /proc/self/stat).
+ *
+ * A full build starts from a fresh clone's state: no caches and no generated pages. Wall time and CPU seconds of
+ * the process tree (GNU time), medians of the rounds' paired ratios. Prints Markdown tables and the ratio
+ * one-record / full (target < 0.5, issue #17). A benchmark, not a test: nothing is asserted.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+export type SiteBuildMode = 'site-build' | 'build-step';
+
 export interface SiteRebuildSample {
+  mode: SiteBuildMode;
   kind: 'full' | 'unchanged' | 'one-record';
   ms: number;
   /** CPU seconds (user + system) of the whole process tree, when GNU time is installed; steadier than wall time on a shared machine. */
@@ -37,8 +52,8 @@ export interface SiteRebuildSample {
 
 export interface SiteRebuildResult {
   samples: SiteRebuildSample[];
-  medians: Record<SiteRebuildSample['kind'], number>;
-  ratio: number;
+  /** Per mode measured: medians of wall ms, the median paired ratio one-record / full (wall and CPU). */
+  modes: { mode: SiteBuildMode; medians: Record<SiteRebuildSample['kind'], number>; ratio: number; cpuRatio: number | null }[];
   table: string;
 }
 
@@ -80,7 +95,7 @@ const GNU_TIME = '/usr/bin/time';
 /** Runs `opsbook site build` in the copy; wall time including start-up, and CPU time via GNU time when present. */
 function siteBuild(dir: string, asOf: string): { ms: number; cpuS: number | null; changed: number | null } {
   const tsx = path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const command = [process.execPath, tsx, path.join(dir, 'scripts', 'cli.ts'), 'site', 'build', '--as-of', asOf];
+  const command = [process.execPath, tsx, path.join(dir, 'scripts', 'cli.ts'), 'site', 'build', ...(asOf === 'now' ? [] : ['--as-of', asOf])];
   const timed = fs.existsSync(GNU_TIME);
   const [bin, ...args] = timed ? [GNU_TIME, '-f', 'OPSBOOK-CPU %U %S', ...command] : command;
   const t0 = performance.now();
@@ -90,6 +105,53 @@ function siteBuild(dir: string, asOf: string): { ms: number; cpuS: number | null
   const m = /(\d+) file\(s\) changed/.exec(r.stderr);
   const cpu = /OPSBOOK-CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
   return { ms, cpuS: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 10) / 10 : null, changed: m ? Number(m[1]) : null };
+}
+
+/** CPU seconds of this process and its waited-for children (Linux /proc/self/stat: utime, stime, cutime, cstime). */
+function cpuSecondsWithChildren(): number | null {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    const ticks = [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0);
+    return ticks / 100; // USER_HZ, 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** The site step of `opsbook build` in the copy, timed by a driver process (this file with `--drive`); null when the copy has no `siteStep` (an older tree). */
+function siteStepBuild(dir: string, asOf: string): { ms: number; cpuS: number | null; changed: number | null } | null {
+  const tsx = path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const r = spawnSync(process.execPath, [tsx, fileURLToPath(import.meta.url), '--drive', dir, '--as-of', asOf], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } });
+  if (r.status === 3) return null;
+  const m = /OPSBOOK-STEP (\d+) ([\d.]+|null)/.exec(r.stdout);
+  if (r.status !== 0 || !m) throw new Error(`build's site step failed (exit ${r.status}):\n${r.stderr.split('\n').slice(-30).join('\n')}`);
+  const changed = /(\d+) file\(s\) changed/.exec(r.stderr);
+  return { ms: Number(m[1]), cpuS: m[2] === 'null' ? null : Math.round(Number(m[2]) * 10) / 10, changed: changed ? Number(changed[1]) : null };
+}
+
+/** Driver: runs the pipeline (untimed) and then times `siteStep` as `opsbook build` runs it. Exit 3: no siteStep in this tree. */
+async function drive(dir: string, asOfText: string): Promise<number> {
+  const mod = (rel: string) => import(pathToFileURL(path.join(dir, rel)).href);
+  const build = await mod('scripts/commands/build.ts');
+  if (typeof build.siteStep !== 'function') return 3;
+  const { resolveGlobals } = await mod('scripts/commands/context.ts');
+  const { runPipeline } = await mod('scripts/pipeline/run-pipeline.ts');
+  const g = { ...resolveGlobals({ root: dir, asOf: asOfText === 'now' ? undefined : asOfText }), interactive: false };
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-site-bench-out-'));
+  try {
+    const res = await runPipeline(dir, { asOf: g.asOf, skipReports: true, outDir: out });
+    if (!res.ok) throw new Error(`pipeline failed: ${res.steps.map((s: { name: string; result: string }) => `${s.name}: ${s.result}`).join('; ')}`);
+    const cpu0 = cpuSecondsWithChildren();
+    const t0 = performance.now();
+    const step = await build.siteStep(res, g);
+    const ms = Math.round(performance.now() - t0);
+    const cpu1 = cpuSecondsWithChildren();
+    if (!step.ok) throw new Error(step.result);
+    process.stdout.write(`OPSBOOK-STEP ${ms} ${cpu0 === null || cpu1 === null ? 'null' : (cpu1 - cpu0).toFixed(2)}\n`);
+    return 0;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** The newest ticket file of the copy (the record a person would most likely edit). */
@@ -106,58 +168,97 @@ function newestTicket(dir: string): string {
   return all.sort().at(-1)!;
 }
 
+/** A fresh clone's state: no caches, no build output, no generated pages (gitignored). */
+function clean(dir: string): void {
+  for (const p of ['node_modules/.cache', '.docusaurus', 'build']) fs.rmSync(path.join(dir, p), { recursive: true, force: true });
+  for (const base of ['docs', ...fs.readdirSync(dir).filter((d) => d.endsWith('_versioned_docs'))]) {
+    const walk = (d: string) => {
+      if (!fs.existsSync(d)) return;
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (!e.isDirectory()) continue;
+        if (e.name === 'generated') fs.rmSync(path.join(d, e.name), { recursive: true, force: true });
+        else walk(path.join(d, e.name));
+      }
+    };
+    walk(path.join(dir, base));
+  }
+}
+
+const LABEL: Record<SiteBuildMode, string> = {
+  'site-build': 'the whole `opsbook site build` process, start-up included (loads the KB and computes the pages\' results itself)',
+  'build-step': 'the site step of `opsbook build` (generated pages from the pipeline\'s load and results, then Docusaurus), timed inside the build process',
+};
+
 /** Runs the bench; `log` receives progress lines. */
-export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; ref?: string; log?: (s: string) => void } = {}): SiteRebuildResult {
+export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; ref?: string; modes?: SiteBuildMode[]; unchanged?: boolean; log?: (s: string) => void } = {}): SiteRebuildResult {
   const repeat = opts.repeat ?? 3;
   const asOf = opts.asOf ?? '2026-11-26T12:00:00+08:00';
   const log = opts.log ?? (() => {});
+  const unchanged = opts.unchanged ?? true;
+  let modes = opts.modes ?? ['site-build', 'build-step'];
   const dir = copyRepository(opts.ref);
   log(`site bench: copy in ${dir}`);
   const samples: SiteRebuildSample[] = [];
   try {
     const ticket = newestTicket(dir);
     const original = fs.readFileSync(ticket, 'utf8');
+    let edit = 0;
     for (let i = 0; i < repeat; i++) {
-      fs.writeFileSync(ticket, original);
-      for (const p of ['node_modules/.cache', '.docusaurus', 'build']) fs.rmSync(path.join(dir, p), { recursive: true, force: true });
-      const full = siteBuild(dir, asOf);
-      samples.push({ kind: 'full', ...full });
-      log(`  #${i + 1} full build: ${full.ms} ms, ${full.cpuS} s CPU`);
-      const same = siteBuild(dir, asOf);
-      samples.push({ kind: 'unchanged', ...same });
-      log(`  #${i + 1} unchanged rebuild: ${same.ms} ms, ${same.cpuS} s CPU (${same.changed} generated file(s) rewritten)`);
-      fs.writeFileSync(ticket, original.replace(/^title: (.*)$/m, (_m, t: string) => `title: ${t}（第 ${i + 1} 次修改）`));
-      const one = siteBuild(dir, asOf);
-      samples.push({ kind: 'one-record', ...one });
-      log(`  #${i + 1} one record changed: ${one.ms} ms, ${one.cpuS} s CPU (${one.changed} generated file(s) rewritten)`);
+      for (const mode of modes) {
+        const run = () => (mode === 'site-build' ? siteBuild(dir, asOf) : siteStepBuild(dir, asOf));
+        fs.writeFileSync(ticket, original);
+        clean(dir);
+        const full = run();
+        if (!full) {
+          log(`  ${mode}: not available in this tree (no siteStep in commands/build.ts), skipped`);
+          modes = modes.filter((m) => m !== mode);
+          continue;
+        }
+        samples.push({ mode, kind: 'full', ...full });
+        log(`  #${i + 1} ${mode} full build: ${full.ms} ms, ${full.cpuS} s CPU`);
+        if (unchanged) {
+          const same = run()!;
+          samples.push({ mode, kind: 'unchanged', ...same });
+          log(`  #${i + 1} ${mode} unchanged rebuild: ${same.ms} ms, ${same.cpuS} s CPU (${same.changed} generated file(s) rewritten)`);
+        }
+        fs.writeFileSync(ticket, original.replace(/^title: (.*)$/m, (_m, t: string) => `title: ${t}（第 ${++edit} 次修改）`));
+        const one = run()!;
+        samples.push({ mode, kind: 'one-record', ...one });
+        log(`  #${i + 1} ${mode} one record changed: ${one.ms} ms, ${one.cpuS} s CPU (${one.changed} generated file(s) rewritten)`);
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const of = (k: SiteRebuildSample['kind']) => samples.filter((s) => s.kind === k).map((s) => s.ms);
-  const medians = { full: median(of('full')), unchanged: median(of('unchanged')), 'one-record': median(of('one-record')) };
-  // paired within each round (the same load), then the median over rounds
-  const ratios = of('one-record').map((ms, i) => ms / of('full')[i]!);
-  const unchangedRatios = of('unchanged').map((ms, i) => ms / of('full')[i]!);
-  const ratio = median(ratios);
-  const changed = samples.find((s) => s.kind === 'one-record')?.changed;
-  const cpu = (k: SiteRebuildSample['kind']) => samples.filter((s) => s.kind === k).map((s) => s.cpuS);
-  const cpuRatio = (k: SiteRebuildSample['kind']) => {
-    const xs = cpu(k).map((c, i) => (c !== null && cpu('full')[i] ? c / cpu('full')[i]! : NaN)).filter(Number.isFinite);
-    return xs.length ? median(xs).toFixed(2) : '—';
-  };
-  const row = (label: string, k: SiteRebuildSample['kind'], r: string) =>
-    `| ${label} | ${medians[k]} | ${of(k).join(', ')} | ${r} | ${cpu(k).map((c) => c ?? '—').join(', ')} | ${k === 'full' ? '1.00' : cpuRatio(k)} |`;
-  const table = [
-    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end; ${repeat} interleaved round(s); wall time of \`opsbook site build\` including start-up, and CPU seconds of its process tree.`,
-    '',
-    "| build | median ms | each round ms | vs full (median of the rounds' ratios) | each round CPU s | CPU vs full |",
-    '|---|---:|---|---:|---|---:|',
-    row('full (no caches, fresh clone)', 'full', '1.00'),
-    row('unchanged (warm caches)', 'unchanged', median(unchangedRatios).toFixed(2)),
-    row(`one ticket edited (${changed ?? '?'} generated file(s) rewritten)`, 'one-record', ratio.toFixed(2)),
-  ].join('\n');
-  return { samples, medians, ratio, table };
+  const out: SiteRebuildResult['modes'] = [];
+  const tables: string[] = [
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end; ${repeat} interleaved round(s) (the modes alternate within each round); a full build starts with no caches and no generated pages; CPU = seconds of the process tree.`,
+  ];
+  for (const mode of modes) {
+    const of = (k: SiteRebuildSample['kind']) => samples.filter((s) => s.mode === mode && s.kind === k);
+    const ms = (k: SiteRebuildSample['kind']) => of(k).map((s) => s.ms);
+    const cpu = (k: SiteRebuildSample['kind']) => of(k).map((s) => s.cpuS);
+    const medians = { full: median(ms('full')), unchanged: median(ms('unchanged')), 'one-record': median(ms('one-record')) };
+    // paired within each round (the same load), then the median over rounds
+    const wallRatio = (k: SiteRebuildSample['kind']) => median(ms(k).map((v, i) => v / ms('full')[i]!));
+    const cpuRatio = (k: SiteRebuildSample['kind']) => {
+      const xs = cpu(k).map((c, i) => (c !== null && cpu('full')[i] ? c / cpu('full')[i]! : NaN)).filter(Number.isFinite);
+      return xs.length ? median(xs) : null;
+    };
+    out.push({ mode, medians, ratio: wallRatio('one-record'), cpuRatio: cpuRatio('one-record') });
+    const changed = of('one-record')[0]?.changed;
+    const row = (label: string, k: SiteRebuildSample['kind']) => {
+      const c = cpuRatio(k);
+      return `| ${label} | ${medians[k]} | ${ms(k).join(', ')} | ${k === 'full' ? '1.00' : wallRatio(k).toFixed(2)} | ${median(cpu(k).map((x) => x ?? NaN))} | ${cpu(k).map((x) => x ?? '—').join(', ')} | ${k === 'full' ? '1.00' : c === null ? '—' : c.toFixed(2)} |`;
+    };
+    tables.push('', `**${mode}**: ${LABEL[mode]}.`, '',
+      "| build | median ms | each round ms | wall vs full (median of paired ratios) | median CPU s | each round CPU s | CPU vs full (median of paired ratios) |",
+      '|---|---:|---|---:|---:|---|---:|',
+      row('full (no caches, fresh clone)', 'full'),
+      ...(unchanged ? [row('unchanged (warm caches)', 'unchanged')] : []),
+      row(`one ticket edited (${changed ?? '?'} generated file(s) rewritten)`, 'one-record'));
+  }
+  return { samples, modes: out, table: tables.join('\n') };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -165,6 +266,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  const res = benchSiteRebuild({ repeat: Number(arg('repeat') ?? '3'), asOf: arg('as-of'), ref: arg('ref'), log: (s) => process.stderr.write(`${s}\n`) });
-  process.stdout.write(`${res.table}\n`);
+  const driven = arg('drive');
+  if (driven) {
+    process.exitCode = await drive(driven, arg('as-of')!);
+  } else {
+    const modes = arg('modes')?.split(',') as SiteBuildMode[] | undefined;
+    const res = benchSiteRebuild({ repeat: Number(arg('repeat') ?? '3'), asOf: arg('as-of'), ref: arg('ref'), modes, unchanged: !process.argv.includes('--no-unchanged'), log: (s) => process.stderr.write(`${s}\n`) });
+    process.stdout.write(`${res.table}\n`);
+  }
 }

@@ -75,6 +75,11 @@ export interface PipelineResult {
   /** Operator warnings (calendar years without data, evidence that could not be gathered …), deduplicated. */
   warnings: string[];
   deliveries?: ReportDelivery[];
+  /**
+   * Without `period`: every owed report, those of no service period too (what `report all` and the site's
+   * delivery page judge); `deliveries` is its part in the periods built. Absent with `period`.
+   */
+  allDeliveries?: ReportDelivery[];
   reports?: { written: WrittenReport[]; index: string[] };
   /** JSON results written. */
   files: string[];
@@ -168,8 +173,13 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     analyses: async (pid: string) => analyses.get(pid) ?? (await import('../reports/analyses.js')).loadAnalyses(kb, { periodId: pid, asOf: opts.asOf, root }),
   };
   await step('deliveries', async () => {
-    const status = await deliveryStatus(digestCtx, { periods: periods.map((p) => p.id), onProgress: (d, t) => hooks.progress?.('deliveries', d, t) });
+    // one pass of digests: without --period every owed report is judged (the site lists them all), then kept to the periods built
+    const ids = periods.map((p) => p.id);
+    const onProgress = (d: number, t: number) => hooks.progress?.('deliveries', d, t);
+    const all = opts.period === undefined ? await deliveryStatus(digestCtx, { onProgress }) : undefined;
+    const status = all ? all.filter((r) => r.period !== null && ids.includes(r.period)) : await deliveryStatus(digestCtx, { periods: ids, onProgress });
     res.deliveries = status;
+    res.allDeliveries = all;
     for (const p of res.periods) {
       await json(`sla-${p.id}.json`, p.sla);
       await json(`compliance-${p.id}.json`, { ...p.compliance, suspectReports: suspectReports(status.filter((r) => r.period === p.id)) });

@@ -60,3 +60,28 @@ describe('SLA dashboard charts', () => {
     expect(page.markdown).not.toContain('![');
   });
 });
+
+describe('per-ticket clocks beside a verdict', () => {
+  // the level-1 ticket answered 5 min 2 s after its report (limit PT5M), judged by the real SLA engine
+  const late = (responded: string) => {
+    const tickets = kb.tickets.map((t) => (t.id === 'T-20260103-01' ? { ...t, responded_at: responded } : t));
+    return computeSla({ ...kb, tickets } as KnowledgeBase, { periodId: 'Y1', asOf: AS_OF });
+  };
+  const row = (md: string, id: string) => md.split('\n').find((l) => l.startsWith(`| ${id} `));
+
+  it('show the response time to the second, as the reports do: never “5 分钟” next to 超时', () => {
+    const r = late('2026-01-03T02:15:02+08:00');
+    expect(r.tickets.find((t) => t.id === 'T-20260103-01')?.response).toBe('breached');
+    const line = row(slaDashboardPage(r, null, undefined, systemsOf(kb)).markdown, 'T-20260103-01');
+    expect(line).toContain('5 分钟 2 秒');
+    expect(line).toContain('超时');
+    expect(line).not.toMatch(/\| 5 分钟 \|/);
+  });
+
+  it('a whole-minute breach reads in minutes, a breach by a fraction of a second shows it', () => {
+    expect(row(slaDashboardPage(late('2026-01-03T02:16:00+08:00'), null, undefined, systemsOf(kb)).markdown, 'T-20260103-01')).toMatch(/\| 6 分钟 \|/);
+    const line = row(slaDashboardPage(late('2026-01-03T02:15:00.400+08:00'), null, undefined, systemsOf(kb)).markdown, 'T-20260103-01');
+    expect(line).toContain('5 分钟 0.4 秒');
+    expect(line).toContain('超时');
+  });
+});

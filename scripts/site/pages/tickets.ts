@@ -15,8 +15,7 @@ import type { Contract, Ticket } from '../../records/index.js';
 import { parseDateTime } from '../../shared/time.js';
 import { heading, note, paragraph, renderPage } from '../mdast-build.js';
 import { CATEGORY_LABEL, CHANNEL_LABEL, CLOCK_STATUS_LABEL, OUTCOME_LABEL, SEVERITIES, SEVERITY_LABEL, SYSTEM_SHORT_LABEL, label } from '../../shared/labels.js';
-import { fmtTimeAfter } from '../format.js';
-import { showTime } from '../../shared/display.js';
+import { fmtTimeAfter, showTimeExact } from '../format.js';
 import { listPeriods } from '../../sla/resolve-period.js';
 import { TICKET_REGISTER_ROUTE, type FilterOption, type RegisterRow, type TicketRegisterData } from '../register-types.js';
 
@@ -83,7 +82,7 @@ export function ticketsPage(tickets: Ticket[], sla: Map<string, TicketSlaStatus>
       status: t.outcome ?? 'open',
       statusLabel: label(OUTCOME_LABEL, t.outcome, '处理中'),
       period: periodOf(t),
-      reported: showTime(t.reported_at),
+      reported: showTimeExact(t.reported_at),
       responded: fmtTimeAfter(t.responded_at, t.reported_at),
       onsite: fmtTimeAfter(t.onsite?.arrived_at, t.reported_at),
       resolved: fmtTimeAfter(t.resolved_at, t.reported_at),
@@ -106,7 +105,7 @@ export function ticketsPage(tickets: Ticket[], sla: Map<string, TicketSlaStatus>
     return { mdx: renderPage(FRONT_MATTER, body), data };
   }
   const open = rows.filter((r) => r.status === 'open').length;
-  body.push(paragraph(`共 ${rows.length} 条服务请求，其中处理中 ${open} 条。时间为北京时间，与报告时间同一天的只显示时分。每行的编号就是这一行的链接地址，可以复制后发给同事；问题描述、原因与解决方法见产品维护报告。`));
+  body.push(paragraph(`共 ${rows.length} 条服务请求，其中处理中 ${open} 条。时间为北京时间，与报告时间同一天的只显示时分（记录精确到秒的显示到秒）。每行的编号就是这一行的链接地址，可以复制后发给同事；问题描述、原因与解决方法见产品维护报告。`));
   if (!sla) body.push(note('SLA 计算模块未接入，本次构建未给出各服务请求的时限判定。'));
   const markdown = renderPage(FRONT_MATTER, body);
   // The imports go after the front matter; the component follows the text (MDX, no record text in it).
