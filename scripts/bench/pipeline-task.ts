@@ -33,7 +33,7 @@ export interface PipelineSample {
  * commit as the audit baseline (opsbook.yaml `audit.baseline`), or the audit would report every record
  * as a late entry. Leaves a KB that has its own opsbook.yaml, or no Git history, as it is.
  */
-function markImportBaseline(root: string): void {
+export function markImportBaseline(root: string): void {
   const settings = path.join(root, 'opsbook.yaml');
   if (fs.existsSync(settings)) return;
   const head = spawnSync('git', ['-C', root, 'rev-list', '--max-parents=0', 'HEAD'], { encoding: 'utf8' });

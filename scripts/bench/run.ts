@@ -1,52 +1,80 @@
 /**
- * `npm run bench [-- --sizes 10000,100000 --repeat 3]`: one run, the same
- * files, each task in a fresh process (so peak RSS is per task), tasks
- * interleaved and repeated, medians compared as ratios against the floor
- * (read every file + `yaml` parse). Writes scripts/bench/RESULTS.md.
+ * `npm run bench [-- --sizes 10000,20000,100000 --repeat 3 --only validate,ajv-cli --no-patho]`
+ * (`-- --site`: the site rebuild bench instead, scripts/bench/site-rebuild.ts; `-- --reports`: the renderer bench after)
+ *
+ * Times whole processes, start-up included: every task of scripts/bench/tasks/*.ts
+ * runs as fresh `node` processes on the same synthetic knowledge base, tasks
+ * interleaved and repeated, medians of wall time (spawn to exit), CPU time
+ * (user + system, all threads) and peak RSS, ratios against the baseline
+ * task (ajv-cli) measured in the same run. Then the pathological-input
+ * cases (scripts/bench/patho.ts). Writes scripts/bench/RESULTS.md after each
+ * size (a long run keeps what it measured), keeping its `## Notes`.
  * Benchmarks, not tests: nothing here asserts a time.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { listRecordFiles } from '../records/index.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSynthKb } from '../synth/index.js';
-import { runPipelineTask } from './pipeline-task.js';
+import type { BenchCommand, BenchContext, BenchTask } from './types.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
-const TSX = path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const CLI = path.join(REPO, 'scripts', 'cli.ts');
+const RUSAGE = path.join(HERE, 'rusage.cjs');
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]! : def;
 };
-const sizes = arg('sizes', '10000,100000').split(',').map(Number);
+const sizes = arg('sizes', '10000,20000,100000').split(',').map(Number);
 const repeat = Number(arg('repeat', '3'));
+const only = process.argv.includes('--only') ? new Set(arg('only', '').split(',')) : undefined;
 const out = arg('out', path.join(HERE, 'RESULTS.md'));
+const log = (s: string) => process.stderr.write(`${s}\n`);
 
-interface Sample { ms: number; maxRssMb: number; [k: string]: unknown }
+/** How to run the CLI: the compiled build when there is one (as installed), else TypeScript through tsx. */
+const DIST_CLI = path.join(REPO, 'dist', 'cli.js');
+const opsbookArgs = fs.existsSync(DIST_CLI) ? [DIST_CLI] : ['--import', pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, path.join(REPO, 'scripts', 'cli.ts')];
 
-function task(name: string, root: string): Sample {
-  // `validate-1t` is validate on one thread (no worker threads), to compare like with like
-  const env = name === 'validate-1t' ? { ...process.env, OPSBOOK_WORKERS: '0' } : process.env;
-  const r = spawnSync(process.execPath, [TSX, path.join(HERE, 'task.ts'), name === 'validate-1t' ? 'validate' : name, root], { encoding: 'utf8', maxBuffer: 1 << 26, env });
-  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Sample;
+// The compiled build writes its precompiled schema validators at its first run; write them now, untimed,
+// as `npm run build:validators` does, so no timed run pays for that once-only step.
+if (opsbookArgs[0] === DIST_CLI) (await import('../records/schema-validator.js')).writePrecompiled(path.join(REPO, 'dist', 'records'));
+
+/** Every task file in tasks/, in name order; each exports `tasks`. */
+async function loadTasks(): Promise<BenchTask[]> {
+  const dir = path.join(HERE, 'tasks');
+  const all: BenchTask[] = [];
+  for (const f of fs.readdirSync(dir).filter((n) => /\.(ts|js)$/.test(n) && !n.endsWith('.d.ts')).sort()) {
+    const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { tasks?: BenchTask[] };
+    all.push(...(mod.tasks ?? []));
+  }
+  return all.filter((t) => !only || only.has(t.id));
 }
 
-function cliWall(args: string[], cwd: string): Sample {
+interface Sample { wallMs: number; cpuMs: number; maxRssMb: number }
+
+/** Runs one command as a fresh node process: wall time around the spawn, CPU and RSS from the preload. */
+function runCommand(c: BenchCommand, scratch: string): Sample {
+  const usageFile = path.join(scratch, `rusage-${process.pid}.json`);
+  fs.rmSync(usageFile, { force: true });
+  const env = { ...process.env, ...c.env, NO_COLOR: '1', OPSBOOK_BENCH_RUSAGE: usageFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${RUSAGE}`.trim() };
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--expose-gc', TSX, CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`opsbook ${args.join(' ')} failed: ${r.stderr}`);
-  return { ms: Math.round(ms), maxRssMb: NaN };
+  const r = spawnSync(process.execPath, c.args, { cwd: c.cwd ?? scratch, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const wallMs = performance.now() - t0;
+  if (!(c.okCodes ?? [0, 1]).includes(r.status ?? -1)) throw new Error(`node ${c.args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(-2000)}`);
+  const u = fs.existsSync(usageFile) ? (JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { userUs: number; sysUs: number; maxRssKb: number }) : undefined;
+  return { wallMs, cpuMs: u ? (u.userUs + u.sysUs) / 1000 : NaN, maxRssMb: u ? u.maxRssKb / 1024 : NaN };
+}
+
+/** One sample of a task: its commands one after another, times added, the largest RSS. */
+function runTask(t: BenchTask, ctx: BenchContext): Sample {
+  const parts = t.commands(ctx).map((c) => runCommand(c, ctx.tmp));
+  return { wallMs: parts.reduce((a, p) => a + p.wallMs, 0), cpuMs: parts.reduce((a, p) => a + p.cpuMs, 0), maxRssMb: Math.max(...parts.map((p) => p.maxRssMb)) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const log = (s: string) => process.stderr.write(`${s}\n`);
+const s1 = (ms: number) => (ms / 1000).toFixed(2);
 
 // `npm run bench -- --site [--repeat N]`: the site rebuild after one record changes against a full build
 // (scripts/bench/site-rebuild.ts; figures in scripts/site/README.md), instead of the record benches.
@@ -56,75 +84,80 @@ if (process.argv.includes('--site')) {
   process.exit(0);
 }
 
-const rows: string[] = [];
+/** Writes RESULTS.md from what is measured so far (hand-written notes under `## Notes` kept); returns the generated part. */
+function writeResults(): string {
+  const loadAfter = os.loadavg();
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  const shared = Math.max(loadBefore[0]!, loadAfter[0]!) > os.availableParallelism() / 2;
+  const md = `# Benchmarks
+
+Generated by \`npm run bench\` (scripts/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}:
+${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.
+opsbook ran as ${opsbookArgs[0] === DIST_CLI ? '`node dist/cli.js` (the compiled build)' : '`node --import tsx scripts/cli.ts` (no compiled build found)'}.
+1-minute load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after${shared ? ': **the machine was shared with other work**, so wall times are noisy; ratios of tasks interleaved in the same run are the figures to read, and CPU time is steadier than wall time' : ''}.
+
+Each task is one or more whole \`node\` processes, timed from spawn to exit (start-up included), on the
+same synthetic knowledge base (\`opsbook synth --seed bench\`); tasks interleaved, ${repeat} runs each, medians.
+CPU is user + system time of the whole process (all threads), peak RSS its largest resident set.
+Ratios (×) are against ${baseline ? `**${baseline.label}**` : 'nothing'} in the same run.
+
+${tasks.map((t) => `- **${t.label}**: ${t.description}`).join('\n')}
+
+## Validation
+
+${tables.join('\n')}${patho}`;
+  // hand-written notes below NOTES_HEADING survive a new run
+  const NOTES_HEADING = '\n## Notes';
+  const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  const notes = previous.includes(NOTES_HEADING) ? previous.slice(previous.indexOf(NOTES_HEADING)) : '';
+  fs.writeFileSync(out, `${md}${notes}`);
+  return md;
+}
+
+const tasks = await loadTasks();
+const baseline = tasks.find((t) => t.baseline);
+const loadBefore = os.loadavg();
+const tables: string[] = [];
+let patho = '';
 for (const n of sizes) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opsbook-bench-${n}-`));
-  log(`synth ${n} tickets → ${dir}`);
-  const files = await writeSynthKb(dir, { tickets: n, seed: 'bench' });
-  const tasks = ['floor', 'validate', 'validate-1t', 'ajv-plain', 'sla-compliance'];
-  const samples: Record<string, Sample[]> = Object.fromEntries(tasks.map((t) => [t, []]));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `opsbook-bench-${n}-`));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `opsbook-bench-scratch-${n}-`));
+  log(`synth ${n} tickets → ${root}`);
+  const files = await writeSynthKb(root, { tickets: n, seed: 'bench' });
+  const ctx: BenchContext = { root, tickets: n, files, repo: REPO, tmp, opsbook: opsbookArgs };
+  const here = tasks.filter((t) => !t.runsAt || t.runsAt(n));
+  for (const t of here) t.setup?.(ctx);
+  const samples = new Map<BenchTask, Sample[]>(here.map((t) => [t, []]));
   for (let i = 0; i < repeat; i++) {
-    for (const t of tasks) {
-      const s = task(t, dir);
-      samples[t]!.push(s);
-      log(`  ${n} ${t} #${i + 1}: ${s.ms} ms, ${s.maxRssMb} MB`);
+    for (const t of here) {
+      const s = runTask(t, ctx);
+      samples.get(t)!.push(s);
+      log(`  ${n} ${t.id} #${i + 1}: ${Math.round(s.wallMs)} ms wall, ${Math.round(s.cpuMs)} ms CPU, ${Math.round(s.maxRssMb)} MB`);
     }
   }
-  // validate --changed: a Git repository with 10 changed ticket files
-  log('  git init + commit (for --changed)');
-  const git = (...a: string[]) => execFileSync('git', ['-C', dir, ...a], { stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' } });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'synthetic kb', '--no-gpg-sign');
-  const tickets = listRecordFiles(dir).filter((f) => f.startsWith('records/tickets/'));
-  for (const f of tickets.slice(0, 10)) fs.appendFileSync(path.join(dir, f), 'tags: [bench]\n');
-  const changed: number[] = [];
-  for (let i = 0; i < repeat; i++) changed.push(cliWall(['validate', '--changed', 'HEAD', '--no-scan', '--root', dir], dir).ms);
-  // the one-period pipeline: a whole `opsbook build --skip-site --skip-pdf --period <last>` process (pipeline-task.ts)
-  const pipeline = Array.from({ length: repeat }, (_, i) => {
-    const s = runPipelineTask(dir);
-    log(`  ${n} pipeline #${i + 1}: ${s.ms} ms, ${s.maxRssMb} MB (${s.summary.join(' | ')})`);
-    return s;
-  });
-  const med = (t: string, k: 'ms' | 'maxRssMb' = 'ms') => median(samples[t]!.map((s) => s[k]));
-  const floor = med('floor');
-  const sc = samples['sla-compliance']!;
-  rows.push(
-    `| ${n.toLocaleString('en')} | ${files.toLocaleString('en')} | ${floor} | ${med('validate')} (${(med('validate') / floor).toFixed(2)}×) | ${med('validate-1t')} (${(med('validate-1t') / floor).toFixed(2)}×) | ${med('ajv-plain')} (${(med('ajv-plain') / floor).toFixed(2)}×) | ${median(sc.map((s) => Number(s.computeMs)))} | ${med('sla-compliance')} | ${median(changed)} | ${median(pipeline.map((s) => s.ms))} (${median(pipeline.map((s) => s.maxRssMb))} MB) | ${Math.max(...tasks.map((t) => med(t, 'maxRssMb')))} |`,
-  );
-  fs.rmSync(dir, { recursive: true, force: true });
+  const med = (t: BenchTask, k: keyof Sample) => median(samples.get(t)!.map((s) => s[k]));
+  const base = baseline && samples.has(baseline) ? baseline : undefined;
+  const cell = (t: BenchTask, k: 'wallMs' | 'cpuMs') => `${s1(med(t, k))}${base && t.compare ? ` (${(med(t, k) / med(base, k)).toFixed(2)}×)` : ''}`;
+  tables.push([
+    `### ${n.toLocaleString('en')} tickets (${files.toLocaleString('en')} files)`,
+    '',
+    '| task | wall s | CPU s | peak RSS MB |',
+    '|---|---:|---:|---:|',
+    ...here.map((t) => `| ${t.label} | ${cell(t, 'wallMs')} | ${cell(t, 'cpuMs')} | ${Math.round(med(t, 'maxRssMb'))} |`),
+    '',
+  ].join('\n'));
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
   writeResults();
 }
 
-function writeResults(): void {
-const cpu = os.cpus()[0]?.model ?? 'unknown';
-const md = `# Benchmarks
-
-Generated by \`npm run bench\` (scripts/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}:
-${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.
-Each task runs in a fresh process on the same synthetic knowledge base (\`opsbook synth --seed bench\`),
-interleaved, ${repeat} times; the table shows medians in milliseconds measured after module loading.
-Ratios are against the floor: walk \`records/\`, read every file and parse it with \`yaml\` (parseDocument).
-
-- **validate**: \`loadKnowledgeBase\` — parse with positions, schema (ajv, compiled once), all cross-record rules;
-  from 15,000 files on, the files are checked on one worker thread per core (2 here).
-- **validate 1 thread**: the same with \`OPSBOOK_WORKERS=0\`, like for like with the single-threaded floor.
-- **ajv-plain**: a plain script reading, parsing (\`yaml.parse\`) and validating each file with ajv, no positions, no rules.
-- **sla+compliance**: compute only (after loading), every service period, evidence (guard scan, manuals,
-  hand-over outlines) gathered once as \`opsbook build\` does; the total includes the load.
-- **--changed**: wall time of the whole CLI (\`opsbook validate --changed HEAD --no-scan\`) with 10 changed tickets.
-- **pipeline**: wall time of one whole \`opsbook build --skip-site --skip-pdf --period <last period>\` process, start-up
-  included (validate, guard, SLA, compliance, audit, the delivery register, the reports due or suspect, on one load;
-  the synthetic KB carries the delivery register a vendor keeps), and its peak RSS.
-- **peak RSS**: the largest of the tasks' max RSS.
-
-| tickets | files | floor ms | validate ms | validate 1 thread ms | ajv-plain ms | sla+compliance compute ms | load+sla+compliance ms | --changed (10) ms | pipeline ms (peak RSS) | peak RSS MB |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-${rows.join('\n')}
-`;
-fs.writeFileSync(out, md);
-process.stdout.write(md);
+if (!process.argv.includes('--no-patho')) {
+  log('pathological inputs');
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, path.join(HERE, 'patho.ts'), ...opsbookArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error('patho.ts failed');
+  patho = r.stdout;
 }
+process.stdout.write(writeResults());
 
 // opsbook as an installed package: start-up against `node -e 0`, compiled against source (scripts/bench/package.ts)
 if (!process.argv.includes('--no-package')) {

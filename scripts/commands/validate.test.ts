@@ -29,6 +29,18 @@ describe('opsbook validate (CLI)', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/);
   });
 
+  it('caps the problems of a file at 20 and counts the rest in the summary', () => {
+    const root = badKb();
+    const keys = Array.from({ length: 100 }, (_, i) => `k${i}: v\n`).join('');
+    fs.appendFileSync(path.join(root, 'records/tickets/2026/T-20260401-01.yaml'), keys);
+    const r = runCli(['validate', '--root', root, '--no-scan']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toMatch(/:\d+:1  Unexpected 82 more problem\(s\) in this file \(82 error\(s\)\), not shown; expected at most 20 per file.*more-problems$/);
+    expect(r.stderr).toMatch(/✖ 102 error\(s\) in 1 file\(s\) of 8 \(82 not shown\)/);
+  });
+
   it('--json prints exactly one JSON document on stdout', () => {
     const r = runCli(['validate', '--root', badKb(), '--json', '--no-scan']);
     expect(r.code).toBe(1);

@@ -1,6 +1,7 @@
 /** `opsbook validate`: schemas + cross-record rules (+ the privacy guard). */
 import { formatDiagnostic, type Diagnostic } from '../shared/errors.js';
 import { createProgress } from '../shared/progress.js';
+import { weight } from '../records/cap-diagnostics.js';
 import { loadKnowledgeBase } from '../records/index.js';
 import type { GlobalOptions } from './context.js';
 
@@ -17,13 +18,16 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     files = scope.recordFiles;
     changedNote = ` (changed since ${opts.changed}: ${scope.changed.length} file(s), ${scope.files.size} checked)`;
   }
-  const kb = await loadKnowledgeBase(g.root, { only, files, onProgress: (d, t) => progress.update(d, t) });
+  const scan = opts.scan !== false;
+  // the guard scans the record files the loader has read (one read per file)
+  const kb = await loadKnowledgeBase(g.root, { only, files, keepBytes: scan, cache: true, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   let diagnostics: Diagnostic[] = kb.diagnostics;
   if (only) diagnostics = diagnostics.filter((d) => only!.has(d.path));
-  if (opts.scan !== false) {
+  if (scan) {
     const { scanKnowledgeBase } = await import('../guard/index.js');
-    const findings = await scanKnowledgeBase(g.root, only ? { paths: [...only] } : {});
+    const contents = kb.fileBytes ? { contents: kb.fileBytes } : {};
+    const findings = await scanKnowledgeBase(g.root, only ? { paths: [...only], ...contents } : contents);
     diagnostics = [...diagnostics, ...findings.map((f) => ({ path: f.path, line: f.line, column: f.column, message: `${f.message} (${f.excerpt}) — ${f.fix}`, rule: f.rule, severity: 'error' as const }))];
   }
   // One declaration per fact: manuals and hand-over manifests agree with the contract's databases (scripts/site).
@@ -35,9 +39,20 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     process.stdout.write(`${JSON.stringify({ valid: errors.length === 0, files: kb.fileCount, records: kb.records.length, errors: errors.length, warnings: warnings.length, diagnostics }, null, 2)}\n`);
   } else {
     for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    // the problems a `more-problems` line stands for count too: 100 errors, 80 of them not shown
+    let errorCount = 0;
+    let warningCount = 0;
+    let hidden = 0;
+    for (const d of diagnostics) {
+      const w = weight(d);
+      errorCount += w.errors;
+      warningCount += w.warnings;
+      if (d.rule === 'more-problems') hidden += w.errors + w.warnings;
+    }
+    const notShown = hidden ? ` (${hidden} not shown)` : '';
     const summary = errors.length === 0
-      ? `✔ ${kb.fileCount} record file(s) valid${warnings.length ? `, ${warnings.length} warning(s)` : ''}${changedNote}`
-      : `✖ ${errors.length} error(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''} in ${new Set(errors.map((e) => e.path)).size} file(s) of ${kb.fileCount}${changedNote}`;
+      ? `✔ ${kb.fileCount} record file(s) valid${warningCount ? `, ${warningCount} warning(s)${notShown}` : ''}${changedNote}`
+      : `✖ ${errorCount} error(s)${warningCount ? `, ${warningCount} warning(s)` : ''} in ${new Set(errors.map((e) => e.path)).size} file(s) of ${kb.fileCount}${notShown}${changedNote}`;
     process.stderr.write(`${summary}\n`);
   }
   return errors.length ? 1 : 0;

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../shared/errors.js';
+import { capPerFile } from './cap-diagnostics.js';
 import { checkRecordFile, runRules } from './check-record-file.js';
 import { listRecordFiles, loadKnowledgeBase } from './load-knowledge-base.js';
 import { kindOfRecordPath, type RecordKind } from './registry.js';
@@ -25,7 +26,8 @@ function strings(v: unknown, out: Set<string>): Set<string> {
 export async function checkRecordText(root: string, rel: string, kind: RecordKind, text: string): Promise<Diagnostic[]> {
   const checked = checkRecordFile(rel, kind, Buffer.from(text, 'utf8'));
   const me = checked.record;
-  if (!me) return checked.diagnostics;
+  const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
+  if (!me) return capPerFile([...checked.diagnostics].sort(byPosition));
   const files = fs.existsSync(path.join(root, 'records')) ? listRecordFiles(root) : [];
   const ids = strings(me.data, new Set<string>());
   const only = new Set(files.filter((p) => p !== rel && p.endsWith('.yaml') && (ids.has(path.posix.basename(p, '.yaml')) || path.posix.basename(p, '.yaml') === me.id)));
@@ -38,5 +40,6 @@ export async function checkRecordText(root: string, rel: string, kind: RecordKin
     const id = path.posix.basename(p, '.yaml');
     if (k && k !== 'contract' && p !== rel && !knownIds.has(id)) knownIds.set(id, { kind: k, path: p });
   }
-  return [...checked.diagnostics, ...runRules(records, knownIds, (r) => r === me)];
+  const all = [...checked.diagnostics, ...runRules(records, knownIds, (r) => r === me)].sort(byPosition);
+  return capPerFile(all);
 }

@@ -4,7 +4,8 @@
  * listing the allowed values where there is an enum.
  */
 import type { ErrorObject } from 'ajv';
-import { checkDate, checkDateTime, checkDateOrDateTime } from '../shared/time.js';
+import { MAX_YEAR, MIN_YEAR, checkDate, checkDateTime, checkDateOrDateTime } from '../shared/time.js';
+import { clip } from './text-checks.js';
 
 type Schema = Record<string, unknown>;
 
@@ -37,12 +38,12 @@ export function schemaAt(root: Schema, segments: string[], common?: Schema): Sch
 function fieldName(segments: string[], schema: Schema | undefined): string {
   const dotted = segments.length ? segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') : '(record)';
   const title = typeof schema?.title === 'string' ? ` (${schema.title})` : '';
-  return `\`${dotted}\`${title}`;
+  return `\`${clip(dotted, 120)}\`${title}`;
 }
 
 function show(value: unknown): string {
   if (value === null) return '`null`';
-  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (typeof value === 'string') return `\`${clip(value)}\``;
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return `\`${String(value)}\``;
 }
@@ -57,21 +58,52 @@ function typeName(value: unknown): string {
 
 const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false' };
 
-/** Edit distance, for "did you mean" hints on unknown properties. */
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return dp[a.length]![b.length]!;
+const rows = [new Int32Array(66), new Int32Array(66)];
+
+/** Edit distance, for "did you mean" hints on unknown properties; `Infinity` when it is surely more than `max` (linear bound, no allocation). */
+function distance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max || a.length > 64 || b.length > 64) return Infinity;
+  let prev = rows[0]!;
+  let row = rows[1]!;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return Infinity;
+    [prev, row] = [row, prev];
+  }
+  return prev[b.length]!;
 }
+
+const allowedCache = new WeakMap<Schema, { keys: string[]; text: string }>();
+const NO_KEYS = { keys: [], text: '' };
+
+/** The property names a (sub)schema allows, and them listed for a message (computed once per schema). */
+function allowedKeys(at: Schema | undefined): { keys: string[]; text: string } {
+  if (!at) return NO_KEYS;
+  let v = allowedCache.get(at);
+  if (!v) {
+    const keys = Object.keys((at.properties as Schema | undefined) ?? {}).filter((k) => k !== '$schema');
+    v = { keys, text: keys.map((k) => `\`${k}\``).join(', ') };
+    allowedCache.set(at, v);
+  }
+  return v;
+}
+
+/** "Did you mean" hints per call: the loader shows 20 problems per file, so thousands of unknown keys need no hint each. */
+const MAX_HINTS = 200;
 
 function formatMessage(value: string, format: string): string {
   const check = format === 'civil-date' ? checkDate : format === 'offset-date-time' ? checkDateTime : checkDateOrDateTime;
   const problem = check(value);
   if (problem === 'no-offset') return `Unexpected time ${show(value)} without a UTC offset, expected an explicit offset such as \`${value}+08:00\``;
   if (problem === 'impossible') return `Unexpected impossible date or time ${show(value)}, expected a real calendar date and time`;
+  if (problem === 'year') return `Unexpected year \`${value.slice(0, 4)}\` in ${show(value)}, expected a year from ${MIN_YEAR} to ${MAX_YEAR}`;
   if (format === 'iso-duration') return `Unexpected duration ${show(value)}, expected ISO 8601 such as \`PT5M\` or \`PT12H\``;
   if (format === 'civil-date') return `Unexpected date ${show(value)}, expected \`YYYY-MM-DD\``;
   if (format === 'offset-date-time') return `Unexpected time ${show(value)}, expected ISO 8601 with offset such as \`2026-03-14T02:13:00+08:00\``;
@@ -97,6 +129,11 @@ function conditionOf(schemaPath: string, kindSchema: Schema): string {
 export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema: Schema, common: Schema): SchemaIssue[] {
   const out: SchemaIssue[] = [];
   const seen = new Set<string>();
+  let hints = 0;
+  const enumAt = new Set<string>();
+  const emptyAt = new Set<string>();
+  const integerTyped = new Set<SchemaIssue>();
+  const blank = new Set<SchemaIssue>();
   for (const e of errors) {
     if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
     const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -106,11 +143,12 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
     switch (e.keyword) {
       case 'additionalProperties': {
         const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-        const allowed = Object.keys((at?.properties as Schema | undefined) ?? {}).filter((k) => k !== '$schema');
-        const near = allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0];
-        const hint = near ? `; did you mean \`${near[0]}\`?` : `, expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}`;
+        const { keys: allowed, text: allowedText } = allowedKeys(at);
+        // at most one edit per three characters: `k0` is not a typo of `id`, `sytem` is one of `system`
+        const near = hints++ < MAX_HINTS ? allowed.map((k) => [k, distance(k, prop)] as const).filter(([, d]) => d <= Math.min(2, Math.floor(prop.length / 3))).sort((a, b) => a[1] - b[1])[0] : undefined;
+        const hint = near ? `; did you mean \`${near[0]}\`?` : `, expected one of ${allowedText}`;
         const where = segments.length ? ` in ${fieldName(segments, at)}` : '';
-        issue = { segments: [...segments, prop], atKey: true, message: `Unexpected unknown property \`${prop}\`${where}${hint}` };
+        issue = { segments: [...segments, prop], atKey: true, message: `Unexpected unknown property \`${clip(prop)}\`${where}${hint}` };
         break;
       }
       case 'required': {
@@ -162,15 +200,21 @@ export function formatAjvErrors(errors: ErrorObject[], data: unknown, kindSchema
       default:
         issue = { segments, atKey: false, message: `Unexpected value ${show(value)} for ${fieldName(segments, at)}: ${e.message ?? e.keyword}` };
     }
-    const key = `${issue.segments.join('/')}|${issue.message}`;
+    // the same problem reached through several schema paths (allOf branches…) is said once;
+    // keyed without the message, which can be long (the allowed keys)
+    const where = issue.segments.join('/');
+    const key = `${where}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(issue);
+    if (e.keyword === 'enum') enumAt.add(where);
+    if (e.keyword === 'minLength') emptyAt.add(where);
+    if (e.keyword === 'type' && typeof value === 'number' && Number.isInteger(value)) integerTyped.add(issue);
+    if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === '\\S') blank.add(issue);
   }
-  const same = (a: SchemaIssue, b: SchemaIssue) => a !== b && a.segments.join('/') === b.segments.join('/');
-  return out.filter((i, _, all) =>
-    // an enum error already says what a type error would (e.g. severity: 1)
-    !(i.message.startsWith('Unexpected integer') && all.some((j) => same(i, j) && j.message.includes('expected one of'))) &&
-    // empty text is also blank text: say it once
-    !(i.message.startsWith('Unexpected blank text') && all.some((j) => same(i, j) && j.message.startsWith('Unexpected empty text'))));
+  // an enum error already says what a type error would (e.g. severity: 1); empty text is also blank text: say it once
+  if (integerTyped.size === 0 && blank.size === 0) return out;
+  return out.filter((i) =>
+    !(integerTyped.has(i) && enumAt.has(i.segments.join('/'))) &&
+    !(blank.has(i) && emptyAt.has(i.segments.join('/'))));
 }

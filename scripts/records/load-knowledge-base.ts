@@ -10,9 +10,12 @@ import { UserError } from '../shared/errors.js';
 import { loadKbConfig } from '../config/kb-config.js';
 import { applyDeliveryRegister } from '../delivery/project-register.js';
 import { checkFilesParallel, workerCount } from './check-files-parallel.js';
+import { capPerFile } from './cap-diagnostics.js';
 import { checkRecordFile, runRules } from './check-record-file.js';
 import { locate } from './locate.js';
 import { parseYamlFile } from './parse-yaml-file.js';
+import { readRecordFile } from './read-record-file.js';
+import { openRecordCache } from './record-cache.js';
 import { HANDOVER_FOLDER, KINDS, RECORD_KINDS, kindOfRecordPath, type RecordKind } from './registry.js';
 import type { KnowledgeBase, LoadedRecord, RecordTypes } from './types.js';
 
@@ -23,6 +26,13 @@ export interface LoadOptions {
   files?: readonly string[];
   /** Progress callback (files done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Keep the bytes of every record file read (`kb.fileBytes`), e.g. for the privacy guard, so each file is read once. */
+  keepBytes?: boolean;
+  /**
+   * Use the cache of checked records under `<root>/build/.cache/` (record-cache.ts): files whose
+   * bytes passed before are not parsed again. Off when the environment says `OPSBOOK_CACHE=0`.
+   */
+  cache?: boolean;
 }
 
 /** Lists record files under `root/records`, relative to root, sorted. */
@@ -45,7 +55,10 @@ export function listRecordFiles(root: string): string[] {
 function lazyLocator(root: string, rel: string): LoadedRecord['locate'] {
   let parsed: ReturnType<typeof parseYamlFile> | undefined;
   return (segments, o = {}) => {
-    parsed ??= parseYamlFile(rel, fs.readFileSync(path.join(root, rel)));
+    if (!parsed) {
+      const bytes = readRecordFile(root, rel);
+      parsed = parseYamlFile(rel, typeof bytes === 'string' ? new Uint8Array() : bytes);
+    }
     return parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 };
   };
 }
@@ -71,6 +84,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   let done = 0;
   let fileCount = 0;
   const recordFiles: { rel: string; kind: RecordKind }[] = [];
+  const kindByFolder = new Map<string, RecordKind | null>(); // the kind depends on the first folder only
   for (const rel of files) {
     const inRecords = rel.slice('records/'.length);
     const name = path.posix.basename(rel);
@@ -85,7 +99,12 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
       diagnostics.push(err(rel, 1, 1, `Unexpected file \`${name}\` in records/, ${hint}`, 'record-file-name', name.endsWith('.yml') ? 'error' : 'warning'));
       continue;
     }
-    const kind = kindOfRecordPath(inRecords);
+    const folder = inRecords.slice(0, inRecords.indexOf('/') + 1) || inRecords;
+    let kind = kindByFolder.get(folder);
+    if (kind === undefined) {
+      kind = kindOfRecordPath(inRecords) ?? null;
+      kindByFolder.set(folder, kind);
+    }
     if (!kind) {
       const folders = RECORD_KINDS.filter((k) => k !== 'contract').map((k) => `\`${KINDS[k].folder}/\``).join(', ');
       diagnostics.push(err(rel, 1, 1, `Unexpected record location \`${inRecords}\`, expected records/contract.yaml or a file under one of ${folders}`, 'record-folder'));
@@ -101,20 +120,43 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const toRead = recordFiles.filter((f) => !skip(f));
   fileCount = toRead.length;
   const workers = workerCount(toRead.length);
-  const parallel = workers > 1 ? await checkFilesParallel(root, toRead, workers, (d) => opts.onProgress?.(d, toRead.length)) : undefined;
+  const fileBytes = opts.keepBytes ? new Map<string, Buffer>() : undefined;
+  const cache = opts.cache && process.env.OPSBOOK_CACHE !== '0' ? openRecordCache(root) : undefined;
+  // with a warm cache most files are a hash and a lookup: no threads for that
+  const useWorkers = workers > 1 && (!cache || cache.size < toRead.length / 2);
+  const parallel = useWorkers ? await checkFilesParallel(root, toRead, workers, (d) => opts.onProgress?.(d, toRead.length), !!fileBytes || !!cache) : undefined;
   if (parallel) {
     diagnostics.push(...parallel.diagnostics);
-    for (const r of parallel.records) records.push({ ...r, data: r.data as never, locate: lazyLocator(root, r.path) });
+    const flagged = new Set(parallel.diagnostics.map((d) => d.path));
+    for (const r of parallel.records) {
+      records.push({ ...r, data: r.data as never, locate: lazyLocator(root, r.path) });
+      const b = parallel.bytes?.get(r.path);
+      if (cache && b && !flagged.has(r.path)) cache.put(r.kind, b, r.data);
+    }
+    if (fileBytes && parallel.bytes) for (const [rel, b] of parallel.bytes) fileBytes.set(rel, Buffer.from(b.buffer, b.byteOffset, b.byteLength));
   } else {
     for (const f of toRead) {
       done++;
       if (done % 256 === 0) opts.onProgress?.(done, toRead.length);
+      const bytes = readRecordFile(root, f.rel);
+      if (typeof bytes === 'string') {
+        diagnostics.push(err(f.rel, 1, 1, bytes, 'record-read'));
+        continue;
+      }
+      fileBytes?.set(f.rel, bytes);
+      const hit = cache?.get(f.kind, bytes);
+      if (hit) {
+        records.push({ kind: f.kind, id: String(hit.id), path: f.rel, data: hit as never, locate: lazyLocator(root, f.rel) });
+        continue;
+      }
       // records do not keep their YAML document: positions are re-read on demand
-      const checked = checkRecordFile(f.rel, f.kind, fs.readFileSync(path.join(root, f.rel)), lazyLocator(root, f.rel));
-      diagnostics.push(...checked.diagnostics);
+      const checked = checkRecordFile(f.rel, f.kind, bytes, lazyLocator(root, f.rel));
+      if (checked.diagnostics.length) diagnostics.push(...checked.diagnostics);
+      else if (checked.record) cache?.put(f.kind, bytes, checked.record.data);
       if (checked.record) records.push(checked.record);
     }
   }
+  cache?.save();
   opts.onProgress?.(toRead.length, toRead.length);
 
   const knownIds = new Map<string, { kind: RecordKind; path: string }>();
@@ -130,13 +172,15 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
 
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
-  const of = <K extends RecordKind>(k: K) => records.filter((r) => r.kind === k).map((r) => r.data as RecordTypes[K]);
+  const byKind = new Map<RecordKind, unknown[]>(RECORD_KINDS.map((k) => [k, []]));
+  for (const r of records) byKind.get(r.kind)!.push(r.data);
+  const of = <K extends RecordKind>(k: K) => byKind.get(k) as RecordTypes[K][];
   // the delivery register's hand-overs, shown in the records' own hand-over fields (scripts/delivery)
   return applyDeliveryRegister({
     root,
     config: settings.config,
     records,
-    diagnostics,
+    diagnostics: capPerFile(diagnostics),
     fileCount,
     byId,
     contract: of('contract')[0],
@@ -153,5 +197,6 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     disposals: of('disposal'),
     calendars: of('calendar'),
     handoverFiles,
+    ...(fileBytes ? { fileBytes } : {}),
   });
 }

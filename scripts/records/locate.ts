@@ -15,9 +15,28 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The key of a pair as it lands in the plain JS object (`toJS`): `~` and empty keys are "", others String(value). */
+export function keyString(key: unknown): string {
+  if (key === null || key === undefined) return '';
+  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
+  return String(key);
+}
+
+/** Per-mapping index from key to pair, built on the first lookup: locating n fields of a map costs O(n), not O(n²). */
+const pairIndex = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+
 function pairOf(node: Node | null | undefined, key: string): Pair<unknown, unknown> | undefined {
   if (!isMap(node)) return undefined;
-  return node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key) as Pair<unknown, unknown> | undefined;
+  let index = pairIndex.get(node);
+  if (!index) {
+    index = new Map();
+    for (const p of node.items) {
+      const k = keyString(p.key);
+      if (!index.has(k)) index.set(k, p as Pair<unknown, unknown>);
+    }
+    pairIndex.set(node, index);
+  }
+  return index.get(key);
 }
 
 /**

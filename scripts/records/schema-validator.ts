@@ -1,63 +1,172 @@
 /**
- * One ajv (JSON Schema 2020-12) instance for the whole tool, with the
+ * One ajv (JSON Schema 2020-12) configuration for the whole tool, with the
  * custom formats of common.schema.json defined by shared/time.ts (one source
- * for what a valid time is). Each kind's validator is compiled once.
+ * for what a valid time is). Each schema's validator comes from precompiled
+ * ajv standalone code beside this module (`validators.generated.cjs`: no ajv
+ * compile at start-up) when that code was generated from the schemas, ajv
+ * version and options as they are now; otherwise ajv compiles it once, at
+ * first use. The compiled build (dist/) writes that file itself the first
+ * time it runs without a current one (best effort: a read-only install just
+ * compiles every time), and `npm run build:validators` writes it ahead of time.
+ * Under tsx (the sources) nothing is written into scripts/.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { checkDate, checkDateOrDateTime, checkDateTime, parseDurationMinutes } from '../shared/time.js';
+import { fileURLToPath } from 'node:url';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
+import { FORMATS } from './formats.js';
 import { KINDS, SCHEMA_DIR, type RecordKind } from './registry.js';
 
-// ajv-formats is CommonJS with a default export.
-type AddFormats = (ajv: Ajv2020) => unknown;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+export { FORMATS };
 
-/** Custom formats used by the schemas; the messages live in format-ajv-errors.ts. */
-export const FORMATS: Record<string, (s: string) => boolean> = {
-  'offset-date-time': (s) => checkDateTime(s) === null,
-  'civil-date': (s) => checkDate(s) === null,
-  'date-or-offset-date-time': (s) => checkDateOrDateTime(s) === null,
-  'iso-duration': (s) => {
-    try {
-      parseDurationMinutes(s);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
+const require = createRequire(import.meta.url);
+
+/** Options of every ajv instance (runtime and precompiled). */
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true };
+
+/** File name of the precompiled validators, beside this module (CommonJS, so it loads synchronously). */
+export const PRECOMPILED_FILE = 'validators.generated.cjs';
 
 let ajvInstance: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
+let schemaCache: Map<string, Record<string, unknown>> | undefined;
 
-/** Reads every schema file of the tool. */
+/** Reads every schema file of the tool (cached for the tool's own directory). */
 export function readSchemas(dir = SCHEMA_DIR): Map<string, Record<string, unknown>> {
+  if (dir === SCHEMA_DIR && schemaCache) return schemaCache;
   const out = new Map<string, Record<string, unknown>>();
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
     out.set(f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>);
   }
+  if (dir === SCHEMA_DIR) schemaCache = out;
   return out;
 }
 
-/** The shared ajv instance with all schemas registered under their file names. */
-export function getAjv(): Ajv2020 {
-  if (ajvInstance) return ajvInstance;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+/** Digest of the schema files as they are now: precompiled validators carry the digest they were made from. */
+export function schemasDigest(dir = SCHEMA_DIR): string {
+  const h = createHash('sha256');
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) h.update(f).update('\0').update(fs.readFileSync(path.join(dir, f))).update('\0');
+  return h.digest('hex');
+}
+
+/** A new ajv instance with the tool's formats, keyword and schemas (ajv is loaded only when something is compiled). */
+export function createAjv(extra: Options = {}): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormatsModule = require('ajv-formats') as { default?: (ajv: Ajv2020) => unknown };
+  const addFormats = (addFormatsModule.default ?? addFormatsModule) as (ajv: Ajv2020) => unknown;
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
   for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: fn });
   ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
   for (const [file, schema] of readSchemas()) ajv.addSchema(schema, file);
-  ajvInstance = ajv;
   return ajv;
+}
+
+/** The shared ajv instance with all schemas registered under their file names. */
+export function getAjv(): Ajv2020 {
+  ajvInstance ??= createAjv();
+  return ajvInstance;
+}
+
+/** What precompiled code depends on: the schemas, ajv's version and the options; a file made from anything else is not used. */
+export function precompiledKey(): string {
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  return createHash('sha256').update(schemasDigest()).update(`\0ajv ${ajvVersion}\0`).update(JSON.stringify(AJV_OPTIONS)).digest('hex');
+}
+
+/** The CommonJS source of the precompiled validators (ajv standalone code, one validator per schema file except common.schema.json). */
+export function renderValidators(): string {
+  const { _ } = require('ajv') as typeof import('ajv');
+  const standaloneModule = require('ajv/dist/standalone/index.js') as { default?: unknown };
+  const standaloneCode = (standaloneModule.default ?? standaloneModule) as (ajv: unknown, refs: Record<string, string>) => string;
+  const ajv = createAjv({ code: { source: true, formats: _`formats` } });
+  const refs: Record<string, string> = {};
+  const names: Record<string, string> = {};
+  for (const file of readSchemas().keys()) {
+    if (file === 'common.schema.json') continue;
+    const name = `v_${file.replace(/\W/g, '_')}`;
+    refs[name] = file;
+    names[file] = name;
+  }
+  const body = standaloneCode(ajv, refs).replace(/^"use strict";/, '');
+  return [
+    '"use strict";',
+    '// Generated by scripts/records/schema-validator.ts (renderValidators) from schemas/*.schema.json: do not edit.',
+    `exports.KEY = ${JSON.stringify(precompiledKey())};`,
+    // ajv's runtime helpers are required through the tool's own `require`, wherever this file lies
+    'exports.create = function create(formats, require) {',
+    'const exports = {};',
+    body,
+    `return { ${Object.entries(names).map(([file, name]) => `${JSON.stringify(file)}: exports.${name}`).join(', ')} };`,
+    '};',
+    '',
+  ].join('\n');
+}
+
+/** Writes the precompiled validators into `dir` (temp file, then rename: a concurrent reader never sees half a file). */
+export function writePrecompiled(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const out = path.join(dir, PRECOMPILED_FILE);
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, renderValidators());
+    fs.renameSync(tmp, out);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return out;
+}
+
+/** The validators of the precompiled file in `dir` when it was made for `key`, else undefined (the key is read from the text, so a stale module is never loaded). */
+export function loadPrecompiled(dir: string, key = precompiledKey()): Record<string, ValidateFunction> | undefined {
+  const file = path.join(dir, PRECOMPILED_FILE);
+  let head: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(512);
+      head = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  if (!head.includes(`exports.KEY = ${JSON.stringify(key)};`)) return undefined;
+  const mod = require(file) as { create?: (formats: Record<string, { type: string; validate: (s: string) => boolean }>, req: NodeJS.Require) => Record<string, ValidateFunction> };
+  // the format definitions as createAjv adds them
+  const formats = Object.fromEntries(Object.entries(FORMATS).map(([name, validate]) => [name, { type: 'string', validate }]));
+  return mod.create?.(formats, require);
+}
+
+/** The precompiled validators beside this module, written there first when this is the compiled build; checked once. */
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+function precompiledValidators(): Record<string, ValidateFunction> | null {
+  if (precompiled !== undefined) return precompiled;
+  precompiled = null;
+  if (process.env.OPSBOOK_PRECOMPILED === '0') return null;
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const key = precompiledKey();
+  let found = loadPrecompiled(dir, key);
+  if (!found && !import.meta.url.endsWith('.ts')) {
+    try {
+      writePrecompiled(dir);
+      found = loadPrecompiled(dir, key);
+    } catch {
+      // read-only install or no space: ajv compiles at first use, as under tsx
+    }
+  }
+  precompiled = found ?? null;
+  return precompiled;
 }
 
 /** The compiled validator of a schema file (compiled once). */
 export function getValidator(schemaFile: string): ValidateFunction {
   let v = compiled.get(schemaFile);
   if (!v) {
-    const found = getAjv().getSchema(schemaFile);
+    const found = precompiledValidators()?.[schemaFile] ?? getAjv().getSchema(schemaFile);
     if (!found) throw new Error(`schema ${schemaFile} is not registered`);
     v = found;
     compiled.set(schemaFile, v);
@@ -70,4 +179,15 @@ export function validateKind(kind: RecordKind | 'handover', data: unknown): Erro
   const file = kind === 'handover' ? 'handover.schema.json' : KINDS[kind].schema;
   const v = getValidator(file);
   return v(data) ? [] : structuredClone(v.errors ?? []);
+}
+
+/** True when data matches a kind's schema (no error objects are kept: the fast path of the loader). */
+export function isValidKind(kind: RecordKind, data: unknown): boolean {
+  return getValidator(KINDS[kind].schema)(data) as boolean;
+}
+
+/** The schema errors of data, not cloned: read them before the next validation of the same kind. */
+export function schemaErrors(kind: RecordKind, data: unknown): ErrorObject[] {
+  const v = getValidator(KINDS[kind].schema);
+  return v(data) ? [] : [...(v.errors ?? [])];
 }

@@ -85,4 +85,6 @@ export interface KnowledgeBase {
   calendars: CalendarRecord[];
   /** Encrypted hand-over manifests (paths relative to the root). */
   handoverFiles: string[];
+  /** Bytes of each record file read, when loaded with `keepBytes` (for the privacy guard: one read per file). */
+  fileBytes?: ReadonlyMap<string, Buffer>;
 }

@@ -21,13 +21,22 @@ export interface CivilDate {
   day: number; // 1-31
 }
 
-/** Days in a month of the proleptic Gregorian calendar. */
+/** Days in a month of the proleptic Gregorian calendar (arithmetic: `Date.UTC` reads years 0–99 as 1900–1999). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * Years a record's date may carry. Anything outside is a typo (`0000`,
+ * `0206` for 2026), not a date of this service: no computer-system record
+ * predates 1970.
+ */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 2999;
+
 /** Why a date/time string is not acceptable, or null when it is. */
-export type TimeProblem = 'syntax' | 'impossible' | 'no-offset' | null;
+export type TimeProblem = 'syntax' | 'impossible' | 'year' | 'no-offset' | null;
 
 /** Checks a `YYYY-MM-DD` string. */
 export function checkDate(text: string): TimeProblem {
@@ -35,16 +44,35 @@ export function checkDate(text: string): TimeProblem {
   if (!m) return 'syntax';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return 'impossible';
+  if (y < MIN_YEAR || y > MAX_YEAR) return 'year';
   return null;
+}
+
+/** Two ASCII digits at `i` as a number, or -1. */
+function two(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** Checks an ISO 8601 date-time string that must carry an offset. */
 export function checkDateTime(text: string): TimeProblem {
+  // the common form `YYYY-MM-DDTHH:MM:SS+HH:MM` without a regular expression (validate runs this for every time)
+  if (text.length === 25 && text[4] === '-' && text[7] === '-' && text[10] === 'T' && text[13] === ':' && text[16] === ':' && (text[19] === '+' || text[19] === '-') && text[22] === ':') {
+    const [y1, y2, mo, d, h, mi, s, oh, om] = [two(text, 0), two(text, 2), two(text, 5), two(text, 8), two(text, 11), two(text, 14), two(text, 17), two(text, 20), two(text, 23)];
+    if (y1 >= 0 && y2 >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && s >= 0 && oh >= 0 && om >= 0) {
+      const y = y1 * 100 + y2;
+      if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return 'impossible';
+      if (y < MIN_YEAR || y > MAX_YEAR) return 'year';
+      return oh > 14 || om > 59 ? 'impossible' : null;
+    }
+  }
   const m = DATETIME_RE.exec(text);
   if (!m) return 'syntax';
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!)) return 'impossible';
   if (h! > 23 || mi! > 59 || s! > 59) return 'impossible';
+  if (y! < MIN_YEAR || y! > MAX_YEAR) return 'year';
   const off = m[8];
   if (!off) return 'no-offset';
   if (off !== 'Z' && off !== 'z') {

@@ -98,12 +98,15 @@ function check(ctx: RuleContext): void {
     if (first.get(reportKey(d.kind, d.report_id)) !== r) continue;
     const legacy = legacyOf(d, target, contract);
     if (!legacy) continue;
-    const at = legacy.record.locate(legacy.segments);
-    const where = `${legacy.record.path}:${at.line}:${at.column}`;
+    // located only for a message: locating parses the record again with positions
+    const where = () => {
+      const at = legacy.record.locate(legacy.segments);
+      return `${legacy.record.path}:${at.line}:${at.column}`;
+    };
     if (!sameHandover(legacy.deliveredAt, d.delivered_at)) {
-      ctx.report(r, ['delivered_at'], `Unexpected delivered_at \`${d.delivered_at}\`: ${legacy.record.id} records ${legacy.field} delivered_at \`${legacy.deliveredAt}\` (${where}), expected the same hand-over; correct one of them, or remove ${legacy.field} there (the register records the hand-over)`);
+      ctx.report(r, ['delivered_at'], `Unexpected delivered_at \`${d.delivered_at}\`: ${legacy.record.id} records ${legacy.field} delivered_at \`${legacy.deliveredAt}\` (${where()}), expected the same hand-over; correct one of them, or remove ${legacy.field} there (the register records the hand-over)`);
     } else if (legacy.acknowledgedBy && signer && !legacy.acknowledgedBy.includes(signer.name) && !legacy.acknowledgedBy.includes(d.acknowledged_by)) {
-      ctx.report(r, ['acknowledged_by'], `Unexpected acknowledged_by \`${d.acknowledged_by}\` (${signer.name}): ${legacy.record.id} records ${legacy.field} acknowledged_by \`${legacy.acknowledgedBy}\` (${where}), expected the same signer (a title alone cannot be checked: name the person there or remove the field)`, { severity: 'warning' });
+      ctx.report(r, ['acknowledged_by'], `Unexpected acknowledged_by \`${d.acknowledged_by}\` (${signer.name}): ${legacy.record.id} records ${legacy.field} acknowledged_by \`${legacy.acknowledgedBy}\` (${where()}), expected the same signer (a title alone cannot be checked: name the person there or remove the field)`, { severity: 'warning' });
     }
   }
 }

@@ -1,15 +1,28 @@
 import { parseInstant } from '../../shared/time.js';
+import { eachAt, timeFieldPaths } from '../schema-paths.js';
 import type { LoadedRecord } from '../types.js';
 import type { RecordRule, RuleContext } from './types.js';
 
 type Path = (string | number)[];
 
 function get(data: unknown, at: Path): unknown {
-  return at.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), data);
+  let v = data;
+  for (const k of at) {
+    if (!v || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
 }
 
-/** `YYYY-MM-DDTHH:MM:SS` followed by an offset: same-offset times of this shape order as strings. */
-const PLAIN_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+/**
+ * Two schema-valid times of the form `YYYY-MM-DDTHH:MM:SS+HH:MM` (25 characters, `T` at 10)
+ * with the same last six characters (the offset) order as strings.
+ */
+function sameShapeAndOffset(a: string, b: string): boolean {
+  if (a.length !== 25 || b.length !== 25 || a.charCodeAt(10) !== 0x54 || b.charCodeAt(10) !== 0x54) return false;
+  for (let i = 19; i < 25; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
 
 /** Reports when the instant at `later` is before the one at `earlier` (both present). Dates compare as whole days. */
 function order(ctx: RuleContext, r: LoadedRecord, earlier: Path, later: Path, what: string): void {
@@ -17,7 +30,7 @@ function order(ctx: RuleContext, r: LoadedRecord, earlier: Path, later: Path, wh
   const b = get(r.data, later);
   if (typeof a !== 'string' || typeof b !== 'string') return;
   // fast path (most records): both times written with the same offset
-  if (a.length === 25 && b.length === 25 && a.endsWith(b.slice(19)) && PLAIN_TIME.test(a) && PLAIN_TIME.test(b)) {
+  if (sameShapeAndOffset(a, b)) {
     if (b < a) ctx.report(r, later, `Unexpected ${later.join('.')} \`${b}\` before ${earlier.join('.')} \`${a}\`, expected ${what}`);
     return;
   }
@@ -26,6 +39,18 @@ function order(ctx: RuleContext, r: LoadedRecord, earlier: Path, later: Path, wh
   if (end < start + (/^\d{4}-\d{2}-\d{2}$/.test(b) ? 1 : 0)) {
     ctx.report(r, later, `Unexpected ${later.join('.')} \`${b}\` before ${earlier.join('.')} \`${a}\`, expected ${what}`);
   }
+}
+
+/** Ticket times ordered above with their own message (an on-site arrival follows its request). */
+const CHECKED_TICKET_TIMES = new Set(['reported_at', 'responded_at', 'resolved_at', 'onsite.requested_at', 'onsite.arrived_at', 'written_reply.delivered_at', 'severity_changes.*.at']);
+
+let eventTimes: { path: readonly string[]; what: string }[] | undefined;
+/** The ticket's time fields not ordered one by one above, from the schema (computed once). */
+function ticketEventTimes(): { path: readonly string[]; what: string }[] {
+  eventTimes ??= timeFieldPaths('ticket')
+    .filter((p) => !CHECKED_TICKET_TIMES.has(p.join('.')))
+    .map((p) => ({ path: p, what: `reported ≤ ${p.filter((s) => s !== '*').join('.')}` }));
+  return eventTimes;
 }
 
 function check(ctx: RuleContext): void {
@@ -39,6 +64,8 @@ function check(ctx: RuleContext): void {
         order(ctx, r, ['reported_at'], ['onsite', 'requested_at'], 'reported ≤ on-site requested');
         order(ctx, r, ['onsite', 'requested_at'], ['onsite', 'arrived_at'], 'on-site requested ≤ arrived');
         order(ctx, r, ['reported_at'], ['written_reply', 'delivered_at'], 'reported ≤ written reply');
+        // every other time of a ticket is an event after the report (notifications, fields added later)
+        for (const { path, what } of ticketEventTimes()) eachAt(d, path, (at) => order(ctx, r, ['reported_at'], at, what));
         const changes = d.severity_changes as { at: string; from: string; to: string }[] | undefined;
         let prev = changes?.[0]?.from;
         (changes ?? []).forEach((c, i) => {
