@@ -50,8 +50,10 @@ describe('npm pack', () => {
     expect(assets).toContain('reports/templates/reference.docx');
     expect(assets).toContain('site/lint-rules/om-manual-sections.mjs');
     for (const a of assets) expect(files).toContain(`dist/${a}`);
+    // the precompiled schema validators (npm run build:validators, part of build:lib): an installed package never writes into node_modules
+    expect(files).toContain('dist/records/validators.generated.cjs');
     // a non-TypeScript file no compiled code names (e.g. test reference images) stays out
-    expect(files.filter((f) => f.startsWith('dist/') && !f.endsWith('.js') && f !== 'dist/package.json' && !assets.includes(f.slice(5)))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/') && !f.endsWith('.js') && f !== 'dist/package.json' && f !== 'dist/records/validators.generated.cjs' && !assets.includes(f.slice(5)))).toEqual([]);
   });
 
   /** The closure of relative imports from docusaurus.config.ts, the sidebars and src/ (Docusaurus compiles them in the KB). */
