@@ -8,9 +8,10 @@
  * Record-driven pages under `docs/<instance>/generated/` are written by
  * `opsbook site generate` before every build (see scripts/site/README.md).
  */
-import type { Config } from '@docusaurus/types';
+import type { Config, LoadContext, PluginModule } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
+import { execFileSync } from 'node:child_process';
 import { darkCode, lightCode } from './src/prism-themes';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,14 +24,23 @@ import libraryImports from './src/plugins/library-imports';
 import fastMinify from './src/plugins/fast-minify';
 import { TICKET_REGISTER_ROUTE } from './scripts/site/register-types';
 
-/** The knowledge base this site is built from (its records/, docs/ and opsbook.yaml). */
-const KB_ROOT = __dirname;
+/**
+ * The knowledge base this site is built from: Docusaurus's site folder, holding docs/,
+ * `<system>_versioned_docs/`, records/ and opsbook.yaml. `opsbook site build` passes it in
+ * OPSBOOK_KB_ROOT (this configuration ships in the opsbook package and serves any KB);
+ * a plain `npx docusaurus start` in a KB folder uses the current folder.
+ */
+const KB_ROOT = path.resolve(process.env.OPSBOOK_KB_ROOT ?? process.cwd());
+/** The theme (src/, sidebars, static/) comes from the package beside this file, never from the KB. */
+const THEME = __dirname;
 
 function readYaml<T>(rel: string): T | null {
   const file = path.join(KB_ROOT, rel);
   return fs.existsSync(file) ? (parseYaml(fs.readFileSync(file, 'utf8')) as T | null) : null;
 }
 
+type SystemId = 'aims' | 'icis';
+const SYSTEM_IDS: SystemId[] = ['aims', 'icis'];
 interface SystemInService {
   name: string;
   version: string;
@@ -43,15 +53,17 @@ interface Hotline {
 }
 interface ContractFacts {
   customer?: string;
-  systems?: Partial<Record<'aims' | 'icis', SystemInService>>;
+  systems?: Partial<Record<SystemId, SystemInService>>;
   hotline?: Hotline;
 }
 /** The contract (records/contract.yaml): systems in service (name, version, database), the 7×24 hotline. */
 const contract = readYaml<ContractFacts>('records/contract.yaml') ?? {};
-const systems: Record<'aims' | 'icis', SystemInService> = {
-  aims: contract.systems?.aims ?? { name: '手术麻醉临床信息系统', version: '在用版本' },
-  icis: contract.systems?.icis ?? { name: '重症监护信息系统', version: '在用版本' },
-};
+/** The systems this KB documents: in the contract and with a docs/<system> folder. */
+const systemIds = SYSTEM_IDS.filter((id) => contract.systems?.[id] && fs.existsSync(path.join(KB_ROOT, 'docs', id)));
+const fallback: Record<SystemId, SystemInService> = { aims: { name: '手术麻醉临床信息系统', version: '在用版本' }, icis: { name: '重症监护信息系统', version: '在用版本' } };
+/** Systems in service, from records/contract.yaml (name and version label the "current" docs). */
+const systems = Object.fromEntries(systemIds.map((id) => [id, contract.systems?.[id] ?? fallback[id]])) as Partial<Record<SystemId, SystemInService>>;
+const SHORT: Record<SystemId, string> = { aims: '手术麻醉系统', icis: '重症监护系统' };
 
 /**
  * The KB's own settings for the site (opsbook.yaml `site`, checked by `opsbook validate`):
@@ -66,7 +78,41 @@ interface SiteSettings {
   updated_by?: string;
 }
 const site: SiteSettings = readYaml<{ site?: SiteSettings }>('opsbook.yaml')?.site ?? {};
-const siteTitle = site.title ?? '手术麻醉与重症监护信息系统 运维知识库';
+const siteTitle = site.title ?? (contract.customer ? `${contract.customer}运维知识库` : '手术麻醉与重症监护信息系统 运维知识库');
+
+/** Static files: the theme's, then the KB's own static/ (if any), then the folder of a logo kept elsewhere in the KB. */
+const staticDirectories = [...new Set([path.join(THEME, 'static'), path.join(KB_ROOT, 'static')].filter((d) => fs.existsSync(d)))];
+let logoSrc = 'img/logo.svg';
+if (site.logo) {
+  const abs = path.resolve(KB_ROOT, site.logo);
+  const underStatic = staticDirectories.find((d) => abs.startsWith(`${d}${path.sep}`));
+  if (underStatic) logoSrc = path.relative(underStatic, abs).split(path.sep).join('/');
+  else {
+    staticDirectories.push(path.dirname(abs));
+    logoSrc = path.basename(abs);
+  }
+}
+
+/** Whether the KB has Git history: "last updated" dates need at least one commit (a fresh `opsbook init` has none). */
+function hasCommits(): boolean {
+  try {
+    execFileSync('git', ['-C', KB_ROOT, 'rev-parse', '--verify', '-q', 'HEAD'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Installed as a package, the theme and the library modules it imports sit under node_modules/, which
+ * Docusaurus does not transpile: this plugin runs the site's own JS loader over the package's TypeScript/JSX there.
+ */
+const transpileTheme: PluginModule = () => ({
+  name: 'opsbook-theme-transpile',
+  configureWebpack: (_config, isServer, utils) => ({
+    module: { rules: [{ test: /\.[jt]sx?$/i, include: [path.join(THEME, 'src'), path.join(THEME, 'scripts')], use: [utils.getJSLoader({ isServer })] }] },
+  }),
+});
 
 /** Ticket ids (= file names under records/tickets/), linked to their row of the register wherever they appear. */
 function ticketIds(): string[] {
@@ -96,19 +142,19 @@ const zhUserDict = [
 ].join('\n');
 
 /** Options shared by the two per-system, versioned docs instances. */
-function systemDocs(id: 'aims' | 'icis'): DocsOptions & { id: string } {
+function systemDocs(id: SystemId): DocsOptions & { id: string } {
   return {
     id,
-    path: `docs/${id}`,
+    path: path.join(KB_ROOT, 'docs', id),
     routeBasePath: id,
-    sidebarPath: `./sidebars-${id}.ts`,
+    sidebarPath: path.join(THEME, `sidebars-${id}.ts`),
     showLastUpdateTime: true,
     showLastUpdateAuthor: false,
     remarkPlugins,
     rehypePlugins,
     lastVersion: 'current',
     versions: {
-      current: { label: `${systems[id].version}（在用）`, badge: true, banner: 'none' },
+      current: { label: `${systems[id]!.version}（在用）`, badge: true, banner: 'none' },
     },
   } as DocsOptions & { id: string };
 }
@@ -119,6 +165,7 @@ const config = {
   favicon: 'img/favicon.svg',
   url: site.url ?? 'https://opsbook.hospital.internal',
   baseUrl: site.base_url ?? '/',
+  staticDirectories,
   // Every page is written as folder/index.html and linked as folder/, so any static
   // server at its defaults (IIS, nginx, Apache, python -m http.server) serves every URL.
   trailingSlash: true,
@@ -127,7 +174,7 @@ const config = {
   onDuplicateRoutes: 'throw',
   customFields: { systems, hotline: contract.hotline ?? null, updatedBy: site.updated_by ?? null, ticketRegister: TICKET_REGISTER_ROUTE },
   i18n: { defaultLocale: 'zh-Hans', locales: ['zh-Hans'] },
-  future: { v4: true, faster: true },
+  future: { v4: true, faster: true, ...(hasCommits() ? {} : { experimental_vcs: false }) },
   markdown: {
     mermaid: true,
     format: 'detect',
@@ -143,8 +190,8 @@ const config = {
         indexDocs: true,
         indexPages: true,
         indexBlog: false,
-        docsRouteBasePath: ['general', 'aims', 'icis'],
-        docsPluginIdForPreferredVersion: 'aims',
+        docsRouteBasePath: ['general', ...systemIds],
+        ...(systemIds[0] ? { docsPluginIdForPreferredVersion: systemIds[0] } : {}),
         highlightSearchTermsOnTargetPage: true,
         searchResultLimits: 10,
         explicitSearchResultPath: true,
@@ -157,23 +204,24 @@ const config = {
       'classic',
       {
         docs: {
-          path: 'docs/general',
+          path: path.join(KB_ROOT, 'docs', 'general'),
           routeBasePath: 'general',
-          sidebarPath: './sidebars.ts',
+          sidebarPath: path.join(THEME, 'sidebars.ts'),
           showLastUpdateTime: true,
           showLastUpdateAuthor: false,
           remarkPlugins,
           rehypePlugins,
         },
         blog: false,
-        theme: { customCss: './src/css/custom.css' },
+        pages: { path: path.join(THEME, 'src', 'pages') },
+        theme: { customCss: path.join(THEME, 'src', 'css', 'custom.css') },
       } satisfies Preset.Options,
     ],
   ],
   plugins: [
-    ['@docusaurus/plugin-content-docs', systemDocs('aims')],
-    ['@docusaurus/plugin-content-docs', systemDocs('icis')],
-    libraryImports,
+    ...systemIds.map((id) => ['@docusaurus/plugin-content-docs', systemDocs(id)] as [string, DocsOptions]),
+    ...(THEME.split(path.sep).includes('node_modules') ? [transpileTheme] : []),
+    (context: LoadContext) => libraryImports(context, { libraryDir: path.join(THEME, 'scripts') }),
     fastMinify,
     siteChecks,
   ],
@@ -196,12 +244,12 @@ const config = {
     navbar: {
       title: '运维知识库',
       // alt '': the title beside the logo names the link (axe image-redundant-alt)
-      logo: { alt: '', src: site.logo?.replace(/^static\//, '') ?? 'img/logo.svg' },
+      logo: { alt: '', src: logoSrc },
       items: [
-        { type: 'docSidebar', docsPluginId: 'aims', sidebarId: 'aims', label: '手术麻醉系统', position: 'left' },
-        { type: 'docsVersionDropdown', docsPluginId: 'aims', position: 'left', dropdownActiveClassDisabled: true },
-        { type: 'docSidebar', docsPluginId: 'icis', sidebarId: 'icis', label: '重症监护系统', position: 'left' },
-        { type: 'docsVersionDropdown', docsPluginId: 'icis', position: 'left', dropdownActiveClassDisabled: true },
+        ...systemIds.flatMap((id) => [
+          { type: 'docSidebar', docsPluginId: id, sidebarId: id, label: SHORT[id], position: 'left' } as const,
+          { type: 'docsVersionDropdown', docsPluginId: id, position: 'left', dropdownActiveClassDisabled: true } as const,
+        ]),
         { type: 'docSidebar', sidebarId: 'general', label: '服务与合规', position: 'left' },
       ],
     },
@@ -210,10 +258,7 @@ const config = {
       links: [
         {
           title: '系统文档',
-          items: [
-            { label: '手术麻醉临床信息系统', to: '/aims' },
-            { label: '重症监护信息系统', to: '/icis' },
-          ],
+          items: systemIds.map((id) => ({ label: systems[id]!.name, to: `/${id}` })),
         },
         {
           title: '服务与合规',

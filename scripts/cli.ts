@@ -10,7 +10,30 @@ import { EXIT, UserError } from './shared/errors.js';
 import { resolveGlobals, type GlobalOptions } from './commands/context.js';
 
 const require = createRequire(import.meta.url);
-const pkg = require('../package.json') as { version: string };
+const pkg = require('../package.json') as { version: string; optionalDependencies?: Record<string, string> };
+
+/** `init --help` key list (kept here so that --help loads no domain module; a test ties it to scripts/init/answers.ts). */
+export const INIT_KEYS = [
+  ['hospital', '院方（医院名称） — required'],
+  ['vendor', '供应商 — required'],
+  ['contract', '合同编号, e.g. HT-2026-001 — required'],
+  ['title', '合同名称 (default: from the systems)'],
+  ['signed_at', '签订日期 YYYY-MM-DD'],
+  ['systems', 'aims,icis (default both)'],
+  ['aims.name', 'full name (default 手术麻醉临床信息系统); likewise icis.name'],
+  ['aims.version', '在用版本 (default 1.0); likewise icis.version'],
+  ['aims.database', '数据库 engine and version, e.g. "SQL Server 2019", "Oracle 19c", "达梦 8"; likewise icis.database'],
+  ['start', 'first service period starts YYYY-MM-DD (default: 1st of this month)'],
+  ['years', 'number of one-year service periods (default 2)'],
+  ['hotline', '7×24 服务热线号码, e.g. 400-000-0000 (shown on the site\'s home page and FAQ)'],
+  ['lead.name', '供应商项目负责人 (default: a placeholder to fill in)'],
+  ['lead.id', 'person id of the lead (default P-lead)'],
+  ['age', 'age public keys for the hand-over manifests, comma-separated'],
+  ['site.title', '站点标题 (default: <hospital>运维知识库)'],
+  ['site.url', 'https://host of the site'],
+  ['site.base_url', 'path the site is served under (default /)'],
+  ['main_branch', 'Git main branch (default main)'],
+].map(([k, d]) => `  ${k!.padEnd(15)} ${d}`).join('\n');
 
 type Action = (args: string[], opts: Record<string, unknown>, globals: GlobalOptions) => Promise<number>;
 
@@ -30,7 +53,7 @@ export function buildProgram(): Command {
   const program = new Command('opsbook')
     .description('Knowledge base, SLA and compliance tool for the AIMS/ICIS service contract (手术麻醉/重症监护信息系统运维)')
     .version(pkg.version)
-    .option('--root <dir>', 'knowledge base root holding records/ and docs/', process.cwd())
+    .option('--root <dir>', 'knowledge base root holding records/ and docs/ (default: the current folder)')
     .option('--as-of <time>', 'evaluate as of this date or ISO time with offset (default: now)')
     .option('--debug', 'print stack traces')
     .showHelpAfterError('(run with --help for usage)')
@@ -110,6 +133,16 @@ export function buildProgram(): Command {
     .option('--dry-run', 'print the record instead of writing it')
     .action(lazy(() => import('./commands/new.js')));
 
+  program.command('init')
+    .description('scaffold a new contract knowledge base (records, manuals, CI, editor settings) that validates and builds as created')
+    .argument('[dir]', 'folder of the new knowledge base (default: --root, i.e. the current folder)')
+    .option('--set <key=value...>', 'answers: hospital, vendor, contract, systems, aims.version, aims.database, start, years, age, site.base_url, sla.<key>, … (repeatable)')
+    .option('--yes', 'do not ask: take defaults for everything not given with --set')
+    .option('--dry-run', 'list the files without writing them')
+    .option('--no-git', 'do not run `git init`')
+    .addHelpText('after', () => `\nKeys for --set:\n${INIT_KEYS}\n  sla.<path>      any key of the contract's SLA policy, e.g. sla.fault_response=PT30M, sla.severities.B.response=PT1H\n\nWithout a terminal (CI, scripts) nothing is asked: hospital, vendor and contract must come as --set.`)
+    .action(lazy(() => import('./commands/init.js')));
+
   program.command('ticket')
     .description('append a timestamp to a ticket: respond | resolve | notify | onsite')
     .argument('<action>', 'respond | resolve | notify | onsite')
@@ -129,10 +162,11 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/synth.js')));
 
   program.command('site')
-    .description('generate record-driven pages, build the Docusaurus site, cut docs versions')
-    .argument('<action>', 'generate | build | version')
+    .description('generate record-driven pages, build the Docusaurus site, cut docs versions, serve the built site')
+    .argument('<action>', 'generate | build | version | serve')
     .argument('[args...]', 'version: <system> <version>')
-    .option('--out <dir>', 'site output directory', 'build/site')
+    .option('--out <dir>', 'site output directory (relative to --root)', 'build/site')
+    .option('--port <port>', 'serve: port (default 3000)')
     .action(lazy(() => import('./commands/site.js')));
 
   program.command('build')
@@ -161,6 +195,21 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Packages the package.json declares optional (site, renderers): heavy, left out by `npm install --omit=optional`. */
+const OPTIONAL_PACKAGES = Object.keys(pkg.optionalDependencies ?? {});
+
+/** The optional package whose absence caused `err`, if any. */
+export function missingOptionalPackage(err: unknown): string | undefined {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' && e?.code !== 'MODULE_NOT_FOUND') return undefined;
+  const m = /Cannot find (?:package|module) '([^']+)'/.exec(e.message ?? '');
+  if (!m) return undefined;
+  const name = m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!;
+  // resvg's native binary is an optional dependency of @resvg/resvg-js
+  if (name.startsWith('@resvg/resvg-js')) return '@resvg/resvg-js';
+  return OPTIONAL_PACKAGES.includes(name) ? name : undefined;
+}
+
 /** Runs the CLI; the only try/catch that decides how errors are shown. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
@@ -177,6 +226,13 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${err.message}\n`);
       if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
       process.exitCode = err.exitCode;
+      return;
+    }
+    const missing = missingOptionalPackage(err);
+    if (missing) {
+      process.stderr.write(`opsbook: this command needs the package \`${missing}\`, which is not installed (an install with --omit=optional leaves out the site and the DOCX/PDF renderers); run \`npm install --include=optional\`\n`);
+      if (debug) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+      process.exitCode = EXIT.usage;
       return;
     }
     const e = err as Error;

@@ -159,5 +159,13 @@ if (!process.argv.includes('--no-patho')) {
 }
 process.stdout.write(writeResults());
 
+// opsbook as an installed package: start-up against `node -e 0`, compiled against source (scripts/bench/package.ts)
+if (!process.argv.includes('--no-package')) {
+  const { benchPackage } = await import('./package.js');
+  const section = benchPackage({ installed: arg('installed', '') || undefined, repeat: Math.max(repeat, 5) });
+  fs.appendFileSync(out, `\n${section}`);
+  process.stdout.write(section);
+}
+
 // Renderer bench (scripts/bench/reports.ts): `npm run bench -- --reports`.
 if (process.argv.includes('--reports')) await import('./reports.js');

@@ -1,10 +1,18 @@
 /**
- * `opsbook site generate | build | version <system> <version>`:
+ * `opsbook site generate | build | version <system> <version> | serve`:
  * record-driven pages, the Docusaurus build (as a child process) and cutting
- * a docs version of one system.
+ * a docs version of one system — for any knowledge base.
+ *
+ * The knowledge base (`--root`) is Docusaurus's site folder: its docs/,
+ * `<system>_versioned_docs/` and opsbook.yaml are read from there; the
+ * configuration, theme (src/, sidebars) and static files come from this
+ * package (`docusaurus build <kb> --config <package>/docusaurus.config.ts`,
+ * with OPSBOOK_KB_ROOT telling the configuration which KB it builds).
+ * This repository builds its own demo KB through the same path.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UserError } from '../shared/errors.js';
@@ -15,23 +23,29 @@ import type { GenerateOptions } from '../site/generate-pages.js';
 /** What a caller that has already loaded and computed passes on to generatePages (`opts.generate`; `opsbook build`). */
 type Computed = Pick<GenerateOptions, 'kb' | 'engines'>;
 
-/** The repository holding docusaurus.config.ts (the tool itself). */
+/** The package root: holds docusaurus.config.ts, src/, sidebars and static/ (scripts/commands or dist/commands → two up). */
 const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SITE_CONFIG = path.join(TOOL_ROOT, 'docusaurus.config.ts');
 const SYSTEMS = ['aims', 'icis'];
 
+/** Docusaurus's CLI entry, resolved from this package (a dependency of it, or hoisted beside it). */
 function docusaurusBin(): string {
-  const bin = path.join(TOOL_ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'docusaurus.cmd' : 'docusaurus');
-  if (!fs.existsSync(bin)) throw new UserError(`${bin}: Docusaurus is not installed; run \`npm ci\` in ${TOOL_ROOT}`);
-  return bin;
+  try {
+    const pkg = createRequire(import.meta.url).resolve('@docusaurus/core/package.json');
+    return path.join(path.dirname(pkg), 'bin', 'docusaurus.mjs');
+  } catch {
+    throw new UserError('The site needs the optional dependency @docusaurus/core, which is not installed (an install with --omit=optional leaves it out); run `npm install --include=optional`');
+  }
 }
 
-/** Runs docusaurus; on a TTY its own progress shows, otherwise its output is kept and shown on failure. */
-function runDocusaurus(args: string[], interactive: boolean, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
+/** Runs docusaurus on the KB; on a TTY its own progress shows, otherwise its output is kept and shown on failure. */
+function runDocusaurus(root: string, args: string[], interactive: boolean): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(docusaurusBin(), args, {
-      cwd: TOOL_ROOT,
+    const child = spawn(process.execPath, [docusaurusBin(), ...args], {
+      cwd: root,
       stdio: interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
+      // the configuration reads the KB from OPSBOOK_KB_ROOT; plugin commands (docs:version:*) find site and config through Docusaurus's own variables
+      env: { ...process.env, OPSBOOK_KB_ROOT: root, DOCUSAURUS_CLI_SITE_DIR: root, DOCUSAURUS_CLI_CONFIG: SITE_CONFIG },
     });
     let output = '';
     child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
@@ -39,6 +53,13 @@ function runDocusaurus(args: string[], interactive: boolean, env: NodeJS.Process
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
+}
+
+/** Refuses a folder that is not a knowledge base (no records/contract.yaml). */
+function requireKb(root: string): void {
+  if (!fs.existsSync(path.join(root, 'records', 'contract.yaml'))) {
+    throw new UserError(`${path.join(root, 'records', 'contract.yaml')}: not found; the site is built from a knowledge base (run \`opsbook init\` to create one, or pass --root)`);
+  }
 }
 
 async function generate(globals: GlobalOptions, computed: Computed = {}): Promise<number> {
@@ -54,14 +75,12 @@ async function generate(globals: GlobalOptions, computed: Computed = {}): Promis
 }
 
 async function build(globals: GlobalOptions, out: string, computed: Computed = {}): Promise<number> {
-  if (path.resolve(globals.root) !== TOOL_ROOT) {
-    throw new UserError(`--root ${globals.root}: the site is built from this repository's docs (${TOOL_ROOT}); run \`site generate\` for another knowledge base, or build from its own checkout`);
-  }
+  requireKb(globals.root);
   await generate(globals, computed);
-  const outDir = path.resolve(out);
+  const outDir = path.resolve(globals.root, out);
   process.stderr.write(`site: building with Docusaurus into ${path.relative(process.cwd(), outDir) || '.'}\n`);
   const started = Date.now();
-  const res = await runDocusaurus(['build', '--out-dir', outDir], globals.interactive);
+  const res = await runDocusaurus(globals.root, ['build', globals.root, '--config', SITE_CONFIG, '--out-dir', outDir], globals.interactive);
   if (res.code !== 0) {
     if (!globals.interactive) process.stderr.write(res.output.split('\n').slice(-40).join('\n'));
     process.stderr.write(`\nsite: docusaurus build failed (exit ${res.code})\n`);
@@ -71,22 +90,33 @@ async function build(globals: GlobalOptions, out: string, computed: Computed = {
   return EXIT.ok;
 }
 
+/** Serves a built site (baseUrl and trailing slashes as the build has them) until interrupted. */
+async function serve(globals: GlobalOptions, out: string, port: string | undefined): Promise<number> {
+  requireKb(globals.root);
+  const dir = path.resolve(globals.root, out);
+  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new UserError(`${dir}: no built site; run \`opsbook build\` (or \`opsbook site build\`) first`);
+  const res = await runDocusaurus(globals.root, ['serve', globals.root, '--config', SITE_CONFIG, '--dir', dir, '--no-open', ...(port ? ['--port', port] : [])], true);
+  return res.code === 0 ? EXIT.ok : EXIT.findings;
+}
+
 async function version(globals: GlobalOptions, args: string[]): Promise<number> {
   const [system, ver, ...rest] = args;
   if (!system || !ver || rest.length) throw new UserError('Unexpected arguments, expected `site version <aims|icis> <version>` (e.g. site version aims 5.2)');
   if (!SYSTEMS.includes(system)) throw new UserError(`Unexpected system \`${system}\`, expected aims or icis`);
   if (!/^\d+(\.\d+)*$/.test(ver)) throw new UserError(`Unexpected version \`${ver}\`, expected digits and dots like 5.2`);
-  if (path.resolve(globals.root) !== TOOL_ROOT) throw new UserError(`--root ${globals.root}: docs versions are cut in the site repository (${TOOL_ROOT})`);
-  const versionsFile = path.join(TOOL_ROOT, `${system}_versions.json`);
+  const root = globals.root;
+  requireKb(root);
+  if (!fs.existsSync(path.join(root, 'docs', system))) throw new UserError(`${path.join(root, 'docs', system)}: no manuals of ${system} to cut a version of`);
+  const versionsFile = path.join(root, `${system}_versions.json`);
   const existing = fs.existsSync(versionsFile) ? (JSON.parse(fs.readFileSync(versionsFile, 'utf8')) as string[]) : [];
   if (existing.includes(ver)) throw new UserError(`${path.relative(process.cwd(), versionsFile)}: version ${ver} of ${system} exists already`);
-  const res = await runDocusaurus([`docs:version:${system}`, ver], false);
+  const res = await runDocusaurus(root, [`docs:version:${system}`, ver], false);
   if (res.code !== 0) {
     process.stderr.write(res.output);
     return EXIT.findings;
   }
   // Generated pages are rebuilt from records on every build; a version snapshot must not freeze a copy.
-  fs.rmSync(path.join(TOOL_ROOT, `${system}_versioned_docs`, `version-${ver}`, 'generated'), { recursive: true, force: true });
+  fs.rmSync(path.join(root, `${system}_versioned_docs`, `version-${ver}`, 'generated'), { recursive: true, force: true });
   process.stderr.write(`site: cut ${system} ${ver}; commit ${system}_versions.json, ${system}_versioned_docs/version-${ver} and ${system}_versioned_sidebars/version-${ver}-sidebars.json\n`);
   return EXIT.ok;
 }
@@ -102,7 +132,9 @@ export async function run(args: string[], opts: Record<string, unknown>, globals
       return build(globals, typeof opts['out'] === 'string' ? opts['out'] : 'build/site', computed);
     case 'version':
       return version(globals, rest);
+    case 'serve':
+      return serve(globals, typeof opts['out'] === 'string' ? opts['out'] : 'build/site', typeof opts['port'] === 'string' ? opts['port'] : undefined);
     default:
-      throw new UserError(`Unexpected site action \`${action ?? ''}\`, expected generate, build or version`);
+      throw new UserError(`Unexpected site action \`${action ?? ''}\`, expected generate, build, version or serve`);
   }
 }

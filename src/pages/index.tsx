@@ -16,7 +16,7 @@ interface Card {
   links?: { label: string; to: string }[];
 }
 
-type Systems = Record<'aims' | 'icis', { name: string; version: string }>;
+type Systems = Partial<Record<'aims' | 'icis', { name: string; version: string }>>;
 type Hotline = { phone: string; label?: string; note?: string } | null;
 
 /** The contract's 7×24 hotline (records/contract.yaml `hotline`), or a plain statement that none is registered. */
@@ -39,8 +39,9 @@ function HotlineBox({ hotline }: { hotline: Hotline }): ReactNode {
   );
 }
 
-const systemCards = (s: Systems): Card[] => [
-  {
+/** One card per system the knowledge base documents (the configuration lists only those). */
+const systemCards = (s: Systems): Card[] => ([
+  s.aims && {
     title: s.aims.name,
     to: '/aims',
     text: `术前访视、麻醉记录单、复苏室与术后随访。在用版本 ${s.aims.version}。`,
@@ -51,7 +52,7 @@ const systemCards = (s: Systems): Card[] => [
       { label: '接口文档', to: '/aims/interfaces' },
     ],
   },
-  {
+  s.icis && {
     title: s.icis.name,
     to: '/icis',
     text: `床旁体征采集、护理记录单、出入量与重症评分。在用版本 ${s.icis.version}。`,
@@ -62,20 +63,20 @@ const systemCards = (s: Systems): Card[] => [
       { label: '接口文档', to: '/icis/interfaces' },
     ],
   },
-];
+] as (Card | undefined)[]).filter((c): c is Card => !!c);
 
-const areas: Card[] = [
+const areas = (s: Systems): Card[] => [
   { title: 'SLA 看板', to: '/general/generated/sla-dashboard', text: '本服务期与上一服务期的响应达标率、到场与解决时间。' },
   { title: '合规矩阵', to: '/general/generated/compliance', text: '合同条款逐条的执行状态与证据记录。' },
-  {
+  ...(s.aims || s.icis ? [{
     title: '数据字典',
-    to: '/aims/generated/data-dictionary',
+    to: `/${s.aims ? 'aims' : 'icis'}/generated/data-dictionary`,
     text: '数据表、字段、类型与代码集，可全文搜索。',
     links: [
-      { label: '手术麻醉', to: '/aims/generated/data-dictionary' },
-      { label: '重症监护', to: '/icis/generated/data-dictionary' },
+      ...(s.aims ? [{ label: '手术麻醉', to: '/aims/generated/data-dictionary' }] : []),
+      ...(s.icis ? [{ label: '重症监护', to: '/icis/generated/data-dictionary' }] : []),
     ],
-  },
+  }] : []),
   { title: '巡检与服务台账', to: '/general/generated/inspections', text: '巡检记录、服务请求台账、移交清单与巡检日历。' },
 ];
 
@@ -105,7 +106,8 @@ function CardView({ card }: { card: Card }): ReactNode {
 
 export default function Home(): ReactNode {
   const { siteConfig } = useDocusaurusContext();
-  const systems = systemCards(siteConfig.customFields?.['systems'] as Systems);
+  const inService = siteConfig.customFields?.['systems'] as Systems;
+  const systems = systemCards(inService);
   const hotline = (siteConfig.customFields?.['hotline'] ?? null) as Hotline;
   return (
     <Layout title="首页" description={siteConfig.title}>
@@ -123,7 +125,7 @@ export default function Home(): ReactNode {
         </div>
         <Heading as="h2" className="margin-top--lg">服务与合规</Heading>
         <div className={styles.grid}>
-          {areas.map((c) => <CardView key={c.to} card={c} />)}
+          {areas(inService).map((c) => <CardView key={c.to} card={c} />)}
         </div>
       </main>
     </Layout>

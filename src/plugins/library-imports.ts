@@ -8,8 +8,9 @@
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
-export default function libraryImports(context: LoadContext): Plugin {
-  const scripts = path.join(context.siteDir, 'scripts');
+export default function libraryImports(context: LoadContext, options: { libraryDir?: string } = {}): Plugin {
+  // The library's folder: beside the configuration (the opsbook package), not the KB being built.
+  const scripts = options.libraryDir ?? path.join(context.siteDir, 'scripts');
   return {
     name: 'opsbook-library-imports',
     configureWebpack() {

@@ -18,7 +18,7 @@ import {
   type RegisterFilterKey,
   type RegisterFilters,
   type TicketRegisterData,
-} from '@site/scripts/site/register-types';
+} from '../../../scripts/site/register-types';
 import styles from './styles.module.css';
 
 const FILTER_LABEL: Record<RegisterFilterKey, string> = { system: '系统', severity: '级别', status: '状态', period: '服务期' };

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import type { Props } from '@theme/LastUpdated';
 import { ThemeClassNames } from '@docusaurus/theme-common';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import { showInstant } from '@site/scripts/shared/display';
+import { showInstant } from '../../../scripts/shared/display';
 
 export default function LastUpdated({ lastUpdatedAt }: Props): ReactNode {
   const { siteConfig } = useDocusaurusContext();
