@@ -16,6 +16,7 @@
  * (`hiddenNames`) by the site tests.
  */
 import type { HandoverOutline } from '../secrets/index.js';
+import { findCredential } from '../secrets/credential-path.js';
 
 /** The part of a hand-over outline the rule reads (clear fields only). */
 export type OutlineNames = Pick<HandoverOutline, 'system' | 'databases' | 'adminAccounts' | 'servers'>;
@@ -36,27 +37,21 @@ const withRole = (role: string | null) => (role ? `（${role}）` : '');
 /**
  * The entry a credential path names (`databases.AIMSDB.accounts.aims_app`,
  * `admin_accounts.<application>[.<username>]`, `admin_accounts.<username>`,
- * `servers.<hostname>…`) — the same matching as compliance's `rotationOf`
- * (a test holds them together) — or null when no manifest has it.
+ * `servers.<hostname>…`; the one matching rule of secrets/credential-path.ts,
+ * which compliance's HO-1 uses too) — or null when no manifest has it.
  */
 export function credentialEntry(outlines: readonly OutlineNames[], credential: string): CredentialEntry | null {
-  const [section, name, ...rest] = credential.split('.');
-  for (const o of outlines) {
-    if (section === 'databases') {
-      const db = o.databases.find((d) => d.name === name);
-      if (!db) continue;
-      const user = rest[0] === 'accounts' ? rest[1] : rest[0];
-      const acc = user === undefined ? db.accounts[0] : db.accounts.find((a) => a.username === user);
-      if (acc) return { kind: 'database', label: `${db.name} 数据库账号${withRole(acc.role)}`, rotatedAt: acc.rotatedAt, system: o.system, ref: acc };
-    } else if (section === 'admin_accounts') {
-      const acc = o.adminAccounts.find((a) => (a.application === name && (rest[0] === undefined || a.username === rest[0])) || a.username === name);
-      if (acc) return { kind: 'admin', label: `${acc.application ?? '应用'} 管理员账号${withRole(acc.role)}`, rotatedAt: acc.rotatedAt, system: o.system, ref: acc };
-    } else if (section === 'servers') {
-      const srv = o.servers.find((s) => s.hostname === name);
-      if (srv) return { kind: 'server', label: `服务器 ${srv.hostname}${withRole(srv.role)}`, rotatedAt: srv.rotatedAt, system: o.system, ref: srv };
-    }
+  const m = findCredential(outlines, credential);
+  if (!m) return null;
+  const system = m.outline.system;
+  switch (m.kind) {
+    case 'database':
+      return { kind: 'database', label: `${m.database.name} 数据库账号${withRole(m.entry.role)}`, rotatedAt: m.entry.rotatedAt, system, ref: m.entry };
+    case 'admin':
+      return { kind: 'admin', label: `${m.entry.application ?? '应用'} 管理员账号${withRole(m.entry.role)}`, rotatedAt: m.entry.rotatedAt, system, ref: m.entry };
+    case 'server':
+      return { kind: 'server', label: `服务器 ${m.entry.hostname}${withRole(m.entry.role)}`, rotatedAt: m.entry.rotatedAt, system, ref: m.entry };
   }
-  return null;
 }
 
 /** How the site names a credential path: the entry's label, or its section when no manifest has it (never the user name). */

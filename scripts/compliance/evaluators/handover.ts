@@ -8,6 +8,7 @@
  * day they left. A KB without docs/ has no manuals to judge: the manual
  * parts are `n/a` with the reason (SPEC §8); the rest is judged as usual.
  */
+import { findCredential } from '../../secrets/credential-path.js';
 import { fieldText, NO_DOCS_REASON, systemText } from '../finding-text.js';
 import type { ComplianceContext, ClauseResult, Finding, HandoverEvidence } from '../types.js';
 
@@ -17,27 +18,12 @@ type Outline = Exclude<HandoverEvidence, { error: string }>;
 /**
  * Finds the `rotated_at` of a credential path such as
  * `databases.aims-db.accounts.sa`, `admin_accounts.<application>.<username>`
- * or `servers.<hostname>…` in the outlines.
+ * or `servers.<hostname>…` in the outlines (matching: secrets/credential-path.ts).
  * @returns `undefined` when no entry matches, else the date (null when not readable)
  */
 export function rotationOf(outlines: readonly Outline[], credential: string): string | null | undefined {
-  const [section, name, ...rest] = credential.split('.');
-  for (const o of outlines) {
-    if (section === 'databases') {
-      const db = o.databases.find((d) => d.name === name);
-      if (!db) continue;
-      const user = rest[0] === 'accounts' ? rest[1] : rest[0];
-      const acc = user === undefined ? db.accounts[0] : db.accounts.find((a) => a.username === user);
-      if (acc) return acc.rotatedAt;
-    } else if (section === 'admin_accounts') {
-      const acc = o.adminAccounts.find((a) => (a.application === name && (rest[0] === undefined || a.username === rest[0])) || a.username === name);
-      if (acc) return acc.rotatedAt;
-    } else if (section === 'servers') {
-      const srv = o.servers.find((s) => s.hostname === name);
-      if (srv) return srv.rotatedAt;
-    }
-  }
-  return undefined;
+  const match = findCredential(outlines, credential);
+  return match ? match.entry.rotatedAt : undefined;
 }
 
 /** A credential that HO-1's rotation rule finds not rotated since a person who knew it left. */
