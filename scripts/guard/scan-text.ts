@@ -14,6 +14,7 @@ import { normalizeForScan } from './decode-text.js';
 import { LineIndex } from './line-index.js';
 import { RULES, RULE_PRIORITY } from './rules/index.js';
 import { createSecretlintScanner, type SecretlintScanner } from './secretlint-scanner.js';
+import { TextFacts } from './text-facts.js';
 
 /** Options of scanText. */
 export interface ScanTextOptions {
@@ -25,6 +26,11 @@ export interface ScanTextOptions {
    * `.sops.yaml` known) — scanKnowledgeBase always passes the repository's rule.
    */
   context?: RuleContext;
+  /**
+   * Skip a rule whose `mayMatch` says it cannot match (default true). Only
+   * tests turn this off, to show that the gates never change a result.
+   */
+  gates?: boolean;
 }
 
 /** A finding that still knows its offsets and source line (for de-duplication and the allow-list). */
@@ -137,7 +143,11 @@ export async function scanTextLocated(path: string, input: string, opts: ScanTex
     uncounted.set(id, (uncounted.get(id) ?? 0) + 1);
     return false;
   };
+  const gates = opts.gates !== false;
+  const normFacts = new TextFacts(norm.text);
+  let rawFacts: TextFacts | undefined;
   for (const rule of RULES) {
+    if (gates && rule.mayMatch && !rule.mayMatch(rule.rawText ? (rawFacts ??= new TextFacts(text)) : normFacts, path, ctx)) continue;
     if (rule.rawText) {
       for (const match of rule.scan(text, path, ctx)) if (room(rule.id)) raw.push({ rule: rule.id, match, message: match.message ?? rule.message, fix: rule.fix, own: true });
       continue;
@@ -159,6 +169,7 @@ export async function scanTextLocated(path: string, input: string, opts: ScanTex
     for (const m of await scanner.scan(path, text)) raw.push({ rule: m.rule, match: m, message: m.message, fix: m.fix, own: false });
   }
 
+  if (raw.length === 0) return [];
   const kept = capPerRule(reduceOverlaps(raw, text.length), uncounted, truncated);
   const index = new LineIndex(text);
   const lineTexts = new Map<number, string>();

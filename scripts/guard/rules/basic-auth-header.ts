@@ -16,6 +16,7 @@ export const basicAuthHeaderRule: GuardRule = {
   id: 'basic-auth',
   message: 'HTTP Basic credentials (Authorization: Basic …, 明文账号密码)',
   fix: 'Replace the header value with a placeholder such as ${BASIC_AUTH}; the base64 is the password in clear. Change the password, since it is in Git history.',
+  mayMatch: (facts) => facts.lower.includes('basic'),
   scan(text, _path, ctx) {
     if (!/basic/i.test(text)) return [];
     const out: RuleMatch[] = [];

@@ -61,6 +61,8 @@ const BED_RE = new RegExp(
   'gu',
 );
 const QUICK_RE = /患者|病人|病患|患儿|就诊人|姓名|patient|床/i;
+/** QUICK_RE without its one ASCII word (the scanner's gate). */
+const QUICK_CJK_RE = /患者|病人|病患|患儿|就诊人|姓名|床/;
 
 /** True when a candidate after a label is a name rather than a placeholder or ordinary word. */
 export function looksLikeName(candidate: string): boolean {
@@ -83,6 +85,7 @@ export const patientNameRule: GuardRule = {
   id: 'patient-name',
   message: 'personal name after a patient label (患者/姓名)',
   fix: 'Remove the name or replace it with （脱敏）; records and manuals must never name a patient.',
+  mayMatch: (facts) => QUICK_CJK_RE.test(facts.text) || facts.lower.includes('patient'),
   scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];
