@@ -33,6 +33,9 @@ function utf16Guess(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 8) return null;
+  // UTF-16 text of ASCII-range characters is ~50% NUL bytes: without any NUL (nearly every file) it is not UTF-16.
+  const nul = buf.indexOf(0);
+  if (nul === -1 || nul >= n) return null;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {

@@ -25,11 +25,18 @@
  * When in doubt the answer is "maybe", and secretlint runs.
  */
 
-const MARKERS = ['://', 'PRIVATE KEY', '_authToken', 'xox', 'xapp', 'SG.', '\\u', 'sk-', 'lin_api_', 'ops_', 'npm_', 'github_pat_', 'gh', 'shp'];
-/** Token prefixes that need more than a plain substring test (after the cheap `gh`/`shp` markers matched). */
-const PREFIX_RE = /gh[pousr]_|shp(?:pa|ca|at|ss)_/;
-const AWS_KEY_ID_RE = /A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA/;
-const WORDS_RE = /secret|account/i;
+/**
+ * The pieces above as one regex (one pass over the text instead of a dozen
+ * `includes`); `secret` and `account` in any case, spelt with classes so the
+ * rest stays case-sensitive as secretlint's own patterns are.
+ */
+const MARKER_RE = new RegExp(
+  [
+    ':\\/\\/', 'PRIVATE KEY', '_authToken', 'xox', 'xapp', 'SG\\.', '\\\\u', 'sk-', 'lin_api_', 'ops_', 'npm_', 'github_pat_', 'gh[pousr]_', 'shp(?:pa|ca|at|ss)_',
+    'A3T', 'AKIA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'ASIA',
+    '[Ss][Ee][Cc][Rr][Ee][Tt]', '[Aa][Cc][Cc][Oo][Uu][Nn][Tt]',
+  ].join('|'),
+);
 
 /** The rule ids of the preset this prefilter was derived from (the test compares them with the installed preset). */
 export const PREFILTER_PRESET_RULES = [
@@ -59,10 +66,5 @@ export const PREFILTERED_FILE_RE = /\.ya?ml$/i;
  * @returns false only when no rule of the recommended preset can match
  */
 export function mayHoldSecretlintFinding(text: string): boolean {
-  for (const m of MARKERS) {
-    if (!text.includes(m)) continue;
-    if (m !== 'gh' && m !== 'shp') return true;
-    if (PREFIX_RE.test(text)) return true;
-  }
-  return AWS_KEY_ID_RE.test(text) || WORDS_RE.test(text);
+  return MARKER_RE.test(text);
 }
