@@ -14,6 +14,8 @@
 const ALL_KEYWORDS = new Set<string>();
 let unionRe: RegExp | undefined;
 const LIST_RES = new WeakMap<readonly string[], RegExp>();
+/** The lists declared with `keywords` (the union covers only these). */
+const DECLARED = new WeakSet<readonly string[]>();
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /** One case-insensitive alternation (V8 runs it faster than one `includes` per word on a lower-cased copy). */
@@ -26,6 +28,7 @@ const alternation = (words: Iterable<string>) => new RegExp([...words].map(escap
 export function keywords(words: readonly string[]): readonly string[] {
   for (const w of words) ALL_KEYWORDS.add(w.toLowerCase());
   unionRe = undefined;
+  DECLARED.add(words);
   return words;
 }
 
@@ -48,8 +51,11 @@ export class TextFacts {
 
   /** True when any of `words` (declared with `keywords`) occurs in the text; ASCII words in any case. */
   hasAny(words: readonly string[]): boolean {
-    if (this.anyKeyword === undefined) this.anyKeyword = (unionRe ??= alternation(ALL_KEYWORDS)).test(this.text);
-    if (!this.anyKeyword) return false;
+    if (DECLARED.has(words)) {
+      // a list the union does not cover is tested on its own below
+      if (this.anyKeyword === undefined) this.anyKeyword = (unionRe ??= alternation(ALL_KEYWORDS)).test(this.text);
+      if (!this.anyKeyword) return false;
+    }
     let re = LIST_RES.get(words);
     if (!re) LIST_RES.set(words, (re = alternation(words)));
     return re.test(this.text);
