@@ -190,13 +190,28 @@ export function whoText(l: Pick<Landing, 'commit' | 'author' | 'authorEmail' | '
   return a === c ? `提交 ${l.commit.slice(0, 10)}（作者与提交者署名均为 ${a}）` : `提交 ${l.commit.slice(0, 10)}（作者署名 ${a}，提交者署名 ${c}，二者不同）`;
 }
 
-function landedText(l: Landing): string {
-  const via = l.landedIn !== l.commit ? `，经合并提交 ${l.landedIn.slice(0, 10)}` : '';
-  return l.pending ? `尚未进入主分支（按评估时间 ${cstTimeText(l.landedAtMs)} 计）` : `于 ${cstTimeText(l.landedAtMs)} 进入主分支${via}`;
+/**
+ * Texts of a Landing, computed once per Landing object: provenance.ts shares one Landing among all the
+ * records a step brought (a bulk import), and Landings are never mutated.
+ */
+function memoized(fn: (l: Landing) => string): (l: Landing) => string {
+  const memo = new WeakMap<Landing, string>();
+  return (l) => {
+    let t = memo.get(l);
+    if (t === undefined) memo.set(l, (t = fn(l)));
+    return t;
+  };
 }
 
+const landedText = memoized((l: Landing): string => {
+  const via = l.landedIn !== l.commit ? `，经合并提交 ${l.landedIn.slice(0, 10)}` : '';
+  return l.pending ? `尚未进入主分支（按评估时间 ${cstTimeText(l.landedAtMs)} 计）` : `于 ${cstTimeText(l.landedAtMs)} 进入主分支${via}`;
+});
+
+const landingWho = memoized(whoText);
+
 /** The author date, when it says something other than the landing (a backdated or re-used date is shown, never used). */
-function authorDateNote(l: Landing): string {
+const authorDateNote = memoized((l: Landing): string => {
   let a: number;
   try {
     a = parseInstant(l.authorDate);
@@ -205,7 +220,7 @@ function authorDateNote(l: Landing): string {
   }
   const gap = l.landedAtMs - a;
   return Math.abs(gap) > DAY_MS ? `；提交的作者日期为 ${cstTimeText(a)}，比进入主分支早 ${durationText(gap / 60_000)}，不作为登记时间` : '';
-}
+});
 
 function instantOf(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
@@ -234,7 +249,7 @@ function lateEntry(r: RecordProvenance, days: number): AuditFinding | undefined 
   if (event === undefined) return undefined;
   const lag = (r.first.landedAtMs - event) / DAY_MS;
   if (lag <= days) return undefined;
-  const msg = `${fieldText(r.kind, field)}为 ${valueText(field, value)} 的记录${landedText(r.first)}，晚于该时间 ${durationText(lag * 1440)}，超过补录阈值 ${days} 天（sla.late_entry_days）；${whoText(r.first)}${authorDateNote(r.first)}`;
+  const msg = `${fieldText(r.kind, field)}为 ${valueText(field, value)} 的记录${landedText(r.first)}，晚于该时间 ${durationText(lag * 1440)}，超过补录阈值 ${days} 天（sla.late_entry_days）；${landingWho(r.first)}${authorDateNote(r.first)}`;
   return { ...base(r, r.first, 'late-entry', field, msg), new: value, days: lag };
 }
 
@@ -258,7 +273,7 @@ function lateFill(r: RecordProvenance, c: FieldChange, days: number): AuditFindi
   }
   if (!worst) return undefined;
   const what = LIST_FIELDS.has(c.field) ? `${fieldText(r.kind, c.field)}新增的记录（时间 ${safeTime(worst.at)}）` : `${fieldText(r.kind, c.field)}${safeTime(worst.at)} `;
-  const msg = `${what}在记录进入主分支后才补填，${landedText(c)}，晚于该时间 ${durationText(worst.lag * 1440)}，超过补填阈值 ${days} 天（sla.late_entry_days）；${whoText(c)}${authorDateNote(c)}`;
+  const msg = `${what}在记录进入主分支后才补填，${landedText(c)}，晚于该时间 ${durationText(worst.lag * 1440)}，超过补填阈值 ${days} 天（sla.late_entry_days）；${landingWho(c)}${authorDateNote(c)}`;
   return { ...base(r, c, 'late-fill', c.field, msg), old: c.old, new: c.new, days: worst.lag };
 }
 
@@ -266,12 +281,12 @@ function retroactive(r: RecordProvenance, c: FieldChange): AuditFinding {
   const after = durationText((c.landedAtMs - r.first.landedAtMs) / 60_000);
   const verb = c.change === 'remove' ? `被删除（原为 ${valueText(c.field, c.old)}）` : `由 ${valueText(c.field, c.old)} 改为 ${valueText(c.field, c.new)}`;
   const merge = c.inMerge ? '；该改动由合并提交本身做出，不来自任何被合并的提交' : '';
-  const msg = `${fieldText(r.kind, c.field)}${verb}，${landedText(c)}，距该记录首次进入主分支 ${after}；${whoText(c)}${merge}${authorDateNote(c)}`;
+  const msg = `${fieldText(r.kind, c.field)}${verb}，${landedText(c)}，距该记录首次进入主分支 ${after}；${landingWho(c)}${merge}${authorDateNote(c)}`;
   return { ...base(r, c, 'retroactive-edit', c.field, msg), old: c.old, new: c.new };
 }
 
 function mergeEdit(r: RecordProvenance, c: FieldChange): AuditFinding {
-  const msg = `${fieldText(r.kind, c.field)}${c.change === 'append' ? '新增' : '填入'} ${valueText(c.field, c.change === 'append' ? statedTimes(c) : c.new)}，由合并提交本身做出，不来自任何被合并的提交（评审时看不到这一改动），${landedText(c)}；${whoText(c)}`;
+  const msg = `${fieldText(r.kind, c.field)}${c.change === 'append' ? '新增' : '填入'} ${valueText(c.field, c.change === 'append' ? statedTimes(c) : c.new)}，由合并提交本身做出，不来自任何被合并的提交（评审时看不到这一改动），${landedText(c)}；${landingWho(c)}`;
   return { ...base(r, c, 'merge-edit', c.field, msg), old: c.old, new: c.new };
 }
 
@@ -321,7 +336,7 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
       const lag = event === undefined ? undefined : (r.first.landedAtMs - event) / DAY_MS;
       const edits = r.changes.filter((c) => isBaseline(c.step) && c.change !== 'set' && c.change !== 'append').length;
       const msg = `迁移导入：${landedText(r.first)}，在审计基线 ${(opts.baselineCommit ?? '').slice(0, 10)}（audit.baseline）或之前；登记时间无法由 Git 历史核实，未逐条判为补录，也不视为已核实`
-        + `${lag !== undefined && ev ? `（${fieldText(r.kind, ev)}至进入主分支相隔 ${durationText(lag * 1440)}）` : ''}${edits ? `；迁移期间另有 ${edits} 处 SLA 字段修改` : ''}；${whoText(r.first)}`;
+        + `${lag !== undefined && ev ? `（${fieldText(r.kind, ev)}至进入主分支相隔 ${durationText(lag * 1440)}）` : ''}${edits ? `；迁移期间另有 ${edits} 处 SLA 字段修改` : ''}；${landingWho(r.first)}`;
       found.push({ ...base(r, r.first, 'baseline-import', ev ?? '', msg), ...(lag !== undefined ? { days: lag } : {}), ...(opts.baselineCommit ? { baseline: opts.baselineCommit } : {}) });
     } else {
       const l = lateEntry(r, days);
@@ -362,7 +377,7 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
         if (!problem) continue;
         const unsigned = !check || check.status === 'N';
         const list = fields.map((f) => fieldText(r.kind, f)).join('、');
-        const msg = `${list}的${l === r.first ? '首次登记' : '改动'}所在提交${unsigned ? '未签名' : `签名无效：${problem}`}（audit.require_signed 要求 SLA 字段的改动都须签名），${landedText(l)}；${whoText(l)}`;
+        const msg = `${list}的${l === r.first ? '首次登记' : '改动'}所在提交${unsigned ? '未签名' : `签名无效：${problem}`}（audit.require_signed 要求 SLA 字段的改动都须签名），${landedText(l)}；${landingWho(l)}`;
         found.push({ ...base(r, l, unsigned ? 'unsigned-change' : 'bad-signature', fields.join(', '), msg), ...(check ? { signature: check } : {}) });
       }
     }
