@@ -106,6 +106,8 @@ export interface AuditFinding {
   signature?: SignatureCheck;
   /** `baseline-import`: the baseline commit (audit.baseline). */
   baseline?: string;
+  /** `baseline-import`: SLA fields edited (not first set) up to the baseline, when any (the message's 迁移期间另有 N 处). */
+  edits?: number;
 }
 
 export interface AuditOptions {
@@ -194,8 +196,8 @@ export function whoText(l: Pick<Landing, 'commit' | 'author' | 'authorEmail' | '
  * Texts of a Landing, computed once per Landing object: provenance.ts shares one Landing among all the
  * records a step brought (a bulk import), and Landings are never mutated.
  */
-function memoized(fn: (l: Landing) => string): (l: Landing) => string {
-  const memo = new WeakMap<Landing, string>();
+function memoized<L extends object>(fn: (l: L) => string): (l: L) => string {
+  const memo = new WeakMap<L, string>();
   return (l) => {
     let t = memo.get(l);
     if (t === undefined) memo.set(l, (t = fn(l)));
@@ -203,7 +205,9 @@ function memoized(fn: (l: Landing) => string): (l: Landing) => string {
   };
 }
 
-const landedText = memoized((l: Landing): string => {
+type LandingPlace = Pick<Landing, 'commit' | 'landedIn' | 'landedAtMs' | 'pending'>;
+
+const landedText = memoized((l: LandingPlace): string => {
   const via = l.landedIn !== l.commit ? `，经合并提交 ${l.landedIn.slice(0, 10)}` : '';
   return l.pending ? `尚未进入主分支（按评估时间 ${cstTimeText(l.landedAtMs)} 计）` : `于 ${cstTimeText(l.landedAtMs)} 进入主分支${via}`;
 });
@@ -290,6 +294,11 @@ function mergeEdit(r: RecordProvenance, c: FieldChange): AuditFinding {
   return { ...base(r, c, 'merge-edit', c.field, msg), old: c.old, new: c.new };
 }
 
+/** A `baseline-import` message: when the record reached main, the baseline, `detail` (its lag, edits), who. */
+function migratedText(l: Landing, baselineCommit: string | undefined, detail: string): string {
+  return `迁移导入：${landedText(l)}，在审计基线 ${(baselineCommit ?? '').slice(0, 10)}（audit.baseline）或之前；登记时间无法由 Git 历史核实，未逐条判为补录，也不视为已核实${detail}；${landingWho(l)}`;
+}
+
 function sortFindings(fs_: AuditFinding[]): AuditFinding[] {
   const rank = (k: AuditKind) => AUDIT_KINDS.indexOf(k);
   return fs_.sort((a, b) => (a.record < b.record ? -1 : a.record > b.record ? 1 : parseInstant(a.landedAt) - parseInstant(b.landedAt) || rank(a.kind) - rank(b.kind)));
@@ -335,9 +344,8 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
       const event = ev ? instantOf(getField(r.firstData, ev)) : undefined;
       const lag = event === undefined ? undefined : (r.first.landedAtMs - event) / DAY_MS;
       const edits = r.changes.filter((c) => isBaseline(c.step) && c.change !== 'set' && c.change !== 'append').length;
-      const msg = `迁移导入：${landedText(r.first)}，在审计基线 ${(opts.baselineCommit ?? '').slice(0, 10)}（audit.baseline）或之前；登记时间无法由 Git 历史核实，未逐条判为补录，也不视为已核实`
-        + `${lag !== undefined && ev ? `（${fieldText(r.kind, ev)}至进入主分支相隔 ${durationText(lag * 1440)}）` : ''}${edits ? `；迁移期间另有 ${edits} 处 SLA 字段修改` : ''}；${landingWho(r.first)}`;
-      found.push({ ...base(r, r.first, 'baseline-import', ev ?? '', msg), ...(lag !== undefined ? { days: lag } : {}), ...(opts.baselineCommit ? { baseline: opts.baselineCommit } : {}) });
+      const msg = migratedText(r.first, opts.baselineCommit, `${lag !== undefined && ev ? `（${fieldText(r.kind, ev)}至进入主分支相隔 ${durationText(lag * 1440)}）` : ''}${edits ? `；迁移期间另有 ${edits} 处 SLA 字段修改` : ''}`);
+      found.push({ ...base(r, r.first, 'baseline-import', ev ?? '', msg), ...(lag !== undefined ? { days: lag } : {}), ...(opts.baselineCommit ? { baseline: opts.baselineCommit } : {}), ...(edits ? { edits } : {}) });
     } else {
       const l = lateEntry(r, days);
       if (l) found.push(l);
@@ -434,6 +442,89 @@ export function summarizeAudit(findings: readonly AuditFinding[], opts: { limit?
     pending: real.filter((f) => f.pending).length,
     serious,
   };
+}
+
+// ---------------------------------------------------------------- JSON
+
+/** One migrated record in the JSON form: what its `baseline-import` finding says beyond its landing. */
+export interface MigratedRecord {
+  record: string;
+  path: string;
+  /** The event field (`reported_at`, `finished_at`), '' for kinds without one. */
+  field: string;
+  /** Exact days from the event to the landing, when the record states its event. */
+  days?: number;
+  /** SLA fields edited (not first set) up to the baseline, when any. */
+  edits?: number;
+}
+
+/** Migrated records that reached main through the same commit and main-line step. */
+export interface MigratedLanding {
+  commit: string;
+  author: string;
+  /** What every record of the group shares (Chinese): when it reached main, the baseline, author and committer. */
+  message: string;
+  committer: string;
+  authorEmail: string;
+  committerEmail: string;
+  authorDate: string;
+  committerDate: string;
+  landedIn: string;
+  landedAt: string;
+  pending: boolean;
+  inMerge: boolean;
+  records: MigratedRecord[];
+}
+
+/** The `baseline-import` findings, counted and grouped by landing instead of one full finding each. */
+export interface MigratedRecords {
+  kind: 'baseline-import';
+  label: string;
+  severity: 'info';
+  /** The baseline commit (audit.baseline). */
+  baseline: string | null;
+  /** Number of migrated records (= baseline-import findings). */
+  count: number;
+  landings: MigratedLanding[];
+}
+
+/**
+ * The findings as the JSON outputs carry them (`audit --json`, build/audit.json): every finding that
+ * judges something in full, in order; the `baseline-import` ones (one per migrated record, 142k in a
+ * vendor's bulk import) as `migrated`: counted, grouped by the commit that brought them, one row per
+ * record without the repeated message. Nothing is dropped: a row and its group give every key of the
+ * finding (`date` = `landedAt`, `severity` = `info`, `baseline`), and the finding's message is the
+ * group's message with the row's days and edits (README, Output).
+ * @param findings findings as auditKnowledgeBase/findingsOf return them
+ */
+export function compactFindings<F extends AuditFinding>(findings: readonly F[]): { findings: F[]; migrated: MigratedRecords | null } {
+  const judged: F[] = [];
+  const groups = new Map<string, MigratedLanding>();
+  let count = 0;
+  let baselineCommit: string | null = null;
+  for (const f of findings) {
+    if (f.kind !== 'baseline-import') {
+      judged.push(f);
+      continue;
+    }
+    count++;
+    baselineCommit ??= f.baseline ?? null;
+    const key = `${f.commit}\0${f.landedIn}\0${f.inMerge ? 1 : 0}\0${f.pending ? 1 : 0}`;
+    let g = groups.get(key);
+    if (!g) {
+      const message = migratedText({ ...f, step: -1, subject: '', landedAtMs: parseInstant(f.landedAt) }, f.baseline, '');
+      g = {
+        commit: f.commit, author: f.author, message, committer: f.committer, authorEmail: f.authorEmail, committerEmail: f.committerEmail,
+        authorDate: f.authorDate, committerDate: f.committerDate, landedIn: f.landedIn, landedAt: f.landedAt, pending: f.pending, inMerge: f.inMerge, records: [],
+      };
+      groups.set(key, g);
+    }
+    g.records.push({ record: f.record, path: f.path, field: f.field, ...(f.days !== undefined ? { days: f.days } : {}), ...(f.edits ? { edits: f.edits } : {}) });
+  }
+  const migrated: MigratedRecords | null = count
+    ? { kind: 'baseline-import', label: label(AUDIT_KIND_LABEL, 'baseline-import'), severity: 'info', baseline: baselineCommit, count, landings: [...groups.values()] }
+    : null;
+  return { findings: judged, migrated };
 }
 
 // ---------------------------------------------------------------- entry point
