@@ -237,6 +237,11 @@ function instantOf(v: unknown): number | undefined {
 
 // ---------------------------------------------------------------- findings
 
+/**
+ * The keys every finding has, in order. Findings are completed by assignment, never by spreading: a spread
+ * copy of a 20-key object takes about 800 bytes against about 230 (measured), and a vendor's audit holds
+ * 142k findings.
+ */
 function base(r: RecordProvenance, l: Landing, kind: AuditKind, field: string, message: string): AuditFinding {
   return {
     record: r.id, kind, field, commit: l.commit, author: l.author, message,
@@ -254,7 +259,7 @@ function lateEntry(r: RecordProvenance, days: number): AuditFinding | undefined 
   const lag = (r.first.landedAtMs - event) / DAY_MS;
   if (lag <= days) return undefined;
   const msg = `${fieldText(r.kind, field)}为 ${valueText(field, value)} 的记录${landedText(r.first)}，晚于该时间 ${durationText(lag * 1440)}，超过补录阈值 ${days} 天（sla.late_entry_days）；${landingWho(r.first)}${authorDateNote(r.first)}`;
-  return { ...base(r, r.first, 'late-entry', field, msg), new: value, days: lag };
+  return Object.assign(base(r, r.first, 'late-entry', field, msg), { new: value, days: lag });
 }
 
 /** SLA times a change brings in: the new value of a time field, or the `at` of list entries added. */
@@ -278,7 +283,7 @@ function lateFill(r: RecordProvenance, c: FieldChange, days: number): AuditFindi
   if (!worst) return undefined;
   const what = LIST_FIELDS.has(c.field) ? `${fieldText(r.kind, c.field)}新增的记录（时间 ${safeTime(worst.at)}）` : `${fieldText(r.kind, c.field)}${safeTime(worst.at)} `;
   const msg = `${what}在记录进入主分支后才补填，${landedText(c)}，晚于该时间 ${durationText(worst.lag * 1440)}，超过补填阈值 ${days} 天（sla.late_entry_days）；${landingWho(c)}${authorDateNote(c)}`;
-  return { ...base(r, c, 'late-fill', c.field, msg), old: c.old, new: c.new, days: worst.lag };
+  return Object.assign(base(r, c, 'late-fill', c.field, msg), { old: c.old, new: c.new, days: worst.lag });
 }
 
 function retroactive(r: RecordProvenance, c: FieldChange): AuditFinding {
@@ -286,12 +291,12 @@ function retroactive(r: RecordProvenance, c: FieldChange): AuditFinding {
   const verb = c.change === 'remove' ? `被删除（原为 ${valueText(c.field, c.old)}）` : `由 ${valueText(c.field, c.old)} 改为 ${valueText(c.field, c.new)}`;
   const merge = c.inMerge ? '；该改动由合并提交本身做出，不来自任何被合并的提交' : '';
   const msg = `${fieldText(r.kind, c.field)}${verb}，${landedText(c)}，距该记录首次进入主分支 ${after}；${landingWho(c)}${merge}${authorDateNote(c)}`;
-  return { ...base(r, c, 'retroactive-edit', c.field, msg), old: c.old, new: c.new };
+  return Object.assign(base(r, c, 'retroactive-edit', c.field, msg), { old: c.old, new: c.new });
 }
 
 function mergeEdit(r: RecordProvenance, c: FieldChange): AuditFinding {
   const msg = `${fieldText(r.kind, c.field)}${c.change === 'append' ? '新增' : '填入'} ${valueText(c.field, c.change === 'append' ? statedTimes(c) : c.new)}，由合并提交本身做出，不来自任何被合并的提交（评审时看不到这一改动），${landedText(c)}；${landingWho(c)}`;
-  return { ...base(r, c, 'merge-edit', c.field, msg), old: c.old, new: c.new };
+  return Object.assign(base(r, c, 'merge-edit', c.field, msg), { old: c.old, new: c.new });
 }
 
 /** A `baseline-import` message: when the record reached main, the baseline, `detail` (its lag, edits), who. */
@@ -345,7 +350,11 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
       const lag = event === undefined ? undefined : (r.first.landedAtMs - event) / DAY_MS;
       const edits = r.changes.filter((c) => isBaseline(c.step) && c.change !== 'set' && c.change !== 'append').length;
       const msg = migratedText(r.first, opts.baselineCommit, `${lag !== undefined && ev ? `（${fieldText(r.kind, ev)}至进入主分支相隔 ${durationText(lag * 1440)}）` : ''}${edits ? `；迁移期间另有 ${edits} 处 SLA 字段修改` : ''}`);
-      found.push({ ...base(r, r.first, 'baseline-import', ev ?? '', msg), ...(lag !== undefined ? { days: lag } : {}), ...(opts.baselineCommit ? { baseline: opts.baselineCommit } : {}), ...(edits ? { edits } : {}) });
+      const f = base(r, r.first, 'baseline-import', ev ?? '', msg);
+      if (lag !== undefined) f.days = lag;
+      if (opts.baselineCommit) f.baseline = opts.baselineCommit;
+      if (edits) f.edits = edits;
+      found.push(f);
     } else {
       const l = lateEntry(r, days);
       if (l) found.push(l);
@@ -367,7 +376,7 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
         if (!g || regressionSeen.has(g.commit)) continue;
         regressionSeen.add(g.commit);
         const msg = `主分支提交 ${g.commit.slice(0, 10)} 的提交者日期 ${safeTime(g.committerDate)} 早于主分支上它之前的提交，倒退 ${durationText(g.regressionMs / 60_000)}；提交者日期不可信，该提交带来的记录与改动按 ${safeTime(g.clampedTo)} 计（提交者署名 ${g.committer} <${g.committerEmail}>）`;
-        found.push({ ...base(r, l, 'commit-date-regression', '', msg), commit: g.commit, committer: g.committer, committerEmail: g.committerEmail, committerDate: g.committerDate });
+        found.push(Object.assign(base(r, l, 'commit-date-regression', '', msg), { commit: g.commit, committer: g.committer, committerEmail: g.committerEmail, committerDate: g.committerDate }));
       }
     }
     // signatures: every change of an SLA field after the baseline, by the commit that made it
@@ -386,7 +395,9 @@ export function findingsOf(records: readonly RecordProvenance[], opts: FindingOp
         const unsigned = !check || check.status === 'N';
         const list = fields.map((f) => fieldText(r.kind, f)).join('、');
         const msg = `${list}的${l === r.first ? '首次登记' : '改动'}所在提交${unsigned ? '未签名' : `签名无效：${problem}`}（audit.require_signed 要求 SLA 字段的改动都须签名），${landedText(l)}；${landingWho(l)}`;
-        found.push({ ...base(r, l, unsigned ? 'unsigned-change' : 'bad-signature', fields.join(', '), msg), ...(check ? { signature: check } : {}) });
+        const f = base(r, l, unsigned ? 'unsigned-change' : 'bad-signature', fields.join(', '), msg);
+        if (check) f.signature = check;
+        found.push(f);
       }
     }
     out.push(...found.filter(keep));

@@ -47,6 +47,7 @@ describe('parseData: the audited fields of a record version, as yaml.parse reads
     ['not a mapping', '- a\n- b\n'],
     ['empty', ''],
     ['broken YAML', 'id: [unclosed\nreported_at: 2026-03-14T10:13:00+08:00\n'],
+    ['special numbers and a __proto__ key', `${TICKET}onsite: { __proto__: x, requested_at: .inf }\ncategory: .nan\noutcome: -0\n`],
     ['tabs and CRLF', `${TICKET.replace(/\n/g, '\r\n')}category:\t硬件\r\n`],
   ];
   for (const [name, text] of cases) {

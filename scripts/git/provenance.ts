@@ -114,8 +114,28 @@ export function parseData(bytes: Buffer | undefined): Record<string, unknown> | 
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) if (AUDITED_KEYS.has(k)) out[k] = (v as Record<string, unknown>)[k];
+  for (const k of Object.keys(v)) if (AUDITED_KEYS.has(k)) out[k] = detach((v as Record<string, unknown>)[k]);
   return out;
+}
+
+/**
+ * A copy of a parsed value whose strings hold their own characters. Parsers return strings that are
+ * slices of the whole text (V8 keeps the text alive as long as a slice lives): a kept time stamp would
+ * keep its whole record version in memory, 142k of them in a vendor's import. Numbers, booleans, null,
+ * NaN and Infinity are kept as they are; keys as they are (`__proto__` included, as an own key).
+ */
+function detach(v: unknown): unknown {
+  // concatenating, then slicing, makes a flat string of its own (the slice of a concatenation never points into the source text)
+  if (typeof v === 'string') return `${v} `.slice(0, -1);
+  if (Array.isArray(v)) return v.map(detach);
+  if (v === null || typeof v !== 'object') return v;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = detach((v as Record<string, unknown>)[k]);
+    if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else o[k] = x;
+  }
+  return o;
 }
 
 function norm(field: string, v: unknown): unknown {
