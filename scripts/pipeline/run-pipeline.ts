@@ -140,7 +140,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
   // 2. privacy and secret guard (its findings are also SEC-1's evidence)
   const scanned = await step('scan', async () => {
     const { scanKnowledgeBase } = await import('../guard/index.js');
-    res.guard = await scanKnowledgeBase(root, bytes ? { contents: bytes } : {});
+    res.guard = await scanKnowledgeBase(root, bytes ? { contents: bytes, releaseContents: true } : {});
     bytes = undefined;
     return { ok: res.guard.length === 0, result: `${res.guard.length} finding(s)` };
   });
