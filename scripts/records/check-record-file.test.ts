@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS_PER_FILE, capPerFile, weight } from './cap-diagnostics.js';
-import { checkRecordFile, checkRecordFileWithPositions } from './check-record-file.js';
+import { checkRecordFile, checkRecordFileWithPositions, fileLocator } from './check-record-file.js';
+import { locate } from './locate.js';
+import { parseYamlFile } from './parse-yaml-file.js';
 
 const REL = 'records/tickets/2026/T-20260401-01.yaml';
 const HEAD = 'id: T-20260401-01\nsystem: aims\ntitle: 测试\nseverity: "C"\ncategory: consultation\nchannel: web\nreported_at: 2026-04-01T09:00:00+08:00\n';
@@ -60,5 +62,16 @@ describe('checkRecordFile, a file with thousands of problems', () => {
     expect(r.diagnostics).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     expect(r.diagnostics[0]).toMatchObject({ line: 9, column: 1, message: expect.stringMatching(/unknown property `k0`/) });
     expect(total(r.diagnostics)).toEqual({ errors: 40_000, warnings: 0 });
+  });
+
+  it('locates fields of a valid record for the rules as the yaml Document API does, plain or not', () => {
+    const plain = `${HEAD}severity_changes:\n${'  - { at: 2026-04-01T10:00:00+08:00, from: A, to: B }\n'.repeat(30)}`;
+    for (const text of [plain, plain.replace('title: 测试', 'title: &t 测试')]) {
+      const slow = parseYamlFile(REL, bytes(text));
+      const at = fileLocator(REL, bytes(text));
+      for (const [segments, key] of [[['severity_changes', 29, 'to'], false], [['severity_changes', 3], false], [['title'], true], [['no-such'], false]] as const) {
+        expect(at([...segments], { key })).toEqual(locate(slow.doc!, slow.lineCounter, [...segments], { key }));
+      }
+    }
   });
 });

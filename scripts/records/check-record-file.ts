@@ -7,9 +7,9 @@
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../shared/errors.js';
 import { MAX_PROBLEMS_PER_FILE, moreProblems } from './cap-diagnostics.js';
-import { fastParseExplained } from './fast-parse.js';
+import { fastParse, fastParseExplained } from './fast-parse.js';
 import { positionsOf } from './text-checks.js';
-import { locateMany, type LocateRequest } from './plain-locator.js';
+import { locateMany, plainLocator, type LocateRequest } from './plain-locator.js';
 import { ajvIssues, issueMessage, issuePlace } from './format-ajv-errors.js';
 import { locate, type Position } from './locate.js';
 import { normalizeRecord, type NormalizeWarning } from './normalize.js';
@@ -91,12 +91,28 @@ function tooLargeForPositions(rel: string, bytes: Uint8Array, text: string, decl
   return { diagnostics: [diag(rel, p, `Unexpected ${declined.why} in a file of ${Math.round(bytes.length / 1024)} KiB, expected plain YAML (spaces, one value per line or a \`|\` block, no tags or anchors) in files over ${POSITIONAL_MAX_BYTES / 1024} KiB, or a smaller file`, 'yaml-large')] };
 }
 
-/** A locator that parses the bytes with positions only when a position is asked for. */
+/**
+ * Positions in one record file: the line scan's position tree when the fast
+ * path reads the file (plain YAML; a 1 MiB record located in a fraction of
+ * a second), else the yaml Document API (about a second per megabyte).
+ * Both give the same positions (fast-parse.test.ts).
+ */
+export function fileLocator(rel: string, bytes: Uint8Array): (segments: (string | number)[], opts?: { key?: boolean }) => Position {
+  if (bytes.length <= MAX_RECORD_BYTES && bytes[0] !== 0xef && isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const at = fastParse(text) ? plainLocator(text) : undefined;
+    if (at) return at;
+  }
+  const parsed = parseYamlFile(rel, bytes);
+  return (segments, o = {}) => (parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 });
+}
+
+/** A locator that reads the bytes with positions only when a position is asked for. */
 function locatorOf(rel: string, bytes: Uint8Array): Locate {
-  let parsed: ReturnType<typeof parseYamlFile> | undefined;
+  let at: ReturnType<typeof fileLocator> | undefined;
   return (segments, o = {}) => {
-    parsed ??= parseYamlFile(rel, bytes);
-    return parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 };
+    at ??= fileLocator(rel, bytes);
+    return at(segments, o);
   };
 }
 

@@ -11,9 +11,7 @@ import { loadKbConfig } from '../config/kb-config.js';
 import { applyDeliveryRegister } from '../delivery/project-register.js';
 import { checkFilesParallel, workerCount } from './check-files-parallel.js';
 import { capPerFile } from './cap-diagnostics.js';
-import { checkRecordFile, runRules } from './check-record-file.js';
-import { locate } from './locate.js';
-import { parseYamlFile } from './parse-yaml-file.js';
+import { checkRecordFile, fileLocator, runRules } from './check-record-file.js';
 import { readRecordFile } from './read-record-file.js';
 import { openRecordCache } from './record-cache.js';
 import { HANDOVER_FOLDER, KINDS, RECORD_KINDS, kindOfRecordPath, type RecordKind } from './registry.js';
@@ -59,15 +57,14 @@ export function listRecordFiles(root: string): string[] {
  * not one closure each.
  */
 function sharedLocator(root: string): LoadedRecord['locate'] {
-  let last: { rel: string; parsed: ReturnType<typeof parseYamlFile> } | undefined;
+  let last: { rel: string; at: ReturnType<typeof fileLocator> } | undefined;
   return function locateInFile(this: LoadedRecord, segments, o = {}) {
     const rel = this.path;
     if (last?.rel !== rel) {
       const bytes = readRecordFile(root, rel);
-      last = { rel, parsed: parseYamlFile(rel, typeof bytes === 'string' ? new Uint8Array() : bytes) };
+      last = { rel, at: fileLocator(rel, typeof bytes === 'string' ? new Uint8Array() : bytes) };
     }
-    const { parsed } = last;
-    return parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 };
+    return last.at(segments, o);
   };
 }
 

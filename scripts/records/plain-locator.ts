@@ -185,6 +185,14 @@ function buildTree(text: string, want: Want, strict: boolean, targets?: Set<Want
   const found = (w: Want | undefined) => {
     if (targets && w !== undefined && targets.delete(w) && targets.size === 0) linesAfter = 1;
   };
+  // an inline value is whole on its line: whatever is asked below it is found (or is not there)
+  const foundBelow = (w: Want | undefined) => {
+    if (!targets || !(w instanceof Map)) return;
+    for (const c of w.values()) {
+      found(c);
+      foundBelow(c);
+    }
+  };
   const newMap = (pos: number, w: Want | undefined): Extract<PNode, { t: 'map' }> => ({ t: 'map', pos, want: w ?? null, pairs: new Map() });
   const newSeq = (pos: number, w: Want | undefined): Extract<PNode, { t: 'seq' }> => ({ t: 'seq', pos, want: w ?? null, count: 0, items: new Map() });
   const ok = plainLines(text, (line) => {
@@ -273,6 +281,7 @@ function buildTree(text: string, want: Want, strict: boolean, targets?: Set<Want
           const v = valueNode(text, line, strict);
           if (!v) return false;
           slot.set(v);
+          foundBelow(slot.want);
         }
         cur.pending = undefined;
       } else cur.pending = slot;
@@ -282,6 +291,7 @@ function buildTree(text: string, want: Want, strict: boolean, targets?: Set<Want
           const v = valueNode(text, line, strict);
           if (!v) return false;
           item.set(v);
+          foundBelow(item.want);
         }
       } else cur.pending = item;
     } else return false;
