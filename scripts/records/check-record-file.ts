@@ -58,14 +58,32 @@ function fastCheck(rel: string, kind: RecordKind, bytes: Uint8Array, locator: Lo
   const data = fast.data;
   const warnings = normalizeRecord(kind, data);
   const errors = schemaErrors(kind, data);
+  // a large record keeps its text for the rules' positions (the tree built at the first one), rather
+  // than having its file read and parsed again; small ones keep nothing
+  const recordLocate = bytes.length > KEEP_TEXT_BYTES ? lazyPlainLocator(text) : locator ?? locatorOf(rel, bytes);
   if (warnings.length === 0 && errors.length === 0) {
-    return { record: { kind, id: String(data.id), path: rel, data: data as never, locate: locator ?? locatorOf(rel, bytes) }, diagnostics: [] };
+    return { record: { kind, id: String(data.id), path: rel, data: data as never, locate: recordLocate }, diagnostics: [] };
   }
   // the problems are located by the line scan that vouched for the text; exactly as the positional
   // path would (else that path is taken) up to the size that path reads, as near as it can beyond
   const strict = bytes.length <= POSITIONAL_MAX_BYTES;
   const at = (requests: readonly LocateRequest[]) => locateMany(text, requests, strict) ?? (strict ? undefined : requests.map(() => ({ line: 1, column: 1 })));
-  return judge(rel, kind, data, warnings, at, locator ?? locatorOf(rel, bytes), errors);
+  return judge(rel, kind, data, warnings, at, recordLocate, errors);
+}
+
+/** Records larger than this keep their text for positions (see fastCheck). */
+const KEEP_TEXT_BYTES = 64 * 1024;
+
+/** The position tree of a text the fast path read, built at the first position asked. */
+function lazyPlainLocator(text: string): Locate {
+  let at: ReturnType<typeof plainLocator> | null | undefined;
+  let fallback: Locate | undefined;
+  return (segments, o = {}) => {
+    if (at === undefined) at = plainLocator(text) ?? null;
+    if (at) return at(segments, o);
+    fallback ??= locatorOf('', Buffer.from(text, 'utf8'));
+    return fallback(segments, o);
+  };
 }
 
 /**
