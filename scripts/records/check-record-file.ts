@@ -6,12 +6,12 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../shared/errors.js';
-import { moreProblems } from './cap-diagnostics.js';
-import { fastParseExplained } from './fast-parse.js';
+import { MAX_PROBLEMS_PER_FILE, moreProblems } from './cap-diagnostics.js';
+import { fastParse, fastParseExplained } from './fast-parse.js';
 import { positionsOf } from './text-checks.js';
-import { plainLocator } from './plain-locator.js';
-import { formatAjvErrors } from './format-ajv-errors.js';
-import { locate } from './locate.js';
+import { locateMany, plainLocator, type LocateRequest } from './plain-locator.js';
+import { ajvIssues, issueMessage, issuePlace } from './format-ajv-errors.js';
+import { locate, type Position } from './locate.js';
 import { normalizeRecord, type NormalizeWarning } from './normalize.js';
 import { MAX_RECORD_BYTES, parseYamlFile, precheckYaml } from './parse-yaml-file.js';
 import { KINDS, type RecordKind } from './registry.js';
@@ -58,11 +58,32 @@ function fastCheck(rel: string, kind: RecordKind, bytes: Uint8Array, locator: Lo
   const data = fast.data;
   const warnings = normalizeRecord(kind, data);
   const errors = schemaErrors(kind, data);
+  // a large record keeps its text for the rules' positions (the tree built at the first one), rather
+  // than having its file read and parsed again; small ones keep nothing
+  const recordLocate = bytes.length > KEEP_TEXT_BYTES ? lazyPlainLocator(text) : locator ?? locatorOf(rel, bytes);
   if (warnings.length === 0 && errors.length === 0) {
-    return { record: { kind, id: String(data.id), path: rel, data: data as never, locate: locator ?? locatorOf(rel, bytes) }, diagnostics: [] };
+    return { record: { kind, id: String(data.id), path: rel, data: data as never, locate: recordLocate }, diagnostics: [] };
   }
-  const at = plainLocator(text);
-  return at ? judge(rel, kind, data, warnings, at, locator, errors) : undefined;
+  // the problems are located by the line scan that vouched for the text; exactly as the positional
+  // path would (else that path is taken) up to the size that path reads, as near as it can beyond
+  const strict = bytes.length <= POSITIONAL_MAX_BYTES;
+  const at = (requests: readonly LocateRequest[]) => locateMany(text, requests, strict) ?? (strict ? undefined : requests.map(() => ({ line: 1, column: 1 })));
+  return judge(rel, kind, data, warnings, at, recordLocate, errors);
+}
+
+/** Records larger than this keep their text for positions (see fastCheck). */
+const KEEP_TEXT_BYTES = 64 * 1024;
+
+/** The position tree of a text the fast path read, built at the first position asked. */
+function lazyPlainLocator(text: string): Locate {
+  let at: ReturnType<typeof plainLocator> | null | undefined;
+  let fallback: Locate | undefined;
+  return (segments, o = {}) => {
+    if (at === undefined) at = plainLocator(text) ?? null;
+    if (at) return at(segments, o);
+    fallback ??= locatorOf('', Buffer.from(text, 'utf8'));
+    return fallback(segments, o);
+  };
 }
 
 /**
@@ -72,8 +93,13 @@ function fastCheck(rel: string, kind: RecordKind, bytes: Uint8Array, locator: Lo
  * YAML is reported where it is.
  */
 export const POSITIONAL_MAX_BYTES = 256 * 1024;
-/** Schema errors spelled out per file (the loader shows 20); the rest are counted. */
-const MAX_SCHEMA_ISSUES = 1000;
+/**
+ * Warnings, and schema errors from shared definitions ($defs), located per
+ * file to choose the MAX_PROBLEMS_PER_FILE shown, the first in the file
+ * among them (see judge); the rest are counted. Only the problems shown get
+ * a message.
+ */
+const MAX_LOCATED = 1000;
 
 /** A large file the fast path declines: the cheap checks of the positional reader, else why and where. */
 function tooLargeForPositions(rel: string, bytes: Uint8Array, text: string, declined: { offset: number; why: string }): FileCheck {
@@ -83,32 +109,85 @@ function tooLargeForPositions(rel: string, bytes: Uint8Array, text: string, decl
   return { diagnostics: [diag(rel, p, `Unexpected ${declined.why} in a file of ${Math.round(bytes.length / 1024)} KiB, expected plain YAML (spaces, one value per line or a \`|\` block, no tags or anchors) in files over ${POSITIONAL_MAX_BYTES / 1024} KiB, or a smaller file`, 'yaml-large')] };
 }
 
-/** A locator that parses the bytes with positions only when a position is asked for. */
+/**
+ * Positions in one record file: the line scan's position tree when the fast
+ * path reads the file (plain YAML; a 1 MiB record located in a fraction of
+ * a second), else the yaml Document API (about a second per megabyte).
+ * Both give the same positions (fast-parse.test.ts).
+ */
+export function fileLocator(rel: string, bytes: Uint8Array): (segments: (string | number)[], opts?: { key?: boolean }) => Position {
+  if (bytes.length <= MAX_RECORD_BYTES && bytes[0] !== 0xef && isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const at = fastParse(text) ? plainLocator(text) : undefined;
+    if (at) return at;
+  }
+  const parsed = parseYamlFile(rel, bytes);
+  return (segments, o = {}) => (parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 });
+}
+
+/** A locator that reads the bytes with positions only when a position is asked for. */
 function locatorOf(rel: string, bytes: Uint8Array): Locate {
-  let parsed: ReturnType<typeof parseYamlFile> | undefined;
+  let at: ReturnType<typeof fileLocator> | undefined;
   return (segments, o = {}) => {
-    parsed ??= parseYamlFile(rel, bytes);
-    return parsed.doc ? locate(parsed.doc, parsed.lineCounter, segments, o) : { line: 1, column: 1 };
+    at ??= fileLocator(rel, bytes);
+    return at(segments, o);
   };
 }
 
-/** Normalisation warnings and schema errors of parsed data, located by `at`; the record when it is valid. */
-function judge(rel: string, kind: RecordKind, data: Record<string, unknown>, warnings: NormalizeWarning[], at: Locate, locator: Locate | undefined, known?: ErrorObject[]): FileCheck {
-  const diagnostics: Diagnostic[] = warnings.map((w) => diag(rel, at(w.segments), w.message, 'quote-value', 'warning'));
+/** Locates a batch of paths of one file; undefined when unsure (take the positional path). */
+type LocateAll = (requests: readonly LocateRequest[]) => Position[] | undefined;
+
+/**
+ * Normalisation warnings and schema errors of parsed data: the first
+ * MAX_PROBLEMS_PER_FILE in the file, located by `at` in one batch and
+ * spelled out, then one `more-problems` line counting the rest exactly
+ * (ajvIssues). The record when it is valid (warnings do not make it invalid).
+ */
+function judge(rel: string, kind: RecordKind, data: Record<string, unknown>, warnings: NormalizeWarning[], at: LocateAll, recordLocate: Locate, known?: ErrorObject[]): FileCheck | undefined {
   const errors = known ?? schemaErrors(kind, data);
-  if (errors.length) {
-    const { kinds, common } = schemas();
-    // the loader shows 20 problems per file: spell out the first MAX_SCHEMA_ISSUES, count the rest
-    for (const issue of formatAjvErrors(errors.slice(0, MAX_SCHEMA_ISSUES), data, kinds.get(KINDS[kind].schema) ?? {}, common)) {
-      diagnostics.push(diag(rel, at(issue.segments, { key: issue.atKey }), issue.message, 'schema'));
-    }
-    if (errors.length > MAX_SCHEMA_ISSUES) {
-      const last = diagnostics[diagnostics.length - 1] ?? { line: 1, column: 1 };
-      diagnostics.push(moreProblems(rel, last, errors.length - MAX_SCHEMA_ISSUES, 0));
-    }
-    return { diagnostics };
+  const issues = errors.length ? ajvIssues(errors, data) : [];
+  const candidates: { request: LocateRequest; warning?: NormalizeWarning; error?: ErrorObject }[] = [];
+  for (const w of warnings.slice(0, MAX_LOCATED)) candidates.push({ request: { segments: w.segments }, warning: w });
+  // The errors of one location of the kind's own schema (outside $defs) come in the file's order
+  // (the items of one list, the keys of one mapping): the first few of each are enough to find
+  // the first problems of the file, wherever ajv puts them. Others are taken in ajv's order.
+  const perLocation = new Map<string, number>();
+  let others = 0;
+  for (const e of issues) {
+    const local = e.schemaPath.startsWith('#/') && !e.schemaPath.includes('/$defs/');
+    if (local) {
+      const n = perLocation.get(e.schemaPath) ?? 0;
+      if (n > MAX_PROBLEMS_PER_FILE) continue; // one more: where the `more-problems` line points
+      perLocation.set(e.schemaPath, n + 1);
+    } else if (others++ >= MAX_LOCATED) continue;
+    const place = issuePlace(e);
+    candidates.push({ request: { segments: place.segments, key: place.atKey }, error: e });
   }
-  return { record: { kind, id: String(data.id), path: rel, data: data as never, locate: locator ?? at }, diagnostics };
+  const positions = candidates.length ? at(candidates.map((c) => c.request)) : [];
+  if (!positions) return undefined;
+  const order = candidates.map((_, i) => i).sort((a, b) => positions[a]!.line - positions[b]!.line || positions[a]!.column - positions[b]!.column || a - b);
+  const shown = order.slice(0, MAX_PROBLEMS_PER_FILE);
+  const diagnostics: Diagnostic[] = [];
+  let shownErrors = 0;
+  if (shown.some((i) => candidates[i]!.error)) {
+    const { kinds, common } = schemas();
+    const kindSchema = kinds.get(KINDS[kind].schema) ?? {};
+    for (const i of shown) {
+      const c = candidates[i]!;
+      if (c.error) {
+        shownErrors++;
+        diagnostics.push(diag(rel, positions[i]!, issueMessage(c.error, data, kindSchema, common), 'schema'));
+      } else diagnostics.push(diag(rel, positions[i]!, c.warning!.message, 'quote-value', 'warning'));
+    }
+  } else for (const i of shown) diagnostics.push(diag(rel, positions[i]!, candidates[i]!.warning!.message, 'quote-value', 'warning'));
+  const moreErrors = issues.length - shownErrors;
+  const moreWarnings = warnings.length - (shown.length - shownErrors);
+  if (moreErrors + moreWarnings > 0) {
+    const next = order[MAX_PROBLEMS_PER_FILE];
+    diagnostics.push(moreProblems(rel, next !== undefined ? positions[next]! : diagnostics[diagnostics.length - 1]!, moreErrors, moreWarnings));
+  }
+  if (issues.length || errors.length) return { diagnostics };
+  return { record: { kind, id: String(data.id), path: rel, data: data as never, locate: recordLocate }, diagnostics };
 }
 
 /**
@@ -130,7 +209,7 @@ export function checkRecordFileWithPositions(rel: string, kind: RecordKind, byte
   const { doc, data, lineCounter } = parsed;
   if (!doc || !data) return { diagnostics: parsed.diagnostics };
   const at: Locate = (segments, o = {}) => locate(doc, lineCounter, segments, o);
-  const checked = judge(rel, kind, data, normalizeRecord(kind, data), at, locator);
+  const checked = judge(rel, kind, data, normalizeRecord(kind, data), (requests) => requests.map((r) => at([...r.segments], { key: !!r.key })), locator ?? at)!;
   return { ...checked, diagnostics: [...parsed.diagnostics, ...checked.diagnostics] };
 }
 

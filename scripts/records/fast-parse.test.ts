@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { fastParse } from './fast-parse.js';
 import { locate } from './locate.js';
 import { parseYamlFile } from './parse-yaml-file.js';
-import { plainLocator } from './plain-locator.js';
+import { locateMany, plainLocator } from './plain-locator.js';
 
 const RUNS = Number(process.env.FAST_PARSE_RUNS ?? 3000);
 
@@ -155,11 +155,24 @@ describe('fastParse', () => {
       if (!at) return true;
       located++;
       const slow = parseYamlFile('x.yaml', Buffer.from(t, 'utf8'));
+      const requests: { segments: (string | number)[]; key: boolean }[] = [];
       for (const p of paths(fast)) {
         for (const key of [false, true]) {
           const want = locate(slow.doc!, slow.lineCounter, p, { key });
           const got = at(p, { key });
           if (want.line !== got.line || want.column !== got.column) throw new Error(`${JSON.stringify(p)} key=${key}: ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`);
+          requests.push({ segments: p, key });
+        }
+      }
+      // a few paths at a time (the tree keeps only their nodes, the scan ends after the last), strict and not: the same positions
+      for (const [n, some] of [requests, requests.filter((_, i) => i % 3 === 1), requests.slice(0, 3), requests.slice(-2)].entries()) {
+        for (const strict of [true, false]) {
+          const got = locateMany(t, some, strict);
+          if (!got) throw new Error(`locateMany (set ${n}, strict ${strict}) is unsure where plainLocator is not`);
+          some.forEach((r, i) => {
+            const want = at(r.segments, { key: r.key });
+            if (want.line !== got[i]!.line || want.column !== got[i]!.column) throw new Error(`set ${n} strict ${strict} ${JSON.stringify(r)}: ${JSON.stringify(got[i])} instead of ${JSON.stringify(want)}`);
+          });
         }
       }
       return true;

@@ -160,7 +160,8 @@ export interface PlainLine {
  * scalar or collection spans lines outside block scalars. That is where YAML
  * readers disagree on indentation (the `yaml` library is stricter than
  * js-yaml). Index-based: one pass, no copies of lines. `onLine` receives
- * each content line (not blank lines, comments or block scalar content).
+ * each content line (not blank lines, comments or block scalar content),
+ * always in the same object: it reads the line, it does not keep it.
  */
 export function plainLines(text: string, onLine?: (line: PlainLine) => boolean, onStop?: (lineStart: number) => void): boolean {
   const ok = scanLines(text, onLine, onStop);
@@ -172,6 +173,17 @@ function scanLines(text: string, onLine: ((line: PlainLine) => boolean) | undefi
   const stop = (at: number) => {
     onStop?.(at);
     return false;
+  };
+  // one line object and one dashes array for every line (onLine reads them, it does not keep them)
+  const dashes: number[] = [];
+  const line: PlainLine = { start: 0, dashes, value: -1, valueEnd: -1, emptyAt: 0 };
+  const lineOf = (start: number, key: PlainLine['key'], value: number, valueEnd: number, emptyAt: number): PlainLine => {
+    line.start = start;
+    line.key = key;
+    line.value = value;
+    line.valueEnd = valueEnd;
+    line.emptyAt = emptyAt;
+    return line;
   };
   let blockParent = -1; // inside a block scalar: its lines are blank or indented more than this column
   let start = 0;
@@ -206,7 +218,7 @@ function scanLines(text: string, onLine: ((line: PlainLine) => boolean) | undefi
       if (popped && levels.length > 0) return stop(start);
       levels.push(col);
     }
-    const dashes: number[] = [];
+    dashes.length = 0;
     while (text.charCodeAt(i) === 0x2d && (i + 1 === end || text.charCodeAt(i + 1) === 0x20)) {
       dashes.push(i);
       col = i - start;
@@ -218,7 +230,7 @@ function scanLines(text: string, onLine: ((line: PlainLine) => boolean) | undefi
     if (i === end || text.charCodeAt(i) === 0x23) {
       // an item left empty (`-`, `- -`): js-yaml may put the next item in the inner list
       if (dashes.length > 0) return stop(start);
-      if (onLine && !onLine({ start, dashes, value: -1, valueEnd: -1, emptyAt: i })) return stop(start);
+      if (onLine && !onLine(lineOf(start, undefined, -1, -1, i))) return stop(start);
       start = next;
       continue;
     }
@@ -274,7 +286,7 @@ function scanLines(text: string, onLine: ((line: PlainLine) => boolean) | undefi
         while (valueEnd > value && text.charCodeAt(valueEnd - 1) === 0x20) valueEnd--;
       }
     }
-    if (onLine && !onLine({ start, dashes, ...(key ? { key } : {}), value: valueEnd < 0 ? -1 : value, valueEnd, emptyAt: value })) return stop(start);
+    if (onLine && !onLine(lineOf(start, key, valueEnd < 0 ? -1 : value, valueEnd, value))) return stop(start);
     start = next;
   }
   return true;
@@ -298,6 +310,14 @@ function plainData(v: unknown, depth: number, strings: boolean): boolean {
   }
   return true;
 }
+
+/**
+ * Where plainData can find something (a `~`/`null` or empty key, a `.nan`),
+ * the text has one of these; a text without any (and without escapes or
+ * CRs) needs no walk over its data, which for a mapping of 100,000 keys
+ * costs as much as reading it. Loose on purpose: a match only means "walk".
+ */
+const MAY_HOLD_NULL_KEY_OR_NAN = /(?:^|[\s,[{:])(?:~|null|Null|NULL|\.nan|\.NaN|\.NAN)(?![^\s,\]}:#])|(?:^|[,[{])[ -]*:(?![^\s,\]}])/m;
 
 /** Nesting the fast path reads; deeper files take the positional path (which reports depth). */
 const MAX_FAST_DEPTH = 16;
@@ -332,6 +352,7 @@ export function fastParseExplained(text: string): { data: Record<string, unknown
     return { offset: mark?.position ?? 0, why: `YAML that does not parse (${String((e as { reason?: string }).reason ?? (e as Error).message)})` };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { offset: 0, why: 'a document that is not a mapping' };
-  if (!plainData(data, 0, text.includes('\\') || text.includes('\r'))) return { offset: 0, why: 'a `null` key, NaN, deep nesting or a control character written as an escape' };
+  const strings = text.includes('\\') || text.includes('\r');
+  if ((strings || MAY_HOLD_NULL_KEY_OR_NAN.test(text)) && !plainData(data, 0, strings)) return { offset: 0, why: 'a `null` key, NaN, deep nesting or a control character written as an escape' };
   return { data: data as Record<string, unknown> };
 }

@@ -66,6 +66,22 @@ describe('schemas', () => {
     for (const f of schemas.keys()) expect(ajv.getSchema(f), f).toBeTypeOf('function');
   });
 
+  it('every $ref names a $defs entry or a whole schema (format-ajv-errors.ts counts errors of one other location without comparing them)', () => {
+    const refs: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref' && typeof x === 'string') refs.push(x);
+          else walk(x);
+        }
+      }
+    };
+    for (const schema of schemas.values()) walk(schema);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter((r) => !/^[\w.-]*(?:#(?:\/\$defs\/[\w-]+)?)?$/.test(r))).toEqual([]);
+  });
+
   it('the committed types are generated from the current schemas', async () => {
     const committed = fs.readFileSync(path.join(import.meta.dirname, 'types.generated.ts'), 'utf8');
     expect(committed, 'run: npm run gen:types').toBe(await renderTypes());

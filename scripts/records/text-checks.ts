@@ -31,13 +31,14 @@ export function firstControlChar(s: string): string | undefined {
 /**
  * Line and column (1-based, UTF-16 units as editors count) of offsets in a
  * text; the line table is built once, each lookup is a binary search.
+ * @param upTo the largest offset that will be asked (the table stops there)
  */
-export function positionsOf(text: string): (offset: number) => { line: number; column: number } {
+export function positionsOf(text: string, upTo = text.length): (offset: number) => { line: number; column: number } {
   let starts: number[] | undefined;
   return (offset) => {
     if (!starts) {
       starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
     let lo = 0;
     let hi = starts.length - 1;
