@@ -415,8 +415,8 @@ function auditText(f: AuditFinding): string {
 }
 
 /** Record ids a suggestion names in the body; the rest are counted (等 N 项) and listed in an appendix or its CSV. */
-const EVIDENCE_SHOWN = 5;
-/** Suggestions of one kind listed in the body (the best supported first); the rest are listed in an appendix. */
+const EVIDENCE_SHOWN = 10;
+/** Past INLINE_MAX suggestions, those of one kind listed in the body (the best supported first); all are in an appendix. */
 const SUGGESTIONS_PER_KIND = 5;
 /** Ticket ids shown per 系统建设建议 row. */
 const REC_TICKETS_SHOWN = 5;
@@ -432,10 +432,11 @@ function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[
   const derived = deriveSuggestions(kb, w, tickets, ins);
   out.push(heading(3, '（一）根据本期运维数据提出的建议'));
   if (derived.length) {
-    // per kind (same title), the suggestions with the most evidence; every one is in the appendix
+    // at scale, per kind (same title) the suggestions with the most evidence; every one is in the appendix
     const kinds = new Map<string, number[]>();
     derived.forEach((d, i) => { const k = kinds.get(d.title); if (k) k.push(i); else kinds.set(d.title, [i]); });
-    const shown = new Set([...kinds.values()].flatMap((ix) => [...ix].sort((a, b) => derived[b]!.evidence.length - derived[a]!.evidence.length || a - b).slice(0, SUGGESTIONS_PER_KIND)));
+    const shown = new Set(derived.length <= INLINE_MAX ? derived.map((_, i) => i)
+      : [...kinds.values()].flatMap((ix) => [...ix].sort((a, b) => derived[b]!.evidence.length - derived[a]!.evidence.length || a - b).slice(0, SUGGESTIONS_PER_KIND)));
     const hidden = derived.length - shown.size;
     const listRef = hidden ? app.add({ title: '系统优化建议一览', header: ['序号', '类别', '建议', '依据记录数'], file: 'suggestions.csv',
       rows: derived.map((d, i) => [`建议${i + 1}`, d.title, d.text, n(d.evidence.length)]) }) : undefined;
