@@ -438,11 +438,11 @@ function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[
     const shown = new Set(derived.length <= INLINE_MAX ? derived.map((_, i) => i)
       : [...kinds.values()].flatMap((ix) => [...ix].sort((a, b) => derived[b]!.evidence.length - derived[a]!.evidence.length || a - b).slice(0, SUGGESTIONS_PER_KIND)));
     const hidden = derived.length - shown.size;
-    const listRef = hidden ? app.add({ title: '系统优化建议一览', header: ['序号', '类别', '建议', '依据记录数'], file: 'suggestions.csv',
-      rows: derived.map((d, i) => [`建议${i + 1}`, d.title, d.text, n(d.evidence.length)]) }) : undefined;
+    const listRef = hidden ? app.add({ title: '系统优化建议一览', header: ['建议', '类别', '内容', '记录数'], file: 'suggestions.csv',
+      rows: derived.map((d, i) => [n(i + 1), d.title, d.text, n(d.evidence.length)]) }) : undefined;
     const capped = derived.some((d) => d.evidence.length > EVIDENCE_SHOWN);
-    const evidenceRef = capped ? app.add({ title: '系统优化建议的依据', header: ['序号', '类别', '依据记录'], file: 'suggestion-evidence.csv', preview: 0,
-      rows: derived.flatMap((d, i) => d.evidence.map((id) => [`建议${i + 1}`, d.title, id])) }) : undefined;
+    const evidenceRef = capped ? app.add({ title: '系统优化建议的依据', header: ['建议', '类别', '依据记录'], file: 'suggestion-evidence.csv', preview: 0,
+      rows: derived.flatMap((d, i) => d.evidence.map((id) => [n(i + 1), d.title, id])) }) : undefined;
     out.push(list(derived.flatMap((d, i) => (shown.has(i) ? [[strong(`建议${i + 1}　${d.title}`), '：', d.text,
       `（依据：${someIds(d.evidence, EVIDENCE_SHOWN)}${d.evidence.length > EVIDENCE_SHOWN ? `，全部依据见${evidenceRef}` : ''}）`]] : []))));
     if (listRef) out.push(p(`本期共提出 ${derived.length} 条建议，以上按类别列出依据最多的 ${shown.size} 条，全部建议见${listRef}。`));

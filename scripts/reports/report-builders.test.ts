@@ -253,7 +253,7 @@ describe('年度运维总结报告', () => {
     expect(text).toContain(`（依据：${['T-20260103-01', ...Array.from({ length: 9 }, (_, i) => `T-20260104-00${i + 1}`)].join('、')} 等 352 项，全部依据见附录二）`);
     expect(text).toContain('## 附录二　系统优化建议的依据');
     const evidence = r.attachments[1]!.content.trim().split('\r\n');
-    expect(r.attachments[1]!.content.startsWith('\uFEFF序号,类别,依据记录\r\n')).toBe(true);
+    expect(r.attachments[1]!.content.startsWith('\uFEFF建议,类别,依据记录\r\n')).toBe(true);
     expect(evidence.filter((l) => l.endsWith(',T-20260104-350'))).toHaveLength(2); // the recurring cause and the module
     expect(text.length).toBeLessThan(200_000);
   });
