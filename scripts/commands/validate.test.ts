@@ -1,13 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../testing/run-cli.js';
 
 const OK_KB = path.join(REPO_ROOT, 'scripts', 'records', 'fixtures', 'ok-kb');
 
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
 function badKb(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-cli-'));
+  made.push(root);
   fs.cpSync(OK_KB, root, { recursive: true });
   fs.writeFileSync(path.join(root, 'records/tickets/2026/T-20260401-01.yaml'), 'id: T-20260401-01\nsystem: aims\ntitle: x\nseverity: "C"\ncategory: fault\nchannel: fax\nreported_at: 2026-04-01T09:00:00\n');
   return root;

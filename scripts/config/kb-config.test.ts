@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadKbConfig } from './kb-config.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
 
 function kb(text?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-config-'));
+  made.push(dir);
   if (text !== undefined) fs.writeFileSync(path.join(dir, 'opsbook.yaml'), text);
   return dir;
 }

@@ -15,7 +15,7 @@ import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
 import type { AnnualAnalyses } from '../reports/analyses.js';
 import type { BuiltReport, ReportKind } from '../reports/report-types.js';
 import type { WrittenReport } from '../reports/write-reports.js';
-import { writeFileAtomic } from '../shared/atomic-file.js';
+import { writeJsonAtomic } from '../shared/atomic-file.js';
 import { UserError, type Diagnostic } from '../shared/errors.js';
 import { formatCst } from '../shared/time.js';
 import type { SlaResult } from '../sla/compute-sla.js';
@@ -98,7 +98,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
   const warnings = new Set<string>();
   const json = async (file: string, value: unknown) => {
     const f = path.join(out, file);
-    await writeFileAtomic(f, `${JSON.stringify(value, null, 2)}\n`);
+    await writeJsonAtomic(f, value);
     res.files.push(f);
   };
   const step = async (name: StepName, fn: () => Promise<{ ok: boolean; result: string }>): Promise<boolean> => {
@@ -115,8 +115,12 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
 
   // 1. validate: the one load
   let kb!: KnowledgeBase;
+  // the bytes the loader read, for the guard (each file read once); released once scanned
+  let bytes: KnowledgeBase['fileBytes'];
   const valid = await step('validate', async () => {
-    kb = await loadKnowledgeBase(root, { onProgress: (d, t) => hooks.progress?.('validate', d, t) });
+    kb = await loadKnowledgeBase(root, { keepBytes: true, onProgress: (d, t) => hooks.progress?.('validate', d, t) });
+    bytes = kb.fileBytes;
+    delete kb.fileBytes;
     res.kb = kb;
     // + manuals and hand-over manifests agree with the contract's databases
     const diagnostics = [...kb.diagnostics, ...(await (await import('../site/check-declared-facts.js')).checkDeclaredFacts(root, kb))];
@@ -136,7 +140,8 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
   // 2. privacy and secret guard (its findings are also SEC-1's evidence)
   const scanned = await step('scan', async () => {
     const { scanKnowledgeBase } = await import('../guard/index.js');
-    res.guard = await scanKnowledgeBase(root);
+    res.guard = await scanKnowledgeBase(root, bytes ? { contents: bytes } : {});
+    bytes = undefined;
     return { ok: res.guard.length === 0, result: `${res.guard.length} finding(s)` };
   });
   if (!scanned) return res;

@@ -23,6 +23,80 @@ export interface AtomicWriteOptions {
  * @param opts mode (number, for compatibility) or options
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, opts: number | AtomicWriteOptions = {}): Promise<void> {
+  await atomically(file, opts, (fh) => fh.writeFile(data));
+}
+
+/**
+ * Writes `value` as JSON (exactly `JSON.stringify(value, null, 2)` plus a final newline) to `file` atomically,
+ * a piece at a time: a result of hundreds of MB is never one string in memory (nor past V8's string limit).
+ * @param file target path
+ * @param value JSON-serialisable value
+ */
+export async function writeJsonAtomic(file: string, value: unknown, opts: AtomicWriteOptions = {}): Promise<void> {
+  await atomically(file, opts, async (fh) => {
+    let buf = '';
+    for (const piece of jsonPieces(value)) {
+      buf += piece;
+      if (buf.length >= 1 << 20) {
+        await fh.write(buf);
+        buf = '';
+      }
+    }
+    await fh.write(`${buf}\n`);
+  });
+}
+
+const STEP = '  ';
+
+/** `JSON.stringify(v, null, 2)` with its lines indented by `ind` (undefined where JSON has no value). */
+function native(v: unknown, ind: string): string | undefined {
+  const s = JSON.stringify(v, null, 2) as string | undefined;
+  return s === undefined || !ind ? s : s.replaceAll('\n', `\n${ind}`);
+}
+
+/**
+ * The pieces of `JSON.stringify(value, null, 2)`: the first levels of arrays and objects one element at a
+ * time, deeper values (and anything with `toJSON`) by JSON.stringify itself.
+ */
+export function* jsonPieces(value: unknown, ind = '', depth = 0): Generator<string> {
+  if (depth >= 3 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield native(value, ind) ?? 'null';
+    return;
+  }
+  const inner = ind + STEP;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i ? ',' : ''}\n${inner}`;
+      const v: unknown = value[i];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
+      else yield* jsonPieces(v, inner, depth + 1);
+    }
+    yield `\n${ind}]`;
+    return;
+  }
+  let first = true;
+  for (const [k, v] of Object.entries(value)) {
+    let text: string | undefined;
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      text = native(v, inner);
+      if (text === undefined) continue;
+    }
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
+    first = false;
+    if (text !== undefined) yield text;
+    else yield* jsonPieces(v, inner, depth + 1);
+  }
+  yield first ? '{}' : `\n${ind}}`;
+}
+
+/** Writes through `write` into a temp file beside `file`, flushes, then renames (or links, with `create`). */
+async function atomically(file: string, opts: number | AtomicWriteOptions, write: (fh: fs.FileHandle) => Promise<unknown>): Promise<void> {
   const { mode = 0o644, create = false } = typeof opts === 'number' ? { mode: opts } : opts;
   const dir = path.dirname(path.resolve(file));
   await fs.mkdir(dir, { recursive: true });
@@ -30,7 +104,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   try {
     const fh = await fs.open(tmp, 'wx', mode);
     try {
-      await fh.writeFile(data);
+      await write(fh);
       await fh.sync();
     } finally {
       await fh.close();

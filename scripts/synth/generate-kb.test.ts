@@ -39,6 +39,10 @@ describe('synthetic knowledge bases', () => {
   it('refuses a non-empty output directory', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-synth-'));
     fs.writeFileSync(path.join(dir, 'x'), '');
-    await expect(writeSynthKb(dir, { tickets: 1, seed: 1 })).rejects.toThrow(/not empty/);
+    try {
+      await expect(writeSynthKb(dir, { tickets: 1, seed: 1 })).rejects.toThrow(/not empty/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
