@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import remarkTicketLinks from './scripts/site/markdown/remark-ticket-links';
-import remarkFacts from './scripts/site/markdown/remark-facts';
+import remarkFacts, { AS_OF_DATA } from './scripts/site/markdown/remark-facts';
 import rehypeScrollTables from './scripts/site/markdown/rehype-scroll-tables';
 import siteChecks from './src/plugins/site-checks';
 import libraryImports from './src/plugins/library-imports';
@@ -128,8 +128,14 @@ function ticketIds(): string[] {
   return out.sort();
 }
 
-/** Markdown plugins of every docs instance: ticket ids → register anchors, wide tables keyboard-scrollable. */
-const remarkPlugins = [[remarkTicketLinks, { ids: ticketIds(), register: TICKET_REGISTER_ROUTE }], [remarkFacts, { hotline: contract.hotline ?? null }]];
+/**
+ * Markdown plugins of every docs instance: ticket ids → register anchors, the contract's facts (`:hotline`) and the
+ * generated pages' as-of (`:as-of`, read from the one generated data file), wide tables keyboard-scrollable.
+ */
+const remarkPlugins = [
+  [remarkTicketLinks, { ids: ticketIds(), register: TICKET_REGISTER_ROUTE }],
+  [remarkFacts, { hotline: contract.hotline ?? null, asOfData: path.join(KB_ROOT, ...AS_OF_DATA.split('/')) }],
+];
 const rehypePlugins = [rehypeScrollTables];
 
 /** Domain words for the Chinese tokenizer of the offline search. */

@@ -1,8 +1,8 @@
 /**
  * Bench: the site rebuild after one record changes, against a full build.
  *
- *   tsx scripts/bench/site-rebuild.ts [--repeat 3] [--as-of 2026-11-26T12:00:00+08:00] [--ref COMMIT]
- *                                     [--modes site-build,build-step] [--no-unchanged]
+ *   tsx scripts/bench/site-rebuild.ts [--repeat 3] [--as-of 2026-11-26T12:00:00+08:00|now] [--ref COMMIT]
+ *                                     [--modes site-build,build-step] [--no-unchanged] [--source]
  *
  * `--as-of now`: every build at its own current time, as CI runs `opsbook build` (the pages that show the as-of
  * change on every build); default a fixed as-of (only the edited record's page changes).
@@ -21,7 +21,9 @@
  * Two ways of building the site are measured, interleaved in every round:
  *
  * - `site build`: the whole `opsbook site build` process, start-up included (it loads the KB and computes
- *   SLA, compliance and the delivery digests for the pages itself);
+ *   SLA, compliance and the delivery digests for the pages itself), run as users run it: the compiled CLI
+ *   (`node dist/cli.js`, compiled in the copy by its own `npm run build:lib` before the rounds); with `--source`,
+ *   or when the copy cannot compile (an older tree), `tsx scripts/cli.ts`;
  * - `build` step: the site step of `opsbook build` (commands/build.ts `siteStep`) as the build runs it, after the
  *   pipeline (not timed) has loaded the KB and computed the results the pages reuse; timed from inside a driver
  *   process (wall, and CPU of the process plus its waited-for children from /proc/self/stat).
@@ -92,10 +94,20 @@ function copyRepository(ref?: string): string {
 
 const GNU_TIME = '/usr/bin/time';
 
-/** Runs `opsbook site build` in the copy; wall time including start-up, and CPU time via GNU time when present. */
+/** Compiles the copy's library (`npm run build:lib` → dist/cli.js); false when that fails (e.g. a tree from before dist/). */
+function compileCopy(dir: string, log: (s: string) => void): boolean {
+  const r = spawnSync('npm', ['run', '--silent', 'build:lib'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status === 0 && fs.existsSync(path.join(dir, 'dist', 'cli.js'))) return true;
+  log(`site bench: the copy did not compile (exit ${r.status}); \`site build\` runs from the sources (tsx)`);
+  return false;
+}
+
+/** Runs `opsbook site build` in the copy (compiled CLI when dist/cli.js exists); wall time including start-up, and CPU time via GNU time when present. */
 function siteBuild(dir: string, asOf: string): { ms: number; cpuS: number | null; changed: number | null } {
   const tsx = path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const command = [process.execPath, tsx, path.join(dir, 'scripts', 'cli.ts'), 'site', 'build', ...(asOf === 'now' ? [] : ['--as-of', asOf])];
+  const compiled = path.join(dir, 'dist', 'cli.js');
+  const cli = fs.existsSync(compiled) ? [compiled] : [tsx, path.join(dir, 'scripts', 'cli.ts')];
+  const command = [process.execPath, ...cli, 'site', 'build', ...(asOf === 'now' ? [] : ['--as-of', asOf])];
   const timed = fs.existsSync(GNU_TIME);
   const [bin, ...args] = timed ? [GNU_TIME, '-f', 'OPSBOOK-CPU %U %S', ...command] : command;
   const t0 = performance.now();
@@ -190,7 +202,7 @@ const LABEL: Record<SiteBuildMode, string> = {
 };
 
 /** Runs the bench; `log` receives progress lines. */
-export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; ref?: string; modes?: SiteBuildMode[]; unchanged?: boolean; log?: (s: string) => void } = {}): SiteRebuildResult {
+export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; ref?: string; modes?: SiteBuildMode[]; unchanged?: boolean; source?: boolean; log?: (s: string) => void } = {}): SiteRebuildResult {
   const repeat = opts.repeat ?? 3;
   const asOf = opts.asOf ?? '2026-11-26T12:00:00+08:00';
   const log = opts.log ?? (() => {});
@@ -199,7 +211,9 @@ export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; ref?: s
   const dir = copyRepository(opts.ref);
   log(`site bench: copy in ${dir}`);
   const samples: SiteRebuildSample[] = [];
+  let compiled = false;
   try {
+    if (modes.includes('site-build') && !opts.source) compiled = compileCopy(dir, log);
     const ticket = newestTicket(dir);
     const original = fs.readFileSync(ticket, 'utf8');
     let edit = 0;
@@ -232,7 +246,7 @@ export function benchSiteRebuild(opts: { repeat?: number; asOf?: string; ref?: s
   }
   const out: SiteRebuildResult['modes'] = [];
   const tables: string[] = [
-    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end; ${repeat} interleaved round(s) (the modes alternate within each round); a full build starts with no caches and no generated pages; CPU = seconds of the process tree.`,
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end; ${repeat} interleaved round(s) (the modes alternate within each round); as-of ${asOf === 'now' ? 'now (each build at its own time)' : asOf}; \`site build\` ran ${compiled ? 'compiled (`node dist/cli.js`)' : 'from the sources (tsx)'}; a full build starts with no caches and no generated pages; CPU = seconds of the process tree.`,
   ];
   for (const mode of modes) {
     const of = (k: SiteRebuildSample['kind']) => samples.filter((s) => s.mode === mode && s.kind === k);
@@ -271,7 +285,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exitCode = await drive(driven, arg('as-of')!);
   } else {
     const modes = arg('modes')?.split(',') as SiteBuildMode[] | undefined;
-    const res = benchSiteRebuild({ repeat: Number(arg('repeat') ?? '3'), asOf: arg('as-of'), ref: arg('ref'), modes, unchanged: !process.argv.includes('--no-unchanged'), log: (s) => process.stderr.write(`${s}\n`) });
+    const res = benchSiteRebuild({ repeat: Number(arg('repeat') ?? '3'), asOf: arg('as-of'), ref: arg('ref'), modes, unchanged: !process.argv.includes('--no-unchanged'), source: process.argv.includes('--source'), log: (s) => process.stderr.write(`${s}\n`) });
     process.stdout.write(`${res.table}\n`);
   }
 }

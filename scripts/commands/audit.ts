@@ -8,7 +8,7 @@
 import { cstTimeText } from '../compliance/finding-text.js';
 import { UserError } from '../shared/errors.js';
 import { AUDIT_KIND_LABEL, label } from '../shared/labels.js';
-import { auditKnowledgeBase, type AuditFinding } from '../git/index.js';
+import { auditKnowledgeBase, compactFindings, type AuditFinding } from '../git/index.js';
 import type { GlobalOptions } from './context.js';
 
 /** A finding as `audit --json` prints it: SPEC §7's six keys first, then who, when and the details. */
@@ -28,8 +28,10 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   if (!res.available) throw new UserError(`audit: ${res.message}`);
   const real = res.findings.filter((f) => f.severity !== 'info');
   if (opts.json) {
+    // migrated records (baseline-import) counted and grouped, not one full finding each (scripts/git/README.md)
+    const { findings, migrated } = compactFindings(res.findings);
     const doc = {
-      findings: res.findings.map(findingJson),
+      findings: findings.map(findingJson),
       summary: {
         total: res.summary.total,
         byKind: Object.fromEntries(res.summary.byKind.map((k) => [k.kind, k.count])),
@@ -41,6 +43,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
       head: res.mainLine.head,
       base: res.mainLine.base,
       baseline: res.baseline,
+      migrated,
       lateEntryDays: res.lateEntryDays,
       requireSigned: res.requireSigned,
       notes: res.notes,

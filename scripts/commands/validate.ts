@@ -26,7 +26,8 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   if (only) diagnostics = diagnostics.filter((d) => only!.has(d.path));
   if (scan) {
     const { scanKnowledgeBase } = await import('../guard/index.js');
-    const contents = kb.fileBytes ? { contents: kb.fileBytes } : {};
+    // nothing after the scan needs the bytes: the guard frees each file's as it goes
+    const contents = kb.fileBytes ? { contents: kb.fileBytes, releaseContents: true } : {};
     const findings = await scanKnowledgeBase(g.root, only ? { paths: [...only], ...contents } : contents);
     diagnostics = [...diagnostics, ...findings.map((f) => ({ path: f.path, line: f.line, column: f.column, message: `${f.message} (${f.excerpt}) — ${f.fix}`, rule: f.rule, severity: 'error' as const }))];
   }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseInstant } from '../shared/time.js';
 import { runCliAsync as runCli } from '../testing/run-cli.js';
-import { auditKnowledgeBase, summarizeAudit, type AuditFinding, type AuditResult } from './audit.js';
+import { auditKnowledgeBase, compactFindings, summarizeAudit, type AuditFinding, type AuditResult } from './audit.js';
 import { buildAuditRepo, buildSigningRepo, canSignWithSsh, type AuditCases, type SigningCases } from './fixtures/build-audit-repo.js';
 import { recordProvenance } from './provenance.js';
 import { ALICE, BOB, CHIEF, CONTRACT_YAML, MALLORY, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from './test-repo.js';
@@ -211,6 +211,27 @@ describe('audit: the cases of issue #13, in a repository built by fixtures/build
     expect(of(res, e.record).map((f) => [f.kind, f.field, f.commit])).toEqual([['baseline-import', 'reported_at', built.baseline], ['retroactive-edit', 'resolved_at', e.commit]]);
   });
 
+  it('JSON: migrated records grouped by the commit that brought them, one row each, nothing of their findings lost', () => {
+    const { findings, migrated } = compactFindings(res.findings);
+    expect(findings).toEqual(res.findings.filter((f) => f.kind !== 'baseline-import'));
+    const imported = res.findings.filter((f) => f.kind === 'baseline-import');
+    expect(migrated).toMatchObject({ kind: 'baseline-import', label: '迁移导入', severity: 'info', baseline: built.baseline, count: 2 });
+    expect(migrated!.landings).toHaveLength(1);
+    const g = migrated!.landings[0]!;
+    expect(g.records.map((r) => r.record)).toEqual(imported.map((f) => f.record));
+    for (const f of imported) {
+      const row = g.records.find((r) => r.record === f.record)!;
+      // every key of the finding comes back from its group and row
+      const { records: _rows, message: _m, ...landing } = g;
+      const { edits: _e, ...rest } = row;
+      expect({ ...landing, ...rest, kind: migrated!.kind, severity: migrated!.severity, date: g.landedAt, baseline: migrated!.baseline, message: f.message, ...(row.edits ? { edits: row.edits } : {}) }).toEqual(f);
+      // the finding's message is the group's with the record's own details inserted before who made it
+      const who = g.message.slice(g.message.lastIndexOf('；'));
+      expect(f.message.startsWith(g.message.slice(0, -who.length))).toBe(true);
+      expect(f.message.endsWith(who)).toBe(true);
+    }
+  });
+
   it('summarizeAudit: counts by kind (Chinese labels), the migrated records in one line, the most serious first', () => {
     const s = summarizeAudit(res.findings, { limit: 3 });
     expect(s.byKind.map((k) => [k.label, k.count])).toEqual([['事后修改', 4], ['合并时改动', 2], ['提交时间倒退', 1], ['补填', 2], ['补录', 3], ['迁移导入', 2]]);
@@ -375,6 +396,20 @@ describe('opsbook audit (real CLI)', () => {
     const r = await runCli(['audit', '--root', repo.dir], repo.dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`迁移导入（baseline-import）  1 条记录在审计基线 ${imported.slice(0, 10)}（opsbook.yaml audit.baseline，2026-03-01 08:00 进入主分支）或之前迁移导入：登记时间无法由 Git 历史核实，未逐条判为补录（明细见 --json）\n`);
+    const j = await runCli(['audit', '--json', '--root', repo.dir], repo.dir);
+    expect(j.code).toBe(0);
+    const doc = JSON.parse(j.stdout) as { findings: unknown[]; summary: { byKind: Record<string, number> }; migrated: Record<string, unknown> };
+    expect(doc.findings).toEqual([]);
+    expect(doc.summary.byKind).toEqual({ 'baseline-import': 1 });
+    expect(doc.migrated).toEqual({
+      kind: 'baseline-import', label: '迁移导入', severity: 'info', baseline: imported, count: 1,
+      landings: [{
+        commit: imported, author: ALICE.name, committer: ALICE.name, authorEmail: ALICE.email, committerEmail: ALICE.email,
+        authorDate: '2026-03-01T08:00:00+08:00', committerDate: '2026-03-01T08:00:00+08:00', landedIn: imported, landedAt: '2026-03-01T08:00:00+08:00', pending: false, inMerge: false,
+        message: `迁移导入：于 2026-03-01 08:00 进入主分支，在审计基线 ${imported.slice(0, 10)}（audit.baseline）或之前；登记时间无法由 Git 历史核实，未逐条判为补录，也不视为已核实；提交 ${imported.slice(0, 10)}（作者与提交者署名均为 ${ALICE.name} <${ALICE.email}>）`,
+        records: [{ record: 'T-20251201-01', path: 'records/tickets/2025/T-20251201-01.yaml', field: 'reported_at', days: 90 }],
+      }],
+    });
   }, 60_000);
 });
 

@@ -11,9 +11,10 @@
  * every blob needed.
  */
 import { parse as parseYaml } from 'yaml';
+import { fastParse } from '../records/fast-parse.js';
 import { kindOfRecordPath } from '../records/index.js';
 import { formatCst, parseInstant } from '../shared/time.js';
-import { gitOrNull, readBlobs } from './git-exec.js';
+import { forEachBlob, gitOrNull } from './git-exec.js';
 import { readMainLine, type CommitInfo, type MainLine, type Step } from './main-line.js';
 import { idOf, readRangeDiff, readRecordDiffs, recordLineages, type RawEntry } from './record-history.js';
 import { provenanceProblem, repoInfo, type GitUnavailable } from './repo-info.js';
@@ -64,7 +65,10 @@ export interface RecordProvenance {
   path: string;
   /** How it first reached main. */
   first: Landing;
-  /** The record as it first reached main (plain data; undefined when it did not parse, and for kinds without audited fields). */
+  /**
+   * The audited fields of the record as it first reached main (plain data, only the top-level keys of
+   * AUDITED_KEYS; undefined when it did not parse, and for kinds without audited fields).
+   */
   firstData: Record<string, unknown> | undefined;
   /** Later changes of SLA-relevant fields, oldest first (the first version's values are not listed). */
   changes: FieldChange[];
@@ -88,14 +92,50 @@ export type ProvenanceResult =
   | { available: true; records: RecordProvenance[]; line: MainLineSummary; mainLine: MainLine }
   | ({ available: false; records: [] } & GitUnavailable);
 
-function parseData(bytes: Buffer | undefined): Record<string, unknown> | undefined {
+/** Top-level keys of every audited field (SLA_FIELDS of every kind): all the audit reads of a record version. */
+export const AUDITED_KEYS: ReadonlySet<string> = new Set(Object.values(SLA_FIELDS).flatMap((fs) => fs.map((f) => f.split('.')[0]!)));
+
+/**
+ * The audited fields of one record version (a Git blob), as `yaml.parse` reads it: the loader's fast
+ * path (js-yaml with the `yaml` library's core scalars, scripts/records/fast-parse.ts) where it is sure,
+ * `yaml.parse` for anything it declines (tags, anchors, a BOM, odd layouts, invalid YAML). Only the keys
+ * of AUDITED_KEYS are kept: a version is held as a handful of values, not as the whole record.
+ */
+export function parseData(bytes: Buffer | undefined): Record<string, unknown> | undefined {
   if (!bytes) return undefined;
-  try {
-    const v = parseYaml(bytes.toString('utf8'), { maxAliasCount: 50 }) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+  const text = bytes.toString('utf8');
+  let v: unknown = fastParse(text);
+  if (v === undefined) {
+    try {
+      v = parseYaml(text, { maxAliasCount: 50, logLevel: 'error' }) as unknown;
+    } catch {
+      return undefined;
+    }
   }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) if (AUDITED_KEYS.has(k)) out[k] = detach((v as Record<string, unknown>)[k]);
+  return out;
+}
+
+/**
+ * A copy of a parsed value whose strings hold their own characters. Parsers return strings that are
+ * slices of the whole text (V8 keeps the text alive as long as a slice lives): a kept time stamp would
+ * keep its whole record version in memory, 142k of them in a vendor's import. Numbers, booleans, null,
+ * NaN and Infinity are kept as they are; keys as they are (`__proto__` included, as an own key).
+ */
+function detach(v: unknown): unknown {
+  // concatenating, then slicing, makes a flat string of its own (the slice of a concatenation never points into the source text)
+  if (typeof v === 'string') return `${v} `.slice(0, -1);
+  if (Array.isArray(v)) return v.map(detach);
+  if (v === null || typeof v !== 'object') return v;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = detach((v as Record<string, unknown>)[k]);
+    if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else o[k] = x;
+  }
+  return o;
 }
 
 function norm(field: string, v: unknown): unknown {
@@ -166,7 +206,17 @@ export async function recordProvenance(root: string, opts: { mainBranch?: string
     const s = line.steps[i]!;
     return s.pending ? pendingEntries : diffs.get(s.commit) ?? [];
   };
-  const kindOf = (p: string) => (p.startsWith('records/') && p.endsWith('.yaml') ? kindOfRecordPath(p.slice('records/'.length)) : undefined);
+  // the kind of a file in a subfolder depends on its folder only: asked once per folder
+  const kindByFolder = new Map<string, ReturnType<typeof kindOfRecordPath>>();
+  const kindOf = (p: string) => {
+    if (!p.startsWith('records/') || !p.endsWith('.yaml')) return undefined;
+    const rel = p.slice('records/'.length);
+    const slash = rel.indexOf('/');
+    if (slash < 0) return kindOfRecordPath(rel);
+    const folder = rel.slice(0, slash);
+    if (!kindByFolder.has(folder)) kindByFolder.set(folder, kindOfRecordPath(rel));
+    return kindByFolder.get(folder);
+  };
   const histories = recordLineages(line, entriesOf).filter((h) => h.present && h.versions.length > 0 && kindOf(h.path));
 
   // Contributor changes of merged steps, by record id (to tell which commit made a change).
@@ -197,17 +247,23 @@ export async function recordProvenance(root: string, opts: { mainBranch?: string
     // other kinds (people, data dictionaries…) are listed, not read: nothing in them is audited
     if (SLA_FIELDS[kind]) for (const v of h.versions) if (v.blob) need.push(v.blob);
   }
-  const blobs = await readBlobs(root, need);
+  // each blob is parsed as it arrives and only its audited fields are kept (a missing object reads as undefined)
   const dataCache = new Map<string, Record<string, unknown> | undefined>();
-  const dataOf = (blob: string | null | undefined): Record<string, unknown> | undefined => {
-    if (!blob) return undefined;
-    if (!dataCache.has(blob)) dataCache.set(blob, parseData(blobs.get(blob)));
-    return dataCache.get(blob);
-  };
+  await forEachBlob(root, need, (key, bytes) => dataCache.set(key, parseData(bytes)));
+  const dataOf = (blob: string | null | undefined): Record<string, unknown> | undefined => (blob ? dataCache.get(blob) : undefined);
 
+  // one Landing per (step, commit, inMerge), shared by every record it brought: a bulk import of N records is
+  // one object, not N (Landings are never mutated; changes copy them)
+  const landings = new Map<string, Landing>();
   const landing = (stepIndex: number, c: CommitInfo, inMerge: boolean): Landing => {
-    const s: Step = line.steps[stepIndex]!;
-    return { ...commitRef(c), landedIn: s.commit, landedAt: formatCst(s.landedAt), landedAtMs: s.landedAt, pending: s.pending, inMerge, step: stepIndex };
+    const key = `${stepIndex}\0${c.commit}\0${inMerge ? 1 : 0}`;
+    let l = landings.get(key);
+    if (!l) {
+      const s: Step = line.steps[stepIndex]!;
+      l = { ...commitRef(c), landedIn: s.commit, landedAt: formatCst(s.landedAt), landedAtMs: s.landedAt, pending: s.pending, inMerge, step: stepIndex };
+      landings.set(key, l);
+    }
+    return l;
   };
   const stepCommit = (stepIndex: number): CommitInfo => line.commits.get(line.steps[stepIndex]!.commit)!;
   const isMerge = (c: CommitInfo) => c.parents.length > 1;
@@ -222,7 +278,7 @@ export async function recordProvenance(root: string, opts: { mainBranch?: string
       const before = norm(f, getField(dataOf(cv.src), f));
       let changed = !sameValue(f, before, after) && !(before === undefined && after === undefined);
       // a merge makes a change only when its result differs from every parent's
-      if (changed && isMerge(cv.commit)) changed = cv.otherParents.every((k) => !sameValue(f, norm(f, getField(dataOf(blobs.has(k) ? k : null), f)), after));
+      if (changed && isMerge(cv.commit)) changed = cv.otherParents.every((k) => !sameValue(f, norm(f, getField(dataOf(k), f)), after));
       if (!changed) continue;
       any = cv;
       if (sameValue(f, after, v)) toValue = cv;

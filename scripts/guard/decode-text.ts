@@ -10,6 +10,7 @@
  *   holds binary data is skipped; the same bytes under records/ or in a
  *   Markdown/YAML file are a finding and scanned.
  */
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { BINARY_EXTENSIONS } from './list-files.js';
 
@@ -32,6 +33,9 @@ function utf16Guess(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 8) return null;
+  // UTF-16 text of ASCII-range characters is ~50% NUL bytes: without any NUL (nearly every file) it is not UTF-16.
+  const nul = buf.indexOf(0);
+  if (nul === -1 || nul >= n) return null;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {
@@ -44,13 +48,9 @@ function utf16Guess(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** Valid UTF-8 (the WHATWG definition a fatal TextDecoder applies), checked natively without decoding. */
 function isValidUtf8(buf: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(buf);
 }
 
 /** True when the bytes look like a real binary (NUL bytes and many non-text bytes). */
@@ -117,9 +117,34 @@ export interface NormalizedText {
 
 // eslint-disable-next-line no-control-regex
 const NEEDS_NORMALIZING = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\xad\u180e\u2000-\u2015\u2028-\u202f\u205f-\u2064\ufeff\uff01-\uff5e]/;
+/** Characters normalizeForScan removes (then offsets shift and a map back is needed). */
+const REMOVED = /[\xad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+/** Characters normalizeForScan replaces one for one (everything NEEDS_NORMALIZING holds but REMOVED). */
+// eslint-disable-next-line no-control-regex
+const REPLACED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\u2000-\u200a\u2010-\u2015\u2028\u2029\u202f\u205f\uff01-\uff5e]/g;
+
+/** The replacement of one REPLACED character (the same choice as the loop below). */
+function replacement(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01) return String.fromCharCode(c - 0xfee0);
+  if (c >= 0x2010 && c <= 0x2015) return '-';
+  return ' ';
+}
 
 export function normalizeForScan(input: string): NormalizedText {
   if (!NEEDS_NORMALIZING.test(input)) return { text: input, toOriginal: (i) => i };
+  // Most text only needs one-for-one replacements (full-width punctuation in Chinese prose): the
+  // offsets do not move, so no map is built. Lone surrogates (never in decoded file text) take the
+  // loop below, which turns them into U+FFFD as it always did.
+  if (!REMOVED.test(input) && (input as string & { isWellFormed(): boolean }).isWellFormed()) {
+    const n = input.length;
+    return { text: input.replace(REPLACED, replacement), toOriginal: (i) => Math.min(Math.max(i, 0), n) };
+  }
+  return normalizeByLoop(input);
+}
+
+/** normalizeForScan the long way, one character at a time with a map back (exported for the test that compares both ways). */
+export function normalizeByLoop(input: string): NormalizedText {
   const out = new Uint16Array(input.length);
   const map = new Int32Array(input.length + 1);
   let n = 0;

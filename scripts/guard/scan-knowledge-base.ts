@@ -45,6 +45,12 @@ export interface ScanOptions {
    * text): used instead of reading the file again (validate reads each file once).
    */
   contents?: ReadonlyMap<string, string | Buffer>;
+  /**
+   * Delete each file's entry from `contents` (when it is a Map) as soon as the
+   * file is scanned, for a caller that no longer needs the bytes: a large KB's
+   * bytes are then freed during the scan rather than after it.
+   */
+  releaseContents?: boolean;
   /** Apply `.opsbook-allow.yaml` (default true). */
   allowList?: boolean;
   /** Run secretlint (default true). */
@@ -198,6 +204,7 @@ export async function scanKnowledgeBaseDetailed(root: string, opts: ScanOptions 
       if (given !== undefined) {
         buf = typeof given === 'string' ? Buffer.from(given, 'utf8') : given;
         size = buf.length;
+        if (opts.releaseContents && opts.contents instanceof Map) opts.contents.delete(rel);
       } else {
         // Synchronous on purpose: the scan is CPU-bound and sequential, and a
         // sync read of a small file costs ~13 µs against ~150 µs for an awaited

@@ -9,11 +9,12 @@
  * only in SOPS files (RuleContext.sopsFile): anywhere else `ENC[…]` is text
  * like any other and is read.
  */
-import type { GuardFinding, RuleContext, RuleMatch } from './types.js';
+import type { GuardFinding, GuardRule, RuleContext, RuleMatch } from './types.js';
 import { normalizeForScan } from './decode-text.js';
 import { LineIndex } from './line-index.js';
 import { RULES, RULE_PRIORITY } from './rules/index.js';
 import { createSecretlintScanner, type SecretlintScanner } from './secretlint-scanner.js';
+import { TextFacts } from './text-facts.js';
 
 /** Options of scanText. */
 export interface ScanTextOptions {
@@ -25,6 +26,11 @@ export interface ScanTextOptions {
    * `.sops.yaml` known) — scanKnowledgeBase always passes the repository's rule.
    */
   context?: RuleContext;
+  /**
+   * Skip a rule whose `mayMatch` says it cannot match (default true). Only
+   * tests turn this off, to show that the gates never change a result.
+   */
+  gates?: boolean;
 }
 
 /** A finding that still knows its offsets and source line (for de-duplication and the allow-list). */
@@ -124,9 +130,26 @@ function capPerRule(kept: Raw[], uncounted: ReadonlyMap<string, number>, truncat
 /** Scans one text; `path` is KB-relative (it decides path-scoped rules such as unencrypted-handover). */
 export async function scanTextLocated(path: string, input: string, opts: ScanTextOptions = {}): Promise<LocatedFinding[]> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const base = opts.context ?? defaultContext(path);
+  const norm = normalizeForScan(base.sopsFile ? blankCiphertext(text) : text);
+  // The rules whose gate lets this text through (on most records of a large KB: none, after one
+  // keyword pass and one digit-run pass shared by all the rules).
+  let rules: readonly GuardRule[] = RULES;
+  if (opts.gates !== false) {
+    const normFacts = new TextFacts(norm.text);
+    let rawFacts: TextFacts | undefined;
+    rules = RULES.filter((rule) => !rule.mayMatch || rule.mayMatch(rule.rawText ? (rawFacts ??= new TextFacts(text)) : normFacts, path, base));
+  }
+  const scanner =
+    opts.secretlint === false
+      ? undefined
+      : typeof opts.secretlint === 'object'
+        ? opts.secretlint
+        : (defaultScanner ??= createSecretlintScanner());
+  if (rules.length === 0 && !scanner) return [];
+
   const truncated = new Set<string>();
-  const ctx: RuleContext = { ...(opts.context ?? defaultContext(path)), limit: RAW_CAP, truncated };
-  const norm = normalizeForScan(ctx.sopsFile ? blankCiphertext(text) : text);
+  const ctx: RuleContext = { ...base, limit: RAW_CAP, truncated };
   const raw: Raw[] = [];
   const uncounted = new Map<string, number>();
   const perRule = new Map<string, number>();
@@ -137,7 +160,7 @@ export async function scanTextLocated(path: string, input: string, opts: ScanTex
     uncounted.set(id, (uncounted.get(id) ?? 0) + 1);
     return false;
   };
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (rule.rawText) {
       for (const match of rule.scan(text, path, ctx)) if (room(rule.id)) raw.push({ rule: rule.id, match, message: match.message ?? rule.message, fix: rule.fix, own: true });
       continue;
@@ -149,16 +172,11 @@ export async function scanTextLocated(path: string, input: string, opts: ScanTex
       raw.push({ rule: rule.id, match: { ...m, start, end }, message: m.message ?? rule.message, fix: rule.fix, own: true });
     }
   }
-  const scanner =
-    opts.secretlint === false
-      ? undefined
-      : typeof opts.secretlint === 'object'
-        ? opts.secretlint
-        : (defaultScanner ??= createSecretlintScanner());
   if (scanner) {
     for (const m of await scanner.scan(path, text)) raw.push({ rule: m.rule, match: m, message: m.message, fix: m.fix, own: false });
   }
 
+  if (raw.length === 0) return [];
   const kept = capPerRule(reduceOverlaps(raw, text.length), uncounted, truncated);
   const index = new LineIndex(text);
   const lineTexts = new Map<number, string>();

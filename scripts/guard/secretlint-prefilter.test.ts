@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanKnowledgeBase } from './scan-knowledge-base.js';
-import { mayHoldSecretlintFinding } from './secretlint-prefilter.js';
+import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
+import { mayHoldSecretlintFinding, PREFILTER_PRESET_RULES } from './secretlint-prefilter.js';
 import { createSecretlintScanner } from './secretlint-scanner.js';
 
 /** A synthetic token body of `n` characters (never a real credential). */
@@ -62,12 +63,35 @@ describe('mayHoldSecretlintFinding', () => {
     expect(await scanner.scan('records/tickets/2026/T-20260301-01.yaml', ticket)).toEqual([]);
   });
 
-  it('says maybe for long token-like runs, URLs, escapes and account ids', () => {
-    expect(mayHoldSecretlintFinding(`ref: ${body(20)}`)).toBe(true);
-    expect(mayHoldSecretlintFinding(`ref: ${body(19)}`)).toBe(false);
+  it('says maybe for token prefixes, URLs, escapes, secret and account ids', () => {
     expect(mayHoldSecretlintFinding('see http://example.org')).toBe(true);
     expect(mayHoldSecretlintFinding('"k": "\\u0050"')).toBe(true);
     expect(mayHoldSecretlintFinding('AWS Account: 1234-5678-9012')).toBe(true);
+    expect(mayHoldSecretlintFinding('aws_Secret_Access_Key: x')).toBe(true);
+    expect(mayHoldSecretlintFinding(`key: AKIA${body(16).toUpperCase()}`)).toBe(true);
+    for (const prefix of ['gh' + 'p_', 'gh' + 'o_', 'gh' + 'u_', 'gh' + 's_', 'gh' + 'r_', 'github' + '_pat_', 'shp' + 'pa_', 'shp' + 'ca_', 'shp' + 'at_', 'shp' + 'ss_']) {
+      expect(mayHoldSecretlintFinding(`t: ${prefix}${body(36)}`), prefix).toBe(true);
+    }
+  });
+
+  it('skips delivery records: a SHA-256 digest and long ids are no token', async () => {
+    const delivery = [
+      'id: DLV-written-reply-T-20260715-02',
+      'kind: written-reply',
+      'report_id: T-20260715-02',
+      'delivered_at: 2026-07-15',
+      'acknowledged_by: P-it-1',
+      'input_digest: sha256:fa844b96d6530c0eef4194271affafefc2612f816b351e93f1a361d65f45458a',
+      'format: docx',
+      `ref: ${body(64)}`,
+      '',
+    ].join('\n');
+    expect(mayHoldSecretlintFinding(delivery)).toBe(false);
+    expect(await scanner.scan('records/deliveries/2026/DLV-written-reply-T-20260715-02.yaml', delivery)).toEqual([]);
+  });
+
+  it('was derived from the installed preset (a new secretlint rule must be added to the prefilter first)', () => {
+    expect(recommendedRules.map((r) => r.meta.id).sort()).toEqual([...PREFILTER_PRESET_RULES].sort());
   });
 });
 

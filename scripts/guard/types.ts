@@ -70,6 +70,13 @@ export interface GuardRule {
   rawText?: boolean;
   /** Returns every match in `text`. `path` is relative to the KB root. */
   scan(text: string, path: string, ctx: RuleContext): RuleMatch[];
+  /**
+   * A cheap necessary condition: false only when `scan` would return nothing
+   * for this text, so the scanner may skip the rule (most files of a large KB
+   * hold none of a rule's keywords). Absent: the rule always runs. Gets the
+   * same text as `scan` (the `TextFacts` of it).
+   */
+  mayMatch?(facts: import('./text-facts.js').TextFacts, path: string, ctx: RuleContext): boolean;
 }
 
 /** Every rule id the guard can report (the allow-list accepts these and `*`). */

@@ -140,7 +140,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
   // 2. privacy and secret guard (its findings are also SEC-1's evidence)
   const scanned = await step('scan', async () => {
     const { scanKnowledgeBase } = await import('../guard/index.js');
-    res.guard = await scanKnowledgeBase(root, bytes ? { contents: bytes } : {});
+    res.guard = await scanKnowledgeBase(root, bytes ? { contents: bytes, releaseContents: true } : {});
     bytes = undefined;
     return { ok: res.guard.length === 0, result: `${res.guard.length} finding(s)` };
   });
@@ -190,7 +190,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
       await json(`compliance-${p.id}.json`, { ...p.compliance, suspectReports: suspectReports(status.filter((r) => r.period === p.id)) });
     }
     const audit = res.audit!;
-    await json('audit.json', audit.available ? { findings: audit.findings, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
+    await json('audit.json', audit.available ? { ...(await import('../git/index.js')).compactFindings(audit.findings), summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
     await json('deliveries.json', { asOf: formatCst(opts.asOf), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
     const c = countStates(status);
     return { ok: true, result: `${status.length} owed: ${c.due} due, ${c.suspect} suspect, ${c.delivered} delivered and unchanged → build/*.json` };

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { headingsOf, textOf } from './mdast-helpers.js';
-import { readMarkdown, type MarkdownPage } from './read-markdown.js';
+import { parseMarkdown, splitFrontMatter, type MarkdownPage } from './read-markdown.js';
 
 export type SystemId = 'aims' | 'icis';
 export const SYSTEMS: readonly SystemId[] = ['aims', 'icis'];
@@ -64,7 +64,10 @@ export interface ManualCheck {
 
 interface DocFile {
   rel: string;
-  page: MarkdownPage;
+  /** Front matter (`doc_kind`, `version`): all a page but the O&M manual is judged by. */
+  frontMatter: Record<string, unknown>;
+  /** The file's text; parsed to mdast only for the O&M manual, whose headings are checked. */
+  text: string;
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -110,7 +113,7 @@ export function findOmSections(page: MarkdownPage): Partial<Record<OmSectionKey,
 }
 
 function kindOf(doc: DocFile, docsDir: string): string | null {
-  const declared = doc.page.frontMatter['doc_kind'];
+  const declared = doc.frontMatter['doc_kind'];
   if (typeof declared === 'string') return declared;
   const inDir = doc.rel.slice(docsDir.length + 1);
   if (/^om-manual(\/index)?\.mdx?$/.test(inDir)) return 'om-manual';
@@ -180,13 +183,16 @@ export async function checkManuals(root: string, evidence?: ManualRecordEvidence
     const docsDir = fs.existsSync(abs) ? `docs/${system}` : null;
     const docs: DocFile[] = [];
     if (docsDir) {
-      for (const file of listMarkdown(abs)) docs.push({ rel: toPosix(path.relative(root, file)), page: await readMarkdown(file) });
+      for (const file of listMarkdown(abs)) {
+        const text = await fs.promises.readFile(file, 'utf8');
+        docs.push({ rel: toPosix(path.relative(root, file)), frontMatter: splitFrontMatter(text).frontMatter, text });
+      }
     }
     const byKind = (k: string) => docs.filter((d) => kindOf(d, `docs/${system}`) === k);
     const om = byKind('om-manual')[0];
     let omManual: ManualCheck['omManual'] = null;
     if (om) {
-      const headings = findOmSections(om.page);
+      const headings = findOmSections(parseMarkdown(om.text));
       const sections = Object.fromEntries(Object.keys(OM_SECTIONS).map((k) => [k, k in headings])) as Record<OmSectionKey, boolean>;
       omManual = { path: om.rel, sections, headings };
     }
@@ -197,7 +203,7 @@ export async function checkManuals(root: string, evidence?: ManualRecordEvidence
       : [];
     const featureGuides = byKind('feature-guide')
       .map((d) => {
-        const v = d.page.frontMatter['version'];
+        const v = d.frontMatter['version'];
         return { version: typeof v === 'string' || typeof v === 'number' ? String(v) : path.posix.basename(d.rel).replace(/\.mdx?$/, ''), path: d.rel };
       })
       .sort((a, b) => compareVersions(a.version, b.version));

@@ -198,6 +198,45 @@ describe('incremental writing', () => {
   });
 });
 
+describe('the as-of in one data file', () => {
+  /** Engines answering at the as-of they are asked for (as the real ones do): the same verdicts, a new time. */
+  const atAsOf: Engines = {
+    ...engines,
+    sla: async (_kb, periodId, asOf) => ({ ...slaOf(periodId), asOf: new Date(asOf).toISOString() }),
+    compliance: async (_kb, _root, periodId, asOf) => ({
+      period: { id: periodId, start: '2025-12-01', end: '2026-11-30' }, asOf: new Date(asOf).toISOString(),
+      clauses: [{ id: 'L-1', status: 'met', evidence: ['T-20260314-01'], findings: [] }],
+    }),
+    deliveries: async () => [{ title: '产品维护报告', id: 'T-20260314-01', period: 'Y1', state: 'due', deliveries: 0 }],
+  };
+
+  it('a build at a new time with the same records rewrites as-of.json alone; the pages still say when (北京时间)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    const first = await generatePages(root, { asOf: Date.parse('2026-11-26T12:00:00+08:00'), kb: fakeKb(root), engines: atAsOf });
+    expect(first.files).toContain('docs/general/generated/as-of.json');
+    const read = (rel: string) => fs.readFileSync(path.join(root, 'docs/general/generated', rel), 'utf8');
+    expect(JSON.parse(read('as-of.json'))).toEqual({ text: '2026-11-26 12:00' });
+    expect(read('sla-dashboard.md')).toContain('统计截至 :as-of（北京时间）。服务请求 2 条');
+    expect(read('compliance.md')).toContain('评估时间 :as-of（北京时间）。共 1 条');
+    expect(read('deliveries.md')).toContain('统计截至 :as-of（北京时间）：合同要求出具的报告 1 份');
+    // a fixed description: Docusaurus would otherwise take the first paragraph (with the time) as the page's description
+    for (const page of ['sla-dashboard.md', 'compliance.md', 'deliveries.md']) expect(read(page)).toMatch(/^description: \S/m);
+
+    const later = await generatePages(root, { asOf: Date.parse('2026-11-26T15:31:00+08:00'), kb: fakeKb(root), engines: atAsOf });
+    expect(later.changed).toEqual(['docs/general/generated/as-of.json']);
+    expect(JSON.parse(read('as-of.json'))).toEqual({ text: '2026-11-26 15:31' });
+  });
+
+  it('writes a time other than the as-of as text (an engine that judged at another time)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-gen-'));
+    dirs.push(root);
+    // slaOf answers as of 2026-11-26 08:00 whatever it is asked
+    await generatePages(root, { asOf: Date.parse('2026-11-27T09:00:00+08:00'), kb: fakeKb(root), engines });
+    expect(fs.readFileSync(path.join(root, 'docs/general/generated/sla-dashboard.md'), 'utf8')).toContain('统计截至 2026-11-26 08:00（北京时间）');
+  });
+});
+
 describe('pickPeriods', () => {
   const periods = [{ id: 'Y1', start: '2025-12-01', end: '2026-11-30' }, { id: 'Y2', start: '2026-12-01', end: '2027-11-30' }];
   it('uses Beijing days: 2026-11-30T16:30Z is already Y2', () => {

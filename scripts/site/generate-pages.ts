@@ -4,6 +4,7 @@
  * - `docs/<system>/generated/data-dictionary.md`, `release-notes/…` (per system)
  * - `docs/general/generated/{sla-dashboard,compliance,inspections,handover,deliveries}.md`, `tickets.mdx` + `tickets.register.json`
  * - `docs/general/generated/charts/sla-<period>-{monthly,severity,response}.svg` (the dashboard's charts)
+ * - `docs/general/generated/as-of.json`: the as-of the pages show (`:as-of`), so a new as-of alone rewrites no page
  *
  * Stale files in those folders are removed, so a deleted record's page goes away.
  * A file is written only when its content changed, so after one record
@@ -22,11 +23,13 @@ import { TICKET_REGISTER_DATA, TICKET_REGISTER_ROUTE, ticketsPage, type TicketSl
 import { handoverPage, type HandoverManifest } from './pages/handover.js';
 import { redactCredentials } from './disclosure.js';
 import { formatCst } from '../shared/time.js';
-import { slaDashboardPage, type DashboardSla } from './pages/sla-dashboard.js';
+import { slaDashboardPage, type DashboardSla, type Stamp } from './pages/sla-dashboard.js';
 import { compliancePage, type MatrixView } from './pages/compliance.js';
 import { deliveriesPage } from './pages/deliveries.js';
 import { anchorOf } from './format.js';
-import { showInstant } from '../shared/display.js';
+import { showInstant, showTime } from '../shared/display.js';
+import { text } from './mdast-build.js';
+import { AS_OF_DATA, AS_OF_DIRECTIVE, type AsOfData } from './markdown/remark-facts.js';
 import { loadEngines, type Engines } from './engines.js';
 
 export interface GenerateOptions {
@@ -58,7 +61,9 @@ const CATEGORY = (label: string, position: number, indexLink = false) =>
  * @returns the files written (relative to root) and warnings
  */
 export async function generatePages(root: string, opts: GenerateOptions): Promise<GeneratedPages> {
-  const kb = opts.kb ?? (await loadKnowledgeBase(root));
+  // alone (`opsbook site build`), with the loader's cache of checked records (build/.cache): a rebuild after one
+  // record changes parses that record only
+  const kb = opts.kb ?? (await loadKnowledgeBase(root, { cache: true }));
   const engines = opts.engines ?? (await loadEngines());
   const pages = new Map<string, string>();
   const warnings: string[] = [];
@@ -79,6 +84,11 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
 
   progress('service pages');
   const g = 'docs/general/generated';
+  // The as-of goes into one data file that the pages read (`:as-of`, markdown/remark-facts.ts), never into a page's
+  // text: a build at a new time whose records and verdicts are the same rewrites that file alone.
+  const asOfText = showInstant(opts.asOf);
+  pages.set(AS_OF_DATA, `${JSON.stringify({ text: asOfText } satisfies AsOfData)}\n`);
+  const stamp: Stamp = (iso) => (showTime(iso) === asOfText ? text(AS_OF_DIRECTIVE) : showTime(iso));
   pages.set(`${g}/_category_.json`, CATEGORY('服务台账与合规', 10));
   pages.set(`${g}/inspections.md`, inspectionsPage(kb.inspections));
 
@@ -96,7 +106,7 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     sla = { current: await engines.sla(kb, current.id, opts.asOf), previous: previous ? await engines.sla(kb, previous.id, opts.asOf) : null };
   }
   const dashboard = slaDashboardPage(sla.current, sla.previous, slaNote,
-    Object.entries(kb.contract?.systems ?? {}).map(([id, sys]) => ({ id, name: sys.name })));
+    Object.entries(kb.contract?.systems ?? {}).map(([id, sys]) => ({ id, name: sys.name })), stamp);
   pages.set(`${g}/sla-dashboard.md`, dashboard.markdown);
   for (const c of dashboard.charts) pages.set(`${g}/${c.file}`, c.svg);
   const verdicts = sla.current || sla.previous
@@ -131,11 +141,11 @@ export async function generatePages(root: string, opts: GenerateOptions): Promis
     compliance = await engines.compliance(kb, root, current.id, opts.asOf);
   }
   pages.set(`${g}/compliance.md`, compliancePage(compliance, evidenceLinker(kb), engines.clauseTitles ?? {}, complianceNote,
-    (text) => redactCredentials(text, outlines, kb.people.flatMap((p) => p.credential_access ?? []))));
+    (t) => redactCredentials(t, outlines, kb.people.flatMap((p) => p.credential_access ?? [])), stamp));
 
   progress('deliveries');
   pages.set(`${g}/deliveries.md`, engines.deliveries
-    ? deliveriesPage(await engines.deliveries(kb, opts.asOf), `${showInstant(opts.asOf)}（北京时间）`)
+    ? deliveriesPage(await engines.deliveries(kb, opts.asOf), text(AS_OF_DIRECTIVE))
     : deliveriesPage(null, '', '报告交付模块未接入，本次构建没有交付数据。'));
 
   progress('writing');

@@ -343,6 +343,20 @@ describe.skipIf(!hasChromium)('built site', () => {
       }
     });
 
+    it('the SLA dashboard, compliance matrix and deliveries page say as of when (北京时间), one and the same time on all three (as-of.json)', async () => {
+      const times: string[] = [];
+      for (const [route, words] of [['/general/generated/sla-dashboard/', '统计截至'], ['/general/generated/compliance/', '评估时间'], ['/general/generated/deliveries/', '统计截至']] as const) {
+        const page = await open(route);
+        const text = await page.locator('article').innerText();
+        await page.close();
+        expect(text, route).not.toContain(':as-of');
+        const m = new RegExp(`${words} (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})（北京时间）`).exec(text);
+        expect(m, `${route}: ${words} … （北京时间）`).not.toBeNull();
+        times.push(m![1]!);
+      }
+      expect(new Set(times).size, times.join(', ')).toBe(1);
+    });
+
     it('SLA dashboard charts: the light charts in the light theme, their dark variants in the dark theme, all loaded', async () => {
       for (const theme of ['light', 'dark'] as const) {
         const page = await open('/general/generated/sla-dashboard/', { theme });

@@ -57,6 +57,7 @@ export const bankCardRule: GuardRule = {
   id: 'bank-card',
   message: 'bank card number (银行卡号)',
   fix: 'Remove the card number or mask it (6222 **** **** 1234); payment details never belong in records or manuals.',
+  mayMatch: (facts) => facts.hasDigitRun(13),
   scan(text, _path, ctx) {
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(CARD_RE)) {

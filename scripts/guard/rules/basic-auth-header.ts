@@ -6,16 +6,19 @@
  * `Basic ${AUTH}` and prose about Basic authentication are silent.
  * (secretlint reports `https://user:pass@…` under the same rule id.)
  */
+import { keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskSecret } from '../mask.js';
 import { isPlaceholder } from './secret-value.js';
 
+const QUICK_WORDS = keywords(['basic']);
 const BASIC_RE = /\b(?:Proxy-)?Authorization["']?(?:[ \t]*[:=][ \t]*|[ \t]+)["']?Basic[ \t]+(?<b64>[A-Za-z0-9+/]{4,1024}={0,2})(?![A-Za-z0-9+/=])/gi;
 
 export const basicAuthHeaderRule: GuardRule = {
   id: 'basic-auth',
   message: 'HTTP Basic credentials (Authorization: Basic …, 明文账号密码)',
   fix: 'Replace the header value with a placeholder such as ${BASIC_AUTH}; the base64 is the password in clear. Change the password, since it is in Git history.',
+  mayMatch: (facts) => facts.hasAny(QUICK_WORDS),
   scan(text, _path, ctx) {
     if (!/basic/i.test(text)) return [];
     const out: RuleMatch[] = [];

@@ -19,6 +19,7 @@
  * Placeholders (`<密码>`, `${DB_PASSWORD}`, `$PASS`, `*`, `******`, `xxx`)
  * are not findings. Every pattern is bounded, so a long line costs linear time.
  */
+import { keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskSecret } from '../mask.js';
 import { isPlaceholder, looksLikePassword, unquote } from './secret-value.js';
@@ -78,12 +79,20 @@ const PATTERNS: Pattern[] = [
   P(`\\becho[ \\t]+["']?[A-Za-z_][\\w.-]{0,63}:(?<value>[^\\s'"|]{1,128})["']?[ \\t]*\\|[ \\t]*(?:sudo[ \\t]+)?chpasswd\\b`, '', 'password piped into chpasswd'),
 ];
 
+/**
+ * QUICK_RE as lower-case words, each one contained in one or more of its
+ * alternatives (`sql` ⊂ sqlcmd/osql/isql/mysql/sqlplus/sqlldr, `pass` ⊂
+ * htpasswd/--pass/sshpass/password/requirepass/chpasswd, `exp`/`imp` ⊂
+ * expdp/impdp, `login` ⊂ sp_addlogin, `net` for `net user`): the scanner's gate.
+ */
+const QUICK_WORDS = keywords(['pass', 'sql', 'exp', 'imp', 'conn', 'zip', 'rar', '7z', 'lftp', 'sudo', 'bcp', 'maria', 'rman', 'dgmgrl', '--pwd', 'redis', 'login', 'mongo', 'ldap', 'curl', 'wget', 'smbclient', 'identified', 'net', 'masterauth']);
 const QUICK_RE = /7z|rar|zip|lftp|sudo|htpasswd|sqlcmd|osql|isql|bcp|mysql|maria|sqlplus|expdp|impdp|exp|imp|rman|sqlldr|dgmgrl|conn|--pass|--pwd|pass|sshpass|redis|login|mongo|ldap|curl|wget|smbclient|identified|password|sp_addlogin|net[ \t]+user|requirepass|masterauth|chpasswd/i;
 
 export const commandPasswordRule: GuardRule = {
   id: 'plaintext-password',
   message: 'password on a command line or in a SQL statement (命令行/SQL 中的明文密码)',
   fix: 'Replace the password with a placeholder such as <密码> or ${DB_PASSWORD} (or let the tool prompt), keep the real one only in the encrypted hand-over, and change it, since it is in Git history.',
+  mayMatch: (facts) => facts.hasAny(QUICK_WORDS),
   scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];

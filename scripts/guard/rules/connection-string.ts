@@ -5,6 +5,7 @@
  * (`mysql://user:pass@host`, `https://user:pass@host`). The finding points at
  * the password; placeholders (`${DB_PASSWORD}`, `<密码>`, `****`) are not findings.
  */
+import { keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { clip, maskSecret } from '../mask.js';
 import { isPlaceholder } from './secret-value.js';
@@ -18,6 +19,8 @@ const KV_PASSWORD_RE = /(?<=^|[;?&"'\s(])(?:password|pwd)[ \t]*=[ \t]*(?<passwor
 /** What makes a line a connection string rather than a plain assignment. */
 const SERVER_KEY_RE = /(?:^|[;"'\s(])(?:server|data source|datasource|host|hostname|address|addr|network address|dsn|database|initial catalog)[ \t]*=|jdbc:[a-z0-9]+:/i;
 const QUICK_RE = /:\/\/|jdbc:|password|pwd/i;
+/** QUICK_RE as lower-case words (the scanner's gate). */
+const QUICK_WORDS = keywords(['://', 'jdbc:', 'password', 'pwd']);
 
 function unwrap(v: string): { raw: string; shift: number } {
   const first = v[0];
@@ -32,6 +35,7 @@ export const connectionStringRule: GuardRule = {
   id: 'connection-string',
   message: 'server credentials in a connection string (连接串中的账号密码)',
   fix: 'Replace the password in the connection string with a placeholder such as ${DB_PASSWORD} and keep the real one only in the encrypted hand-over.',
+  mayMatch: (facts) => facts.hasAny(QUICK_WORDS),
   scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];

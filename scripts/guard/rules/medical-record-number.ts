@@ -6,6 +6,7 @@
  * (`住院号：ZY20260012`, `病案号（BA2026001）`). Prose between label and
  * number (`住院号长度为 12 位`) is not a finding.
  */
+import { keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskMiddle } from '../mask.js';
 
@@ -23,11 +24,18 @@ const SEP =
 const NUMBER = '(?<number>[A-Za-z]{0,3}[-_]?\\d{4,32})(?![0-9])';
 const MRN_RE = new RegExp(`${LABEL}${SEP}${NUMBER}`, 'gi');
 const QUICK_RE = /号|ID|mrn|inpatient|outpatient|medical|patient/i;
+/**
+ * Tighter than QUICK_RE (whose `ID` passes every YAML record's `id:`): every
+ * LABEL holds one of its Chinese prefixes, 号 (`ID 号`) or an English key
+ * word (`inpatient`/`outpatient` contain `patient`). The scanner's gate.
+ */
+const LABEL_WORDS = keywords(['号', '住院', '病案', '病历', '门诊', '急诊', '就诊', '登记', '医保', '健康卡', '患者', '病人', '病患', 'mrn', 'patient', 'medical']);
 
 export const medicalRecordNumberRule: GuardRule = {
   id: 'medical-record-number',
   message: 'inpatient/medical-record number (住院号/病案号/病历号)',
   fix: 'Remove the number or replace it with （脱敏）; refer to cases by ticket id, never by a hospital patient number.',
+  mayMatch: (facts) => facts.hasAny(LABEL_WORDS),
   scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];

@@ -22,6 +22,8 @@ export const mobileNumberRule: GuardRule = {
   id: 'mobile-number',
   message: 'mobile phone number (手机号码)',
   fix: 'Remove the mobile number or mask it (138****5678); contact details of staff belong in the encrypted hand-over, not in records or docs.',
+  // every match holds 11 digits starting after a non-word character (the prefix forms included)
+  mayMatch: (facts) => facts.hasDigitRun(11),
   scan(text, _path, ctx) {
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(MOBILE_RE)) {

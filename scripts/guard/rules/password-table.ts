@@ -60,6 +60,7 @@ export const passwordTableRule: GuardRule = {
   id: 'plaintext-password',
   message: 'password in a table column (表格中的明文密码)',
   fix: 'Replace the cell with （见加密移交清单） and keep the password only in the encrypted hand-over; change it, since it is in Git history.',
+  mayMatch: ({ text }) => text.includes('|') && HEADER_WORD_RE.test(text),
   scan(text, _path, ctx) {
     if (!text.includes('|') || !HEADER_WORD_RE.test(text)) return [];
     const out: RuleMatch[] = [];

@@ -10,6 +10,7 @@
  * `XXX`, `王**`). `姓名` after a staff role (联系人姓名, 工程师姓名, …) is not a
  * patient label.
  */
+import { keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskName } from '../mask.js';
 
@@ -61,6 +62,8 @@ const BED_RE = new RegExp(
   'gu',
 );
 const QUICK_RE = /患者|病人|病患|患儿|就诊人|姓名|patient|床/i;
+/** QUICK_RE as a keyword list (the scanner's gate). */
+const QUICK_WORDS = keywords(['患者', '病人', '病患', '患儿', '就诊人', '姓名', 'patient', '床']);
 
 /** True when a candidate after a label is a name rather than a placeholder or ordinary word. */
 export function looksLikeName(candidate: string): boolean {
@@ -83,6 +86,7 @@ export const patientNameRule: GuardRule = {
   id: 'patient-name',
   message: 'personal name after a patient label (患者/姓名)',
   fix: 'Remove the name or replace it with （脱敏）; records and manuals must never name a patient.',
+  mayMatch: (facts) => facts.hasAny(QUICK_WORDS),
   scan(text, _path, ctx) {
     if (!QUICK_RE.test(text)) return [];
     const out: RuleMatch[] = [];

@@ -9,6 +9,7 @@
  * `xxx`, `（脱敏）`), Chinese text after the label (`密码：见加密移交清单`),
  * empty/null/boolean values, and SOPS ciphertext (`ENC[AES256_GCM,…]`).
  */
+import { keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskSecret } from '../mask.js';
 import { isPlaceholder, looksLikePassword, unquote as unquoteShift } from './secret-value.js';
@@ -21,6 +22,10 @@ const SEP = '["\']?[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*(?<sep>[:：=]|为|
 const VALUE = '(?<value>"[^"\\r\\n]{0,256}"|\'[^\'\\r\\n]{0,256}\'|`[^`\\r\\n]{0,256}`|[^\\s,，;；。、)）|`"\'<>&]{1,256})';
 const PASSWORD_RE = new RegExp(`${KEY}${SEP}${VALUE}`, 'gi');
 const QUICK_RE = /pass|pwd|密码|口令|账号|帐号|账户|帐户|用户|登录|user|login|account/i;
+/** QUICK_RE as a keyword list (the scanner's gate). */
+const QUICK_WORDS = keywords(['pass', 'pwd', 'user', 'login', 'account', '密码', '口令', '账号', '帐号', '账户', '帐户', '用户', '登录']);
+/** Only `#` comments are read without a label (COMMENT_PAIR_RE), and not in Markdown. */
+const commentsRead = (text: string, path: string) => text.includes('#') && !/\.mdx?$/i.test(path);
 
 /** Keys that name a property of passwords, not a password. */
 const DESCRIPTIVE_KEY_RE =
@@ -53,6 +58,7 @@ export const plaintextPasswordRule: GuardRule = {
   id: 'plaintext-password',
   message: 'plaintext password (明文密码)',
   fix: 'Move the password into the encrypted hand-over (opsbook secrets edit records/handover/<system>.sops.yaml) and change it, since it is in Git history.',
+  mayMatch: (facts, path) => facts.hasAny(QUICK_WORDS) || commentsRead(facts.text, path),
   scan(text, path, ctx) {
     const out: RuleMatch[] = [];
     const labelled = QUICK_RE.test(text);
@@ -84,7 +90,7 @@ export const plaintextPasswordRule: GuardRule = {
       const start = m.index + m[0].length - m.groups!.value!.length + shift;
       out.push({ start, end: start + raw.length, excerpt: `${m.groups!.user}/${maskSecret(raw)}`, message: 'user/password pair in clear text (明文账号密码)' });
     }
-    if (text.includes('#') && !/\.mdx?$/i.test(path)) { // a Markdown heading is not a comment
+    if (commentsRead(text, path)) { // a Markdown heading is not a comment
       for (const m of text.matchAll(COMMENT_PAIR_RE)) {
         if (ctx?.limit !== undefined && out.length >= ctx.limit) { ctx.truncated?.add(this.id); break; }
         const value = m.groups!.value!;

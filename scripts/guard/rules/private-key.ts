@@ -14,6 +14,7 @@ export const privateKeyRule: GuardRule = {
   id: 'private-key',
   message: 'private key (私钥)',
   fix: 'Delete the private key from the repository, rotate it (it stays in Git history) and load it from SOPS_AGE_KEY_FILE or a key store instead.',
+  mayMatch: ({ text }) => text.includes('AGE-SECRET-KEY-') || text.includes('PuTTY-User-Key-File-'),
   scan(text) {
     const out: RuleMatch[] = [];
     if (text.includes('AGE-SECRET-KEY-')) {

@@ -45,6 +45,7 @@ export const residentIdRule: GuardRule = {
   id: 'resident-id',
   message: 'resident ID number (居民身份证号)',
   fix: 'Remove the ID number or replace it with a placeholder such as （脱敏）; never record patient identifiers in the KB.',
+  mayMatch: (facts) => facts.hasDigitRun(17),
   scan(text, _path, ctx) {
     const out: RuleMatch[] = [];
     for (const m of text.matchAll(ID_RE)) {

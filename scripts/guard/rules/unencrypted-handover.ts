@@ -51,6 +51,7 @@ export const unencryptedHandoverRule: GuardRule = {
   message: 'hand-over file is not SOPS-encrypted (移交清单未加密)',
   fix: 'Encrypt the file with `opsbook secrets encrypt --in-place <file>` (recipients and rule from .sops.yaml; `opsbook secrets rotate` re-wraps an existing file) before committing, and rotate any credential that was committed in clear.',
   rawText: true,
+  mayMatch: (_facts, _path, ctx) => ctx.sopsFile,
   scan(text, path, ctx) {
     if (!ctx.sopsFile) return [];
     const { encrypted, problems } = inspectSopsText(text, ctx.expected === undefined ? {} : { expected: ctx.expected });

@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Element, Root as HastRoot } from 'hast';
 import remarkTicketLinks, { ticketIdPattern } from './remark-ticket-links.js';
-import remarkFacts, { hotlinePhrasing } from './remark-facts.js';
+import remarkFacts, { AS_OF_DIRECTIVE, hotlinePhrasing } from './remark-facts.js';
 import rehypeScrollTables from './rehype-scroll-tables.js';
 
 const REGISTER = '/general/generated/tickets/';
@@ -50,6 +50,25 @@ describe('remark-facts :hotline', () => {
   });
   it('says the hotline is not registered instead of inventing one', async () => {
     expect(await run('热线：:hotline。', null)).toBe('热线：（合同记录未登记服务热线号码）。');
+  });
+});
+
+describe('remark-facts :as-of', () => {
+  it('reads the as-of from the data file in the compiled page (an MDX expression), never writing the time into the page', async () => {
+    const { compile } = await import('@mdx-js/mdx');
+    const remarkDirective = (await import('remark-directive')).default;
+    const data = '/kb/docs/general/generated/as-of.json';
+    // as Docusaurus compiles a .md page: CommonMark (format md) with directives, then the site's remark plugins
+    const js = String(await compile(`统计截至 ${AS_OF_DIRECTIVE}（北京时间）。`, { format: 'md', remarkPlugins: [remarkDirective, [remarkFacts, { hotline: null, asOfData: data }]] }));
+    expect(js).toContain('require("/kb/docs/general/generated/as-of.json").text');
+    expect(js).toContain('统计截至 ');
+    expect(js).toContain('（北京时间）。');
+    expect(js).not.toContain('as-of"');
+  });
+  it('leaves the directive alone without a data file', async () => {
+    const remarkDirective = (await import('remark-directive')).default;
+    const out = String(unified().use(remarkParse).use(remarkDirective).use(remarkFacts, { hotline: null }).use(remarkStringify).processSync('截至 :as-of。'));
+    expect(out.trim()).toBe('截至 :as-of。');
   });
 });
 

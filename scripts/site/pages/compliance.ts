@@ -3,6 +3,7 @@ import type { RootContent } from 'mdast';
 import { heading, link, note, paragraph, renderPage, strong, table, type Inline } from '../mdast-build.js';
 import { CLAUSE_STATUS_LABEL, label } from '../../shared/labels.js';
 import { showTime } from '../../shared/display.js';
+import type { Stamp } from './sla-dashboard.js';
 
 export interface MatrixView {
   period: { id: string; start: string; end: string } | string;
@@ -10,22 +11,26 @@ export interface MatrixView {
   clauses: { id: string; title?: string; status: string; evidence: string[]; findings: { record?: string; message: string }[] }[];
 }
 
+/** Front matter; the description is fixed, so that it never carries the as-of. */
+const FRONT_MATTER = { title: '合规矩阵', description: `合同条款逐条的执行状态（${Object.values(CLAUSE_STATUS_LABEL).join('、')}）、证据记录与发现的问题。`, sidebar_position: 2, custom_edit_url: null, hide_table_of_contents: true };
+
 /** Maps a record id to a site route that shows it, or null (then the id is shown as text). */
 export type EvidenceLinker = (recordId: string) => string | null;
 
 /**
  * Builds the compliance matrix page.
  * @param redact the site's disclosure rule for finding texts (credential paths → what they are for; scripts/site/disclosure.ts)
+ * @param stamp how the "评估时间" is written (default: as text)
  */
-export function compliancePage(result: MatrixView | null, linker: EvidenceLinker, clauseTitles: Record<string, string>, unavailable?: string, redact: (text: string) => string = (t) => t): string {
+export function compliancePage(result: MatrixView | null, linker: EvidenceLinker, clauseTitles: Record<string, string>, unavailable?: string, redact: (text: string) => string = (t) => t, stamp: Stamp = showTime): string {
   const body: RootContent[] = [heading(1, '合规矩阵')];
   if (!result) {
     body.push(note(unavailable ?? '本次构建没有合规评估结果。'));
-    return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null, hide_table_of_contents: true }, body);
+    return renderPage(FRONT_MATTER, body);
   }
   const period = typeof result.period === 'string' ? result.period : `${result.period.id}（${result.period.start} 至 ${result.period.end}）`;
   const count = (s: string) => result.clauses.filter((c) => c.status === s).length;
-  body.push(paragraph(`服务期 ${period}，评估时间 ${showTime(result.asOf)}（北京时间）。共 ${result.clauses.length} 条：${CLAUSE_STATUS_LABEL.met} ${count('met')}，`, strong(`${CLAUSE_STATUS_LABEL.breached} ${count('breached')}`), `，${CLAUSE_STATUS_LABEL['at-risk']} ${count('at-risk')}，${CLAUSE_STATUS_LABEL.pending} ${count('pending')}，${CLAUSE_STATUS_LABEL.manual} ${count('manual')}，${CLAUSE_STATUS_LABEL['n/a']} ${count('n/a')}。`));
+  body.push(paragraph(`服务期 ${period}，评估时间 `, stamp(result.asOf), `（北京时间）。共 ${result.clauses.length} 条：${CLAUSE_STATUS_LABEL.met} ${count('met')}，`, strong(`${CLAUSE_STATUS_LABEL.breached} ${count('breached')}`), `，${CLAUSE_STATUS_LABEL['at-risk']} ${count('at-risk')}，${CLAUSE_STATUS_LABEL.pending} ${count('pending')}，${CLAUSE_STATUS_LABEL.manual} ${count('manual')}，${CLAUSE_STATUS_LABEL['n/a']} ${count('n/a')}。`));
   const evidence = (ids: string[]): Inline[] => {
     const out: Inline[] = [];
     ids.slice(0, 12).forEach((id, i) => {
@@ -52,5 +57,5 @@ export function compliancePage(result: MatrixView | null, linker: EvidenceLinker
       body.push(table(['记录', '问题'], c.findings.map((f) => [f.record ? (linker(f.record) ? link(linker(f.record)!, f.record) : f.record) : '—', redact(f.message)])));
     }
   }
-  return renderPage({ title: '合规矩阵', sidebar_position: 2, custom_edit_url: null, hide_table_of_contents: true }, body);
+  return renderPage(FRONT_MATTER, body);
 }

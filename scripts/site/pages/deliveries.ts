@@ -2,7 +2,7 @@
 import type { RootContent } from 'mdast';
 import { showTime } from '../../shared/display.js';
 import { DELIVERY_STATE_LABEL, label } from '../../shared/labels.js';
-import { heading, note, paragraph, renderPage, table } from '../mdast-build.js';
+import { heading, note, paragraph, renderPage, table, type Inline } from '../mdast-build.js';
 
 /** One owed report as the page shows it (computed by scripts/delivery through the site's engines). */
 export interface DeliveryRow {
@@ -21,9 +21,13 @@ export interface DeliveryRow {
 /** Most recent hand-overs listed on the page (the register itself holds them all). */
 export const RECENT_DELIVERIES = 30;
 
-/** Builds the page. */
-export function deliveriesPage(rows: readonly DeliveryRow[] | null, asOfText: string, missingNote?: string): string {
-  const fm = { title: '报告交付', sidebar_position: 6, custom_edit_url: null, hide_table_of_contents: true };
+/**
+ * Builds the page.
+ * @param asOf the time the states are judged at (北京时间), as text or as generate-pages.ts's `:as-of`
+ */
+export function deliveriesPage(rows: readonly DeliveryRow[] | null, asOf: Inline, missingNote?: string): string {
+  // the description is fixed, so that it never carries the as-of
+  const fm = { title: '报告交付', description: '合同要求出具的报告：已交付、待交付与交付后依据记录有修改（疑似过期）的报告。', sidebar_position: 6, custom_edit_url: null, hide_table_of_contents: true };
   const body: RootContent[] = [heading(1, '报告交付')];
   if (!rows) {
     body.push(note(missingNote ?? '本次构建没有报告交付数据。'));
@@ -33,7 +37,7 @@ export function deliveriesPage(rows: readonly DeliveryRow[] | null, asOfText: st
   const suspect = of('suspect');
   const due = of('due');
   const delivered = of('delivered').sort((a, b) => (b.deliveredAt ?? '').localeCompare(a.deliveredAt ?? '') || a.id.localeCompare(b.id));
-  body.push(paragraph(`统计截至 ${asOfText}：合同要求出具的报告 ${rows.length} 份，${DELIVERY_STATE_LABEL.delivered} ${delivered.length} 份，${DELIVERY_STATE_LABEL.due} ${due.length} 份，疑似过期 ${suspect.length} 份。`));
+  body.push(paragraph('统计截至 ', asOf, `（北京时间）：合同要求出具的报告 ${rows.length} 份，${DELIVERY_STATE_LABEL.delivered} ${delivered.length} 份，${DELIVERY_STATE_LABEL.due} ${due.length} 份，疑似过期 ${suspect.length} 份。`));
   body.push(paragraph('每份交付的报告都登记了其表头所印的“输入记录摘要”。报告交付后，若其依据的记录（工单、巡检记录、合同等）有修改，摘要不再一致，院方手中的报告即“疑似过期”，须重新出具并交付。'));
   if (suspect.length) {
     body.push(heading(2, `疑似过期（${suspect.length} 份）`));

@@ -87,20 +87,26 @@ function chartsOfPeriod(title: string, r: DashboardSla, systems: readonly System
   return { nodes, charts };
 }
 
+/** The page's description (meta tag, search snippets): fixed, so that it never carries the as-of. */
+const DESCRIPTION = '本服务期与上一服务期的响应达标率、到场与解决时间，按严重级别统计，附每月服务请求量、级别构成与响应时间分布图。';
+
 /** A clock verdict in the late-tickets table: breached in bold, a clock that does not apply as a dash. */
 function verdict(s: string): Inline {
   if (s === 'breached') return strong(label(CLOCK_STATUS_LABEL, s));
   return s === 'n/a' ? '—' : label(CLOCK_STATUS_LABEL, s);
 }
 
-function periodSection(title: string, r: DashboardSla, systems: readonly SystemName[], charts: DashboardChart[]): RootContent[] {
+/** How a page writes a computed-at time: as text by default; generate-pages.ts writes the build's as-of as `:as-of`. */
+export type Stamp = (iso: string) => Inline;
+
+function periodSection(title: string, r: DashboardSla, systems: readonly SystemName[], charts: DashboardChart[], stamp: Stamp): RootContent[] {
   const out: RootContent[] = [heading(2, `${title}：${r.period.id}（${r.period.start} 至 ${r.period.end}）`, `period-${r.period.id.toLowerCase()}`)];
   const total = r.tickets.length;
   const met = r.tickets.filter((t) => t.response === 'met').length;
   const breached = r.tickets.filter((t) => t.response === 'breached').length;
   const onsiteBreached = r.tickets.filter((t) => t.onsite === 'breached').length;
   out.push(paragraph(
-    `统计截至 ${showTime(r.asOf)}（北京时间）。服务请求 ${total} 条，响应达标 ${met} 条，`, breached ? strong(`响应超时 ${breached} 条`) : '响应超时 0 条',
+    '统计截至 ', stamp(r.asOf), `（北京时间）。服务请求 ${total} 条，响应达标 ${met} 条，`, breached ? strong(`响应超时 ${breached} 条`) : '响应超时 0 条',
     `，响应达标率 ${showPercent(met, met + breached)}；到场超时 ${onsiteBreached} 条。`,
   ));
   out.push(table(['级别', '服务请求', '响应达标', '响应超时', '达标率', '平均响应', '平均解决'], SEVERITIES.map((s) => {
@@ -131,17 +137,18 @@ function periodSection(title: string, r: DashboardSla, systems: readonly SystemN
  * @param previous SLA result of the period before, if any
  * @param unavailable why there is no result (shown instead of the figures)
  * @param systems the contract's systems (id, name), one series each in the monthly chart (others found in tickets follow)
+ * @param stamp how the "统计截至" time is written (default: as text)
  */
-export function slaDashboardPage(current: DashboardSla | null, previous: DashboardSla | null, unavailable?: string, systems: readonly SystemName[] = []): SlaDashboard {
+export function slaDashboardPage(current: DashboardSla | null, previous: DashboardSla | null, unavailable?: string, systems: readonly SystemName[] = [], stamp: Stamp = showTime): SlaDashboard {
   const body: RootContent[] = [heading(1, 'SLA 看板')];
   const charts: DashboardChart[] = [];
   if (!current) {
     body.push(note(unavailable ?? '本次构建没有 SLA 计算结果。'));
   } else {
     body.push(paragraph('响应与到场时限取自合同记录中的服务级别策略，按 24×7 计时；“达标率”= 响应达标 ÷（响应达标 + 响应超时），进行中且未超时的服务请求不计入。'));
-    body.push(...periodSection('本服务期', current, systems, charts));
-    if (previous) body.push(...periodSection('上一服务期', previous, systems, charts));
+    body.push(...periodSection('本服务期', current, systems, charts, stamp));
+    if (previous) body.push(...periodSection('上一服务期', previous, systems, charts, stamp));
   }
-  const markdown = renderPage({ title: 'SLA 看板', sidebar_position: 1, custom_edit_url: null, hide_table_of_contents: true }, body);
+  const markdown = renderPage({ title: 'SLA 看板', description: DESCRIPTION, sidebar_position: 1, custom_edit_url: null, hide_table_of_contents: true }, body);
   return { markdown, charts };
 }
