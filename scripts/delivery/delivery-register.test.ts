@@ -64,7 +64,7 @@ describe('delivery register', () => {
     expect(md.code, md.stderr).toBe(0);
     const printed = /sha256:[0-9a-f]{64}/.exec(fs.readFileSync(path.join(repo.dir, 'one.md'), 'utf8'))![0];
     expect(repo.read('records/deliveries/2026/DLV-maintenance-T-20260103-01.yaml')).toContain(`input_digest: ${printed}`);
-  });
+  }, 120_000); // a whole CLI run (tsx): 25–30 s on the shared 2-core machine under load
 
   it('lists the changed report as suspect in compliance --json, and only that one', async () => {
     const r = await cli('compliance', '--json');
@@ -72,7 +72,7 @@ describe('delivery register', () => {
     const doc = JSON.parse(r.stdout) as { suspectReports: { kind: string; id: string; reason: string; delivery: string; deliveredDigest: string; currentDigest: string }[] };
     expect(doc.suspectReports.map((s) => [s.kind, s.id, s.reason, s.delivery])).toEqual([['maintenance', 'T-20260210-01', 'inputs-changed', 'DLV-maintenance-T-20260210-01']]);
     expect(doc.suspectReports[0]!.currentDigest).not.toBe(doc.suspectReports[0]!.deliveredDigest);
-  });
+  }, 120_000); // a whole CLI run (tsx): 25–30 s on the shared 2-core machine under load
 
   it('says in the PR summary that this change makes a delivered report suspect', async () => {
     const r = await cli('pr-summary', 'main');
@@ -80,7 +80,7 @@ describe('delivery register', () => {
     expect(r.stdout).toContain('### 须重新交付的报告');
     expect(r.stdout).toMatch(/🆕 产品维护报告 T-20260210-01 已于 2026-02-12 交付（DLV-maintenance-T-20260210-01）/);
     expect(r.stdout).not.toMatch(/T-20260103-01 已于/);
-  });
+  }, 120_000); // a whole CLI run (tsx): 25–30 s on the shared 2-core machine under load
 
   it('report all renders the due and the suspect reports, not the delivered and unchanged ones', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-deliver-out-'));

@@ -9,7 +9,7 @@ import { reportToMarkdown } from '../reports/to-markdown.js';
 import type { ReportContext } from '../reports/report-types.js';
 import { parseInstant } from '../shared/time.js';
 import { REPO_ROOT } from '../testing/run-cli.js';
-import { buildForDigest, currentDigest, lazyProvenance } from './report-digest.js';
+import { buildForDigest, currentDigest, lazyProvenance, reportInputs } from './report-digest.js';
 
 const AS_OF = parseInstant('2026-11-30T18:00:00+08:00');
 
@@ -34,6 +34,8 @@ describe.each([
       const whole = buildReport(full, d.kind, d.id, undefined);
       const view = await buildForDigest(ctx, d.kind, d.id);
       expect(view.inputs, `${d.kind} ${d.id}`).toEqual(whole.inputs);
+      // the digest asks the builders' inputs rule without building the report
+      expect(await reportInputs(ctx, d.kind, d.id), `${d.kind} ${d.id}`).toEqual(whole.inputs);
       expect(reportToMarkdown(view.tree), `${d.kind} ${d.id}`).toBe(reportToMarkdown(whole.tree));
     }
   });

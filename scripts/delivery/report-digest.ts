@@ -17,10 +17,10 @@ import path from 'node:path';
 import type { Inspection, KnowledgeBase, LoadedRecord, Ticket } from '../records/types.js';
 import type { AnnualAnalyses } from '../reports/analyses.js';
 import { buildAnnualReport } from '../reports/annual-report.js';
-import { buildInspectionReport } from '../reports/inspection-report.js';
+import { buildInspectionReport, inspectionReportInputs } from '../reports/inspection-report.js';
 import { collectProvenance, inputDigest, type Provenance } from '../reports/provenance.js';
 import type { BuiltReport, ReportContext } from '../reports/report-types.js';
-import { buildMaintenanceReport, buildWrittenReply } from '../reports/ticket-reports.js';
+import { buildMaintenanceReport, buildWrittenReply, ticketReportInputs } from '../reports/ticket-reports.js';
 import type { DeliveryKind } from './register.js';
 
 /** Record bytes read on first use and kept (a report's digest needs only its inputs' bytes). */
@@ -137,6 +137,25 @@ export async function buildForDigest(ctx: DigestContext, kind: DeliveryKind, id:
   }
 }
 
+/**
+ * The input records of a report, as its builder names them. A per-record report's are asked of
+ * the builder's own inputs function (against its view) without building the report: at a
+ * vendor's scale the register holds tens of thousands of them, and building each one's Markdown
+ * tree (and its printed digest) only to read its inputs was most of the deliveries step.
+ * An annual report is built (its inputs follow from its sections).
+ * @throws UserError when the KB does not owe that report
+ */
+export async function reportInputs(ctx: DigestContext, kind: DeliveryKind, id: string): Promise<string[]> {
+  const rc: ReportContext = { kb: reportView(ctx.kb, kind, id), asOf: ctx.asOf, provenance: ctx.provenance };
+  switch (kind) {
+    case 'maintenance':
+    case 'written-reply': return ticketReportInputs(rc, kind, id);
+    case 'inspection':
+    case 'database-inspection': return inspectionReportInputs(rc, id, kind);
+    case 'annual': return (await buildForDigest(ctx, kind, id)).inputs;
+  }
+}
+
 /** `sha256:<hex>` as the report header prints it. */
 export function digestOf(provenance: Provenance, inputs: Iterable<string>): string {
   return `sha256:${inputDigest(provenance, inputs)}`;
@@ -144,5 +163,5 @@ export function digestOf(provenance: Provenance, inputs: Iterable<string>): stri
 
 /** The digest a report would print now. */
 export async function currentDigest(ctx: DigestContext, kind: DeliveryKind, id: string): Promise<string> {
-  return digestOf(ctx.provenance, (await buildForDigest(ctx, kind, id)).inputs);
+  return digestOf(ctx.provenance, await reportInputs(ctx, kind, id));
 }

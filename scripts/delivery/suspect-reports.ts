@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase } from '../records/types.js';
 import { deliveryStatus, type ReportDelivery } from './delivery-status.js';
-import { buildForDigest, lazyProvenance, type DigestContext } from './report-digest.js';
+import { lazyProvenance, reportInputs, type DigestContext } from './report-digest.js';
 
 /** One suspect report (the JSON shape of `compliance --json`'s `suspectReports`). */
 export interface SuspectReport {
@@ -61,7 +61,7 @@ export async function findSuspectReports(kb: KnowledgeBase, opts: FindSuspectsOp
   const suspects = suspectReports(status);
   const inputs = new Map<string, string[]>();
   for (const s of suspects) {
-    if (s.reason === 'inputs-changed') inputs.set(`${s.kind}\0${s.id}`, (await buildForDigest(ctx, s.kind, s.id)).inputs);
+    if (s.reason === 'inputs-changed') inputs.set(`${s.kind}\0${s.id}`, await reportInputs(ctx, s.kind, s.id));
   }
   return { suspects, inputs };
 }

@@ -22,7 +22,7 @@ import {
   INTERFACE_PEER_LABEL, INTERFACE_STATUS_LABEL, NOTIFY_LABEL, OUTCOME_LABEL, RECOMMENDATION_STATUS_LABEL, SEVERITIES, SEVERITY_LABEL, label,
 } from '../shared/labels.js';
 import { heading, image, list, p, strong, table } from './mdast.js';
-import { assembleReport, contractPaths, recordPath, recordPaths, reportMeta, systemName, systemShortName } from './report-header.js';
+import { assembleReport, contractPaths, recordPath, recordPaths, reportMeta, systemName, systemShortName, toCsv } from './report-header.js';
 import { REPORT_TITLE, type BuiltReport, type Chart, type DraftReason, type ReportAttachment, type ReportContext } from './report-types.js';
 
 const n = (x: number) => String(x);
@@ -68,9 +68,17 @@ function statisticsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[]
   out.push(heading(3, '（五）按月份'));
   charts.push({ name: `${fileBase}-monthly`, title: '每月服务请求量', ...drawn.monthly });
   out.push(image(`${fileBase}-monthly.svg`, '每月服务请求量'));
+  // one pass over the tickets (a filter per month and an afterHours lookup per ticket were quadratic at scale)
+  const late = new Set(afterHours);
+  const byMonth = new Map<string, Ticket[]>();
+  for (const t of tickets) {
+    const m = monthOf(t);
+    const list = byMonth.get(m);
+    if (list) list.push(t); else byMonth.set(m, [t]);
+  }
   out.push(table(['月份', ...systems.map((s) => systemName(kb, s)), '合计', '非工作时间'], months.map((m) => {
-    const ts = tickets.filter((t) => monthOf(t) === m);
-    return [m, ...systems.map((s) => n(ts.filter((t) => t.system === s).length)), n(ts.length), n(ts.filter((t) => afterHours.includes(t)).length)];
+    const ts = byMonth.get(m) ?? [];
+    return [m, ...systems.map((s) => n(ts.filter((t) => t.system === s).length)), n(ts.length), n(ts.filter((t) => late.has(t)).length)];
   }), ['left', ...systems.map(() => 'right' as const), 'right', 'right']));
   return out;
 }
@@ -92,8 +100,14 @@ function timesSection(sla: SlaResult, fileBase: string, charts: Chart[], drawn: 
 
 /** How many items a list in the report body shows before it points to the appendix. */
 const INLINE_MAX = 20;
-/** How many rows an appendix table holds; longer lists go to a CSV file beside the report. */
-const APPENDIX_MAX = 300;
+/**
+ * How many rows an appendix table holds; longer lists go to a CSV file beside the report. Every
+ * table row costs pandoc (wasm) a few milliseconds to read and write and the hospital a line to
+ * page through; past this the CSV file (sortable, filterable) serves both better.
+ */
+const APPENDIX_MAX = 100;
+/** Rows an appendix shows when its list went to the CSV file (a sample of what the file holds). */
+const APPENDIX_PREVIEW = 20;
 /** How many major incidents get their full timeline in the body. */
 const TIMELINES_MAX = 10;
 
@@ -105,6 +119,8 @@ interface LongList {
   rows: string[][];
   /** CSV file name used when the list is too long for the appendix. */
   file: string;
+  /** Rows the appendix still shows when the list goes to the CSV file (default APPENDIX_PREVIEW; 0 = none, e.g. bare record ids). */
+  preview?: number;
 }
 
 class Appendices {
@@ -128,8 +144,9 @@ class Appendices {
       } else {
         const file = `${this.fileBase}-${l.file}`;
         this.attachments.push({ name: file, content: toCsv(l.header, l.rows) });
-        out.push(p(`共 ${l.rows.length} 条，超过 ${APPENDIX_MAX} 条，完整清单见随报告提交的文件 ${file}（CSV，UTF-8，可用 Excel 打开）；下表列出前 ${APPENDIX_MAX} 条。`));
-        out.push(table(l.header, l.rows.slice(0, APPENDIX_MAX)));
+        const preview = Math.min(l.preview ?? APPENDIX_PREVIEW, APPENDIX_MAX);
+        out.push(p(`共 ${l.rows.length} 条，超过 ${APPENDIX_MAX} 条，完整清单（${l.header.join('、')}）见随报告提交的文件 ${file}（CSV，UTF-8，可用 Excel 打开）${preview ? `；下表列出前 ${preview} 条` : ''}。`));
+        if (preview) out.push(table(l.header, l.rows.slice(0, preview)));
       }
     });
     return out;
@@ -138,11 +155,6 @@ class Appendices {
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** RFC 4180 CSV with a UTF-8 BOM and CRLF line ends (Excel opens it with the Chinese intact). */
-export function toCsv(header: string[], rows: string[][]): string {
-  const cell = (x: string) => (/[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
 
 function slaSection(kb: KnowledgeBase, sla: SlaResult, app: Appendices): RootContent[] {
   const out: RootContent[] = [heading(2, '四、SLA 达成情况')];
@@ -402,20 +414,45 @@ function auditText(f: AuditFinding): string {
   }
 }
 
-function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], auditShown: boolean): { nodes: RootContent[]; ids: string[] } {
+/** Record ids a suggestion names in the body; the rest are counted (等 N 项) and listed in an appendix or its CSV. */
+const EVIDENCE_SHOWN = 10;
+/** Past INLINE_MAX suggestions, those of one kind listed in the body (the best supported first); all are in an appendix. */
+const SUGGESTIONS_PER_KIND = 5;
+/** Ticket ids shown per 系统建设建议 row. */
+const REC_TICKETS_SHOWN = 5;
+
+/** `T-1、T-2 … 等 N 项` (at most `max` ids named). */
+function someIds(ids: readonly string[], max: number, unit = '项'): string {
+  return ids.length > max ? `${ids.slice(0, max).join('、')} 等 ${ids.length} ${unit}` : ids.join('、');
+}
+
+function suggestionsSection(kb: KnowledgeBase, w: PeriodWindow, tickets: Ticket[], auditShown: boolean, app: Appendices): { nodes: RootContent[]; ids: string[] } {
   const out: RootContent[] = [heading(2, auditShown ? '十一、系统优化建议' : '十、系统优化建议')];
   const ins = kb.inspections.filter((x) => inWindow(w, x.finished_at));
   const derived = deriveSuggestions(kb, w, tickets, ins);
   out.push(heading(3, '（一）根据本期运维数据提出的建议'));
   if (derived.length) {
-    out.push(list(derived.map((d) => [strong(d.title), '：', d.text, `（依据：${d.evidence.join('、')}）`])));
+    // at scale, per kind (same title) the suggestions with the most evidence; every one is in the appendix
+    const kinds = new Map<string, number[]>();
+    derived.forEach((d, i) => { const k = kinds.get(d.title); if (k) k.push(i); else kinds.set(d.title, [i]); });
+    const shown = new Set(derived.length <= INLINE_MAX ? derived.map((_, i) => i)
+      : [...kinds.values()].flatMap((ix) => [...ix].sort((a, b) => derived[b]!.evidence.length - derived[a]!.evidence.length || a - b).slice(0, SUGGESTIONS_PER_KIND)));
+    const hidden = derived.length - shown.size;
+    const listRef = hidden ? app.add({ title: '系统优化建议一览', header: ['建议', '类别', '内容', '记录数'], file: 'suggestions.csv',
+      rows: derived.map((d, i) => [n(i + 1), d.title, d.text, n(d.evidence.length)]) }) : undefined;
+    const capped = derived.some((d) => d.evidence.length > EVIDENCE_SHOWN);
+    const evidenceRef = capped ? app.add({ title: '系统优化建议的依据', header: ['建议', '类别', '依据记录'], file: 'suggestion-evidence.csv', preview: 0,
+      rows: derived.flatMap((d, i) => d.evidence.map((id) => [n(i + 1), d.title, id])) }) : undefined;
+    out.push(list(derived.flatMap((d, i) => (shown.has(i) ? [[strong(`建议${i + 1}　${d.title}`), '：', d.text,
+      `（依据：${someIds(d.evidence, EVIDENCE_SHOWN)}${d.evidence.length > EVIDENCE_SHOWN ? `，全部依据见${evidenceRef}` : ''}）`]] : []))));
+    if (listRef) out.push(p(`本期共提出 ${derived.length} 条建议，以上按类别列出依据最多的 ${shown.size} 条，全部建议见${listRef}。`));
   } else out.push(p('本期数据未显示反复出现的问题。'));
   out.push(heading(3, '（二）系统建设建议'));
   const recs = kb.recommendations.filter((r) => inWindow(w, r.date)).sort((a, b) => (a.date < b.date ? -1 : a.id < b.id ? -1 : 1));
   if (recs.length) {
     out.push(table(['编号', '日期', '系统', '科室', '建议', '状态', '依据工单'], recs.map((r) => [
       r.id, r.date, systemShortName(kb, r.system), r.department ?? '—', r.description ? `${r.title}：${r.description.trim()}` : r.title,
-      label(RECOMMENDATION_STATUS_LABEL, r.status), (r.tickets ?? []).join('、') || '—',
+      label(RECOMMENDATION_STATUS_LABEL, r.status), someIds(r.tickets ?? [], REC_TICKETS_SHOWN, '张') || '—',
     ])));
   } else out.push(p('本期未登记系统建设建议。'));
   return { nodes: out, ids: [...recs.map((r) => r.id), ...derived.flatMap((d) => d.evidence)] };
@@ -450,7 +487,7 @@ export function buildAnnualReport(ctx: ReportContext, periodId: string | undefin
   const ifc = interfacesSection(kb, w, tickets);
   const comp = complianceSection(analyses.compliance, app);
   const audit = auditSection(analyses, new Set([...tickets.map((t) => t.id), ...insp.ids, ...chg.ids, ...ifc.ids]));
-  const sug = suggestionsSection(kb, w, tickets, audit.length > 0);
+  const sug = suggestionsSection(kb, w, tickets, audit.length > 0, app);
 
   const inputs = [...contractPaths(kb), ...recordPaths(kb, [...tickets.map((t) => t.id), ...insp.ids, ...chg.ids, ...ifc.ids, ...sug.ids]),
     ...kb.records.filter((r) => r.kind === 'calendar' || r.kind === 'person').map((r) => r.path)];

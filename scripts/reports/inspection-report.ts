@@ -20,6 +20,30 @@ export function isInspectionDue(ins: Inspection, asOf: number): boolean {
   return parseInstant(ins.finished_at, { end: true }) <= asOf + 24 * 3600_000 && parseInstant(ins.finished_at) <= asOf;
 }
 
+/** The inspection of a report, checked to be of the kind asked for. */
+function findInspection(ctx: ReportContext, id: string, expected: 'inspection' | 'database-inspection'): Inspection {
+  const ins = ctx.kb.inspections.find((x) => x.id === id);
+  if (!ins) throw new UserError(`Unexpected inspection id \`${id}\`, expected an existing inspection`);
+  const kind = ins.type === 'database' ? 'database-inspection' : 'inspection';
+  if (kind !== expected) {
+    throw new UserError(`Unexpected inspection \`${id}\` of type ${ins.type}, expected a${expected === 'inspection' ? 'n onsite' : ' database'} inspection (use \`report ${kind} ${id}\`)`);
+  }
+  return ins;
+}
+
+function inputsOf(ctx: ReportContext, ins: Inspection): string[] {
+  return [...contractPaths(ctx.kb), ...recordPaths(ctx.kb, [ins.id, ...(ins.engineers ?? [])])];
+}
+
+/**
+ * The input records of an inspection's report (what its 输入记录摘要 covers), without building it
+ * (the builder uses the same function).
+ * @throws UserError as the builder would
+ */
+export function inspectionReportInputs(ctx: ReportContext, id: string, expected: 'inspection' | 'database-inspection'): string[] {
+  return inputsOf(ctx, findInspection(ctx, id, expected));
+}
+
 /**
  * Builds the report of an inspection; the kind follows the record's `type`.
  * @param expected the kind the caller asked for (`inspection` or `database-inspection`)
@@ -27,14 +51,10 @@ export function isInspectionDue(ins: Inspection, asOf: number): boolean {
  */
 export function buildInspectionReport(ctx: ReportContext, id: string, expected: 'inspection' | 'database-inspection'): BuiltReport {
   const kb = ctx.kb;
-  const ins = kb.inspections.find((x) => x.id === id);
-  if (!ins) throw new UserError(`Unexpected inspection id \`${id}\`, expected an existing inspection`);
-  const kind = ins.type === 'database' ? 'database-inspection' : 'inspection';
-  if (kind !== expected) {
-    throw new UserError(`Unexpected inspection \`${id}\` of type ${ins.type}, expected a${expected === 'inspection' ? 'n onsite' : ' database'} inspection (use \`report ${kind} ${id}\`)`);
-  }
+  const ins = findInspection(ctx, id, expected);
+  const kind = expected;
   const title = REPORT_TITLE[kind];
-  const inputs = [...contractPaths(kb), ...recordPaths(kb, [ins.id, ...(ins.engineers ?? [])])];
+  const inputs = inputsOf(ctx, ins);
   const checks = ins.checks ?? [];
   const issues = checks.filter((c) => c.result === 'issue').length;
   const hazards = ins.hazards ?? [];

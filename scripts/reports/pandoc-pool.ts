@@ -1,8 +1,12 @@
 /**
  * pandoc on every core: pandoc-wasm cannot run two conversions at once in
  * one instance, so a pool of worker threads, each with its own instance,
- * takes conversions in turn (least busy first). With one worker, or where
- * workers cannot start, conversions run on this thread (pandoc.ts).
+ * takes conversions from one queue: an idle worker takes the next one, in
+ * the order they were asked for (a caller that submits the biggest first,
+ * as `report all` does, keeps both cores busy until the end instead of
+ * leaving the annual report to one worker after the small ones). With one
+ * worker, or where workers cannot start, conversions run on this thread
+ * (pandoc.ts).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -10,10 +14,18 @@ import { runPandoc, type PandocFiles } from './pandoc.js';
 
 type Result = { stdout: string; output?: Buffer; stderr: string };
 
+interface Job {
+  options: Record<string, unknown>;
+  input: string;
+  files: PandocFiles;
+  resolve: (r: Result) => void;
+  reject: (e: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy: number;
-  waiting: Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>;
+  /** The conversion this worker is running, if any. */
+  job?: Job;
 }
 
 /** How many pandoc instances to run: the cores (at most 4), no more than the jobs. */
@@ -24,7 +36,7 @@ export function pandocWorkers(jobs: number): number {
 /** A pool of pandoc-wasm worker threads with the `runPandoc` signature. */
 export class PandocPool {
   private readonly slots: Slot[] = [];
-  private next = 0;
+  private readonly pending: Job[] = [];
 
   /** @param size number of worker threads (1 = this thread) */
   constructor(readonly size: number) {
@@ -32,35 +44,48 @@ export class PandocPool {
     const ts = import.meta.url.endsWith('.ts');
     const url = new URL(ts ? './pandoc-worker-entry.mjs' : './pandoc-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url);
-      const slot: Slot = { worker, busy: 0, waiting: new Map() };
-      worker.on('message', (m: { id: number; ok: boolean; stdout?: string; stderr?: string; output?: Uint8Array; error?: string }) => {
-        const w = slot.waiting.get(m.id);
-        if (!w) return;
-        slot.waiting.delete(m.id);
-        slot.busy--;
-        if (m.ok) w.resolve({ stdout: m.stdout ?? '', stderr: m.stderr ?? '', output: m.output ? Buffer.from(m.output) : undefined });
-        else w.reject(new Error(m.error));
+      const slot: Slot = { worker: new Worker(url) };
+      slot.worker.on('message', (m: { ok: boolean; stdout?: string; stderr?: string; output?: Uint8Array; error?: string }) => {
+        const job = slot.job;
+        slot.job = undefined;
+        if (job) {
+          if (m.ok) job.resolve({ stdout: m.stdout ?? '', stderr: m.stderr ?? '', output: m.output ? Buffer.from(m.output) : undefined });
+          else job.reject(new Error(m.error));
+        }
+        this.dispatch();
       });
-      worker.on('error', (err) => {
-        for (const w of slot.waiting.values()) w.reject(err);
-        slot.waiting.clear();
+      slot.worker.on('error', (err) => {
+        // a dead worker fails its conversion and leaves the pool; the rest carry on (or this thread, when none is left)
+        slot.job?.reject(err);
+        slot.job = undefined;
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        this.dispatch();
       });
       this.slots.push(slot);
     }
   }
 
-  /** Runs one conversion on the least busy instance. */
+  /** Runs one conversion on the next idle instance (queued until one is). */
   run = (options: Record<string, unknown>, input: string, files: PandocFiles = {}): Promise<Result> => {
     if (!this.slots.length) return runPandoc(options, input, files);
-    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const id = this.next++;
-    slot.busy++;
     return new Promise<Result>((resolve, reject) => {
-      slot.waiting.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, options, input, files });
+      this.pending.push({ options, input, files, resolve, reject });
+      this.dispatch();
     });
   };
+
+  private dispatch(): void {
+    if (!this.slots.length) {
+      for (const job of this.pending.splice(0)) runPandoc(job.options, job.input, job.files).then(job.resolve, job.reject);
+      return;
+    }
+    for (const slot of this.slots) {
+      if (slot.job || !this.pending.length) continue;
+      const job = this.pending.shift()!;
+      slot.job = job;
+      slot.worker.postMessage({ id: 0, options: job.options, input: job.input, files: job.files });
+    }
+  }
 
   /** Stops the workers. */
   async close(): Promise<void> {

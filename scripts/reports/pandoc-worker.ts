@@ -3,7 +3,7 @@
  * instance per thread, conversions answered in order.
  */
 import { parentPort } from 'node:worker_threads';
-import { runPandoc, type PandocFiles } from './pandoc.js';
+import { preloadPandoc, runPandoc, type PandocFiles } from './pandoc.js';
 
 interface Request {
   id: number;
@@ -11,6 +11,8 @@ interface Request {
   input: string;
   files: PandocFiles;
 }
+
+preloadPandoc();
 
 parentPort?.on('message', (req: Request) => {
   runPandoc(req.options, req.input, req.files).then(

@@ -20,6 +20,11 @@ function load(): Promise<Convert> {
   return loaded;
 }
 
+/** Starts loading pandoc-wasm (a worker does so as it starts, while its caller prepares the inputs). */
+export function preloadPandoc(): void {
+  load().catch(() => undefined); // a failure shows on the first conversion
+}
+
 /** Input files for pandoc: text or bytes. */
 export type PandocFiles = Record<string, string | Uint8Array>;
 

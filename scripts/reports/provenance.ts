@@ -16,7 +16,7 @@ export interface Provenance {
   dirty: boolean;
   /** Record files (relative to the KB root) with uncommitted changes, untracked ones included. */
   dirtyPaths?: ReadonlySet<string>;
-  /** Bytes of every record file, by path relative to the root. */
+  /** Bytes of every record file, by path relative to the root (read once: a provenance is a snapshot, and inputDigest keeps its last digest). */
   bytes: ReadonlyMap<string, Buffer>;
 }
 
@@ -71,8 +71,22 @@ export function fixedProvenance(commit: string | null, bytes: ReadonlyMap<string
  * a NUL byte, its bytes and another NUL.
  */
 export function inputDigest(prov: Provenance, paths: Iterable<string>): string {
+  const sorted = [...new Set(paths)].sort();
+  // the last digest of each provenance is kept: an annual report's (tens of thousands of files) is asked
+  // twice in a row, by the header it prints and by the delivery register
+  const key = sorted.join('\u0000');
+  const last = lastDigest.get(prov);
+  if (last?.key === key) return last.digest;
+  const digest = hashInputs(prov, sorted);
+  lastDigest.set(prov, { key, digest });
+  return digest;
+}
+
+const lastDigest = new WeakMap<Provenance, { key: string; digest: string }>();
+
+function hashInputs(prov: Provenance, sorted: readonly string[]): string {
   const h = createHash('sha256');
-  for (const p of [...new Set(paths)].sort()) {
+  for (const p of sorted) {
     const b = prov.bytes.get(p);
     if (!b) continue;
     h.update(p, 'utf8');

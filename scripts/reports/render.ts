@@ -14,7 +14,7 @@ import { fieldTable, heading, p, root, strong } from './mdast.js';
 import { runPandoc } from './pandoc.js';
 import { svgToPng } from './rasterize.js';
 import { REFERENCE_DOCX, normaliseCoreXml } from './build-reference-docx.js';
-import { draftText } from './report-header.js';
+import { draftSummary } from './report-header.js';
 import type { BuiltReport, DraftReason } from './report-types.js';
 import { HYPHENATED_TOKEN, planTable } from './table-layout.js';
 import { reportToMarkdown } from './to-markdown.js';
@@ -65,14 +65,14 @@ export function docxMarkdown(report: BuiltReport): string {
   const { meta, parts } = report;
   const draft = report.draft.length > 0;
   const front = report.front === 'cover' ? [openxml(coverXml(meta, draft)), openxml(tocXml())] : [openxml(titleBlockXml(meta, draft))];
-  const note: RootContent[] = draft ? [{ type: 'blockquote', children: [p(strong('草稿'), '：本报告尚不能作为正式文本交付，原因如下：', draftLines(report.draft))] }] : [];
+  const note: RootContent[] = draft ? [{ type: 'blockquote', children: [p(strong('草稿'), '：本报告尚不能作为正式文本交付，原因如下：', draftLines(report.draft, report.fileBase))] }] : [];
   const intro = report.kind === 'written-reply' ? '院方收到本书面答复后签收。' : '本报告经双方确认后生效。';
   const closing = parts.closing.length ? [openxml(closingXml(parts.closing.map(plainText)))] : [];
   const tree = root([
     ...front, ...note, ...parts.body, ...closing, openxml(signOffXml(meta, intro)), ...parts.appendix,
     heading(2, '报告生成信息'), fieldTable(parts.provenance),
   ]);
-  return reportToMarkdown(mapImages(tree, (u) => u.replace(/\.svg$/, '.png')));
+  return reportToMarkdown(mapImages(tree, (u) => u.replace(/\.svg$/, '.png')), { align: false });
 }
 
 /** The text of a node (closing lines are plain paragraphs). */
@@ -81,10 +81,9 @@ function plainText(node: RootContent): string {
   return 'children' in node ? (node.children as RootContent[]).map(plainText).join('') : '';
 }
 
-function draftLines(reasons: DraftReason[]): string {
-  const shown = reasons.slice(0, 12).map((r, i) => `${i + 1}. ${draftText(r)}`);
-  if (reasons.length > shown.length) shown.push(`……共 ${reasons.length} 项`);
-  return shown.join('；');
+/** The draft note's reasons in one paragraph (numbered; grouped by kind past a dozen, see draftSummary). */
+function draftLines(reasons: DraftReason[], fileBase: string): string {
+  return draftSummary(reasons, fileBase).map((l, i) => `${i + 1}. ${l}`).join('；');
 }
 
 /** pandoc options of the DOCX conversion. */
@@ -124,7 +123,23 @@ export type PandocRunner = typeof runPandoc;
  * @param convert pandoc runner (default: this thread's pandoc-wasm)
  */
 export async function renderDocxPair(report: BuiltReport, asOf: number, convert: PandocRunner = runPandoc): Promise<DocxPair> {
-  const res = await convert(docxPandocOptions(), docxMarkdown(report), await docxPandocFiles(report));
+  return convertDocx(report, await prepareDocx(report), asOf, convert);
+}
+
+/** pandoc's input for a report's DOCX: its Markdown and files (charts drawn). */
+export interface DocxInput {
+  markdown: string;
+  files: Record<string, Uint8Array>;
+}
+
+/** Prepares pandoc's input of a report (charts rasterised), so a batch can be ordered before converting. */
+export async function prepareDocx(report: BuiltReport): Promise<DocxInput> {
+  return { markdown: docxMarkdown(report), files: await docxPandocFiles(report) };
+}
+
+/** Converts a prepared report with pandoc and lays the DOCX out (see renderDocxPair). */
+export async function convertDocx(report: BuiltReport, input: DocxInput, asOf: number, convert: PandocRunner = runPandoc): Promise<DocxPair> {
+  const res = await convert(docxPandocOptions(), input.markdown, input.files);
   return finishDocx(report, res.output!, asOf);
 }
 

@@ -245,11 +245,41 @@ describe('年度运维总结报告', () => {
     expect(text.match(/^#### T-/gm)).toHaveLength(10);
     expect(text).toMatch(/全部重大故障一览见附录一/);
     expect(text).toContain('## 附录一　重大故障一览');
-    expect(r.attachments.map((a) => a.name)).toEqual(['annual-Y1-major-incidents.csv']);
+    expect(r.attachments.map((a) => a.name)).toEqual(['annual-Y1-major-incidents.csv', 'annual-Y1-suggestion-evidence.csv']);
     const csv = r.attachments[0]!.content;
     expect(csv.startsWith('\uFEFF工单,系统,级别')).toBe(true);
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 352);
+    // a suggestion names a few of its records and counts the rest; the CSV holds every one
+    expect(text).toContain(`（依据：${['T-20260103-01', ...Array.from({ length: 9 }, (_, i) => `T-20260104-00${i + 1}`)].join('、')} 等 352 项，全部依据见附录二）`);
+    expect(text).toContain('## 附录二　系统优化建议的依据');
+    const evidence = r.attachments[1]!.content.trim().split('\r\n');
+    expect(r.attachments[1]!.content.startsWith('\uFEFF建议,类别,依据记录\r\n')).toBe(true);
+    expect(evidence.filter((l) => l.endsWith(',T-20260104-350'))).toHaveLength(2); // the recurring cause and the module
     expect(text.length).toBeLessThan(200_000);
+  });
+
+  it('stays bounded as incidents grow: draft reasons grouped by kind, no list or line that grows with the tickets', () => {
+    const t = kb.tickets.find((x) => x.id === 'T-20260103-01')!;
+    const build = (count: number) => {
+      const copies = Array.from({ length: count }, (_, i) => ({ ...t, id: `T-20260104-${String(i + 1).padStart(4, '0')}`, cause: undefined, solution: undefined }));
+      const kb2 = { ...kb, tickets: [...kb.tickets, ...copies] } as KnowledgeBase;
+      return buildReport({ ...ctx, kb: kb2, provenance: fixedProvenance('c0ffee', ctx.provenance.bytes) }, 'annual', 'Y1', { ...analyses, sla: computeSla(kb2, { periodId: 'Y1', asOf: AS_OF }) });
+    };
+    const small = build(400);
+    const big = build(1200);
+    const [a, b] = [reportToMarkdown(small.tree), reportToMarkdown(big.tree)];
+    // every reason is kept for --final and the CSV file; the note groups them
+    expect(big.draft.filter((d) => d.field === 'cause')).toHaveLength(1200);
+    const note = b.slice(b.indexOf('> **草稿**'), b.indexOf('\n\n|'));
+    expect(note).toContain('重大故障已关闭，但原因（cause）未填写；年度运维总结报告须含重大故障处理记录（合同（三））（共 1200 项：T-20260104-0001、T-20260104-0002、T-20260104-0003、T-20260104-0004、T-20260104-0005 等）');
+    expect(note).toContain('annual-Y1-draft-reasons.csv');
+    expect(note.split('\n').filter((l) => l.startsWith('> -')).length).toBeLessThanOrEqual(5);
+    const reasons = big.attachments.find((x) => x.name === 'annual-Y1-draft-reasons.csv')!.content.trim().split('\r\n');
+    expect(reasons).toHaveLength(1 + big.draft.length);
+    expect(reasons[0]).toBe('记录,文件,字段,原因'); // after the BOM
+    // three times the incidents, (almost) the same report: only counts and the CSV files grow
+    expect(Math.abs(b.length - a.length)).toBeLessThan(1_000);
+    expect(Math.max(...b.split('\n').map((l) => l.length))).toBeLessThan(2_000);
   });
 
   it('gives byte-identical Markdown for the same input and as-of', () => {

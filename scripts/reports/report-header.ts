@@ -130,10 +130,10 @@ export function signOffTable(meta: ReportMeta): RootContent {
 }
 
 /** The Markdown arrangement of a report: title, draft note, title block, body, sign-off, appendices, provenance. */
-export function markdownTree(meta: ReportMeta, draft: DraftReason[], parts: ReportParts): Root {
+export function markdownTree(meta: ReportMeta, draft: DraftReason[], parts: ReportParts, fileBase?: string): Root {
   const note: RootContent[] = draft.length ? [{
     type: 'blockquote',
-    children: [p(strong('草稿'), '：本报告尚不能作为正式文本交付，原因如下。'), list(draft.map(draftText))],
+    children: [p(strong('草稿'), '：本报告尚不能作为正式文本交付，原因如下。'), list(draftSummary(draft, fileBase))],
   }] : [];
   return root([
     heading(1, meta.title),
@@ -148,6 +148,53 @@ export function markdownTree(meta: ReportMeta, draft: DraftReason[], parts: Repo
     heading(2, '报告生成信息'),
     fieldTable(parts.provenance),
   ]);
+}
+
+/** Draft reasons a report lists one by one; past this many they are grouped by kind (the full list goes to a CSV file). */
+export const DRAFT_INLINE_MAX = 12;
+/** Record ids named per group of draft reasons. */
+const DRAFT_IDS_SHOWN = 5;
+
+/** The file beside a report holding its draft reasons in full when there are more than DRAFT_INLINE_MAX. */
+export function draftReasonsFile(fileBase: string): string {
+  return `${fileBase}-draft-reasons.csv`;
+}
+
+/**
+ * The draft note's lines: every reason when there are few; past DRAFT_INLINE_MAX one line per
+ * kind of reason (same field and message) with its count and the first record ids, and a line
+ * naming the CSV file that lists every reason (`--final` also prints each one). Bounded by the
+ * number of kinds of reason, not by the number of records.
+ * @param fileBase the report's file base (names the CSV file), when it has one
+ */
+export function draftSummary(reasons: readonly DraftReason[], fileBase?: string): string[] {
+  if (reasons.length <= DRAFT_INLINE_MAX) return reasons.map(draftText);
+  const groups = new Map<string, DraftReason[]>();
+  for (const r of reasons) {
+    const key = `${r.field ?? ''}\u0000${r.message}`;
+    const g = groups.get(key);
+    if (g) g.push(r); else groups.set(key, [r]);
+  }
+  const lines = [...groups.values()].map((g) => {
+    if (g.length === 1) return draftText(g[0]!);
+    const ids = [...new Set(g.map((r) => r.record ?? r.path).filter((x): x is string => !!x))];
+    const named = ids.length ? `：${ids.slice(0, DRAFT_IDS_SHOWN).join('、')}${ids.length > DRAFT_IDS_SHOWN ? ' 等' : ''}` : '';
+    return `${g[0]!.message}（共 ${g.length} 项${named}）`;
+  });
+  if (fileBase) lines.push(`以上 ${reasons.length} 项原因逐条（记录、文件、字段）列于随报告提交的文件 ${draftReasonsFile(fileBase)}（CSV，UTF-8，可用 Excel 打开）。`);
+  return lines;
+}
+
+/** The CSV attachment listing every draft reason, when the note groups them (see draftSummary). */
+export function draftReasonsAttachment(reasons: readonly DraftReason[], fileBase: string): ReportAttachment[] {
+  if (reasons.length <= DRAFT_INLINE_MAX) return [];
+  return [{ name: draftReasonsFile(fileBase), content: toCsv(['记录', '文件', '字段', '原因'], reasons.map((r) => [r.record ?? '', r.path ?? '', r.field ?? '', r.message])) }];
+}
+
+/** RFC 4180 CSV with a UTF-8 BOM and CRLF line ends (Excel opens it with the Chinese intact). */
+export function toCsv(header: string[], rows: string[][]): string {
+  const cell = (x: string) => (/[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** One draft reason as text: `T-1（records/…yaml）cause：原因未填写`. */
@@ -168,7 +215,7 @@ export function assembleReport(ctx: ReportContext, r: {
   const draft = [...(r.draft ?? []), ...provenanceDraftReasons(ctx.provenance, r.inputs)];
   const parts: ReportParts = { body: r.body, closing: r.closing ?? [], appendix: r.appendix ?? [], provenance: provenanceRows(ctx.provenance, r.inputs, ctx.asOf) };
   return {
-    kind: r.kind, id: r.id, title: r.meta.title, fileBase: r.fileBase, tree: markdownTree(r.meta, draft, parts), charts: r.charts ?? [],
-    inputs: r.inputs, warnings: r.warnings ?? [], meta: r.meta, front: r.front, draft, attachments: r.attachments ?? [], parts,
+    kind: r.kind, id: r.id, title: r.meta.title, fileBase: r.fileBase, tree: markdownTree(r.meta, draft, parts, r.fileBase), charts: r.charts ?? [],
+    inputs: r.inputs, warnings: r.warnings ?? [], meta: r.meta, front: r.front, draft, attachments: [...(r.attachments ?? []), ...draftReasonsAttachment(draft, r.fileBase)], parts,
   };
 }

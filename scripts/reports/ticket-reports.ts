@@ -92,15 +92,39 @@ function inputsOf(ctx: ReportContext, t: Ticket): string[] {
   return [...contractPaths(kb), ...recordPaths(kb, [t.id, t.fixed_in, t.interface, t.onsite?.engineer, ...(t.engineers ?? [])])];
 }
 
+/** The ticket of a 产品维护报告, checked to owe one. */
+function maintenanceTicket(ctx: ReportContext, ticketId: string): Ticket {
+  const t = findTicket(ctx, ticketId);
+  if (!isMaintenanceDue(t)) {
+    throw new UserError(`Unexpected ticket \`${t.id}\` (category ${t.category}, outcome ${t.outcome ?? 'open'}), expected a resolved fault or defect for a 产品维护报告`);
+  }
+  return t;
+}
+
+/** The ticket of a 书面答复, checked to owe one. */
+function writtenReplyTicket(ctx: ReportContext, ticketId: string): Ticket {
+  const t = findTicket(ctx, ticketId);
+  if (!isWrittenReplyDue(t)) {
+    throw new UserError(`Unexpected ticket \`${t.id}\` (outcome ${t.outcome ?? 'open'}), expected outcome unresolvable for a 书面答复`);
+  }
+  return t;
+}
+
+/**
+ * The input records of a ticket's report (what its 输入记录摘要 covers), without building it:
+ * the builders below use the same function, so the delivery register's digests follow their rule.
+ * @throws UserError as the builder would (unknown ticket, or one that owes no such report)
+ */
+export function ticketReportInputs(ctx: ReportContext, kind: 'maintenance' | 'written-reply', ticketId: string): string[] {
+  return inputsOf(ctx, kind === 'maintenance' ? maintenanceTicket(ctx, ticketId) : writtenReplyTicket(ctx, ticketId));
+}
+
 /**
  * Builds the 产品维护报告 of a resolved fault/defect ticket.
  * @throws UserError when the ticket does not exist or is not a resolved fault/defect
  */
 export function buildMaintenanceReport(ctx: ReportContext, ticketId: string): BuiltReport {
-  const t = findTicket(ctx, ticketId);
-  if (!isMaintenanceDue(t)) {
-    throw new UserError(`Unexpected ticket \`${t.id}\` (category ${t.category}, outcome ${t.outcome ?? 'open'}), expected a resolved fault or defect for a 产品维护报告`);
-  }
+  const t = maintenanceTicket(ctx, ticketId);
   const inputs = inputsOf(ctx, t);
   const meta = reportMeta(ctx.kb, { title: REPORT_TITLE.maintenance, number: t.id, systems: [t.system], asOf: ctx.asOf, inputs, period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}` });
   const body: RootContent[] = [
@@ -123,10 +147,7 @@ export function buildMaintenanceReport(ctx: ReportContext, ticketId: string): Bu
  * @throws UserError when the ticket does not exist or is not unresolvable
  */
 export function buildWrittenReply(ctx: ReportContext, ticketId: string): BuiltReport {
-  const t = findTicket(ctx, ticketId);
-  if (!isWrittenReplyDue(t)) {
-    throw new UserError(`Unexpected ticket \`${t.id}\` (outcome ${t.outcome ?? 'open'}), expected outcome unresolvable for a 书面答复`);
-  }
+  const t = writtenReplyTicket(ctx, ticketId);
   const inputs = inputsOf(ctx, t);
   const meta = reportMeta(ctx.kb, { title: REPORT_TITLE['written-reply'], number: t.id, systems: [t.system], asOf: ctx.asOf, inputs, period: `${showTime(t.reported_at)} 至 ${showTime(t.resolved_at)}` });
   const replyDate = chineseDateOf(t.written_reply?.delivered_at);

@@ -15,10 +15,14 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Markdown text of a report tree (ends with a newline). */
-export function reportToMarkdown(tree: Root): string {
+/**
+ * Markdown text of a report tree (ends with a newline).
+ * @param opts.align pad table cells so the pipes line up in an editor (default true); the
+ *   Markdown given to pandoc is not read by people, and the padding only costs it time
+ */
+export function reportToMarkdown(tree: Root, opts: { align?: boolean } = {}): string {
   return toMarkdown(tree, {
-    extensions: [gfmToMarkdown({ tablePipeAlign: true, stringLength: displayWidth })],
+    extensions: [gfmToMarkdown({ tablePipeAlign: opts.align ?? true, stringLength: displayWidth })],
     bullet: '-',
     emphasis: '*',
     strong: '*',

@@ -13,10 +13,9 @@ import { heading, p, root, table } from './mdast.js';
 import { docxToPdf, type PdfJob } from './pdf.js';
 import { PandocPool, pandocWorkers } from './pandoc-pool.js';
 import { collectProvenance } from './provenance.js';
-import { renderDocxPair, renderHtml, renderMarkdown } from './render.js';
+import { convertDocx, prepareDocx, renderDocxPair, renderHtml, renderMarkdown, type DocxInput } from './render.js';
 import type { BuiltReport, DraftReason, ReportContext, ReportKind } from './report-types.js';
 import { reportToMarkdown } from './to-markdown.js';
-import { runPandoc } from './pandoc.js';
 import { writeFileAtomic } from '../shared/atomic-file.js';
 
 export type ReportFormat = 'md' | 'docx' | 'pdf' | 'html';
@@ -127,39 +126,46 @@ export async function writeAllReports(ctx: ReportContext, outDir: string, opts: 
   const files = new Map<BuiltReport, string[]>();
   for (const r of issue) files.set(r, await writeMarkdown(r, path.join(outDir, `${r.fileBase}.md`)));
 
+  const entry = (r: BuiltReport): WrittenReport => ({ kind: r.kind, id: r.id, title: r.title, files: files.get(r) ?? [], warnings: r.warnings, draft: r.draft });
+  const indexMd = path.join(outDir, 'index.md');
+  const indexHtml = path.join(outDir, 'index.html');
+  // the pandoc instances start loading (2–4 s each) while the charts are drawn; then the conversions go
+  // biggest first: an idle worker takes the next one, so the annual report starts at once and the small
+  // ones fill the other core around it (they used to be shared out as they came, the annual one last)
   const pool = new PandocPool(pandocWorkers(issue.length));
-  const sources: PdfJob[] = [];
   try {
-    await Promise.all(issue.map(async (r) => {
-      const pair = await renderDocxPair(r, ctx.asOf, pool.run);
+    const inputs = new Map<BuiltReport, DocxInput>();
+    for (const r of issue) inputs.set(r, await prepareDocx(r));
+    const order = [...issue].sort((a, b) => inputs.get(b)!.markdown.length - inputs.get(a)!.markdown.length);
+    const sources: PdfJob[] = [];
+    await Promise.all(order.map(async (r) => {
+      const pair = await convertDocx(r, inputs.get(r)!, ctx.asOf, pool.run);
+      inputs.delete(r);
       const f = path.join(outDir, `${r.fileBase}.docx`);
       await writeFileAtomic(f, pair.word);
       files.get(r)!.push(f);
       if (!opts.skipPdf) sources.push({ docx: pair.pdfSource, name: r.fileBase });
       tick(`DOCX ${r.title} ${r.id}`);
     }));
+    if (!opts.skipPdf && sources.length) {
+      const byName = new Map(issue.map((r) => [r.fileBase, r]));
+      const pdfs = await docxToPdf(sources, ctx.asOf, { concurrency: pandocWorkers(sources.length), onDone: (name) => tick(`PDF ${byName.get(name)?.title ?? name}`) });
+      for (const r of issue) {
+        const f = path.join(outDir, `${r.fileBase}.pdf`);
+        await writeFileAtomic(f, pdfs.get(r.fileBase)!);
+        files.get(r)!.push(f);
+      }
+    }
+    // the index page on a loaded instance too (pandoc-wasm's cold start on this thread cost 2–4 s)
+    const reports = issue.map(entry);
+    const md = reportToMarkdown(indexTree(ctx, reports, outDir));
+    await writeFileAtomic(indexMd, md);
+    const html = await pool.run({ from: 'markdown', to: 'html5', standalone: true, metadata: { lang: 'zh-CN', pagetitle: '运维报告目录' } }, md);
+    await writeFileAtomic(indexHtml, html.stdout);
+    return { reports, index: [indexMd, indexHtml], refused: refused.map(entry) };
   } finally {
     await pool.close();
   }
-  if (!opts.skipPdf && sources.length) {
-    const byName = new Map(issue.map((r) => [r.fileBase, r]));
-    const pdfs = await docxToPdf(sources, ctx.asOf, { concurrency: pandocWorkers(sources.length), onDone: (name) => tick(`PDF ${byName.get(name)?.title ?? name}`) });
-    for (const r of issue) {
-      const f = path.join(outDir, `${r.fileBase}.pdf`);
-      await writeFileAtomic(f, pdfs.get(r.fileBase)!);
-      files.get(r)!.push(f);
-    }
-  }
-  const entry = (r: BuiltReport): WrittenReport => ({ kind: r.kind, id: r.id, title: r.title, files: files.get(r) ?? [], warnings: r.warnings, draft: r.draft });
-  const reports = issue.map(entry);
-  const tree = indexTree(ctx, reports, outDir);
-  const md = reportToMarkdown(tree);
-  const indexMd = path.join(outDir, 'index.md');
-  await writeFileAtomic(indexMd, md);
-  const html = await runPandoc({ from: 'markdown', to: 'html5', standalone: true, metadata: { lang: 'zh-CN', pagetitle: '运维报告目录' } }, md);
-  const indexHtml = path.join(outDir, 'index.html');
-  await writeFileAtomic(indexHtml, html.stdout);
-  return { reports, index: [indexMd, indexHtml], refused: refused.map(entry) };
 }
 
 function indexTree(ctx: ReportContext, reports: WrittenReport[], outDir: string) {
