@@ -469,23 +469,12 @@ export interface MigratedRecord {
   edits?: number;
 }
 
-/** Migrated records that reached main through the same commit and main-line step. */
-export interface MigratedLanding {
-  commit: string;
-  author: string;
+/** Migrated records that reached main through the same commit and main-line step: what their findings share, once. */
+export type MigratedLanding = Pick<AuditFinding, 'commit' | 'author' | 'committer' | 'authorEmail' | 'committerEmail' | 'authorDate' | 'committerDate' | 'landedIn' | 'landedAt' | 'pending' | 'inMerge'> & {
   /** What every record of the group shares (Chinese): when it reached main, the baseline, author and committer. */
   message: string;
-  committer: string;
-  authorEmail: string;
-  committerEmail: string;
-  authorDate: string;
-  committerDate: string;
-  landedIn: string;
-  landedAt: string;
-  pending: boolean;
-  inMerge: boolean;
   records: MigratedRecord[];
-}
+};
 
 /** The `baseline-import` findings, counted and grouped by landing instead of one full finding each. */
 export interface MigratedRecords {
