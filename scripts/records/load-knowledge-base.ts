@@ -31,6 +31,11 @@ export interface LoadOptions {
    * bytes passed before are not parsed again. Off when the environment says `OPSBOOK_CACHE=0`.
    */
   cache?: boolean;
+  /**
+   * Cores another thread of this process is busy on meanwhile (e.g. the privacy guard scanning beside the
+   * load, scripts/guard/scan-in-background.ts): the loader's own worker threads count them as taken.
+   */
+  reserveCores?: number;
 }
 
 /** Lists record files under `root/records`, relative to root, sorted. */
@@ -125,7 +130,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const skip = (f: { rel: string; kind: RecordKind }) => !!opts.only && !opts.only.has(f.rel) && f.kind !== 'contract' && f.kind !== 'calendar';
   const toRead = recordFiles.filter((f) => !skip(f));
   fileCount = toRead.length;
-  const workers = workerCount(toRead.length);
+  const workers = workerCount(toRead.length, process.env, undefined, opts.reserveCores ?? 0);
   const fileBytes = opts.keepBytes ? new Map<string, Buffer>() : undefined;
   const cache = opts.cache && process.env.OPSBOOK_CACHE !== '0' ? openRecordCache(root) : undefined;
   // with a warm cache most files are a hash and a lookup: no threads for that
