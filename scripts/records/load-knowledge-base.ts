@@ -36,21 +36,26 @@ export interface LoadOptions {
    * load, scripts/guard/scan-in-background.ts): the loader's own worker threads count them as taken.
    */
   reserveCores?: number;
+  /**
+   * The bytes of a record file when another thread has read it already (the guard's feed,
+   * scripts/guard/scan-in-background.ts), else undefined and the loader reads the file itself.
+   */
+  readFile?: (rel: string) => Buffer | undefined;
 }
 
 /** Lists record files under `root/records`, relative to root, sorted. */
 export function listRecordFiles(root: string): string[] {
-  const base = path.join(root, 'records');
   const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+  // relative paths built as strings: no path.join/relative per file (a few per cent of a large validate)
+  const walk = (abs: string, rel: string): void => {
+    for (const ent of fs.readdirSync(abs, { withFileTypes: true })) {
       if (ent.name.startsWith('.')) continue;
-      const full = path.join(dir, ent.name);
-      if (ent.isDirectory()) walk(full);
-      else if (ent.isFile()) out.push(path.relative(root, full).split(path.sep).join('/'));
+      const childRel = `${rel}/${ent.name}`;
+      if (ent.isDirectory()) walk(`${abs}${path.sep}${ent.name}`, childRel);
+      else if (ent.isFile()) out.push(childRel);
     }
   };
-  walk(base);
+  walk(path.join(root, 'records'), 'records');
   return out.sort();
 }
 
