@@ -19,11 +19,18 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     changedNote = ` (changed since ${opts.changed}: ${scope.changed.length} file(s), ${scope.files.size} checked)`;
   }
   const scan = opts.scan !== false;
-  // The guard scans beside the loader, on a second core when there is one (scripts/guard/scan-in-background.ts);
-  // otherwise it scans after the load the record files the loader has read (one read per file).
-  const guard = scan ? (await import('../guard/scan-in-background.js')).startKnowledgeBaseScan(g.root, only ? { paths: [...only] } : {}) : undefined;
+  // The guard scans beside the loader, on a second core when there is one, and hands the loader the record
+  // files it has read (scripts/guard/scan-in-background.ts); otherwise it scans after the load the record
+  // files the loader has read. Either way each file is read once.
+  const guard = scan ? (await import('../guard/scan-in-background.js')).startKnowledgeBaseScan(g.root, { ...(only ? { paths: [...only] } : {}), feedRecords: true }) : undefined;
+  const feed = guard?.feed;
   const keepBytes = !!guard && !guard.threaded;
-  const kb = await loadKnowledgeBase(g.root, { only, files, keepBytes, reserveCores: guard?.threaded ? 1 : 0, cache: true, onProgress: (d, t) => progress.update(d, t) });
+  let kb;
+  try {
+    kb = await loadKnowledgeBase(g.root, { only, files, keepBytes, reserveCores: guard?.threaded ? 1 : 0, ...(feed ? { readFile: (rel: string) => feed.take(rel) } : {}), cache: true, onProgress: (d, t) => progress.update(d, t) });
+  } finally {
+    feed?.close();
+  }
   progress.done();
   let diagnostics: Diagnostic[] = kb.diagnostics;
   if (only) diagnostics = diagnostics.filter((d) => only!.has(d.path));

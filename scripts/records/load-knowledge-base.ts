@@ -154,7 +154,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     for (const f of toRead) {
       done++;
       if (done % 256 === 0) opts.onProgress?.(done, toRead.length);
-      const bytes = readRecordFile(root, f.rel);
+      const bytes = opts.readFile?.(f.rel) ?? readRecordFile(root, f.rel);
       if (typeof bytes === 'string') {
         diagnostics.push(err(f.rel, 1, 1, bytes, 'record-read'));
         continue;

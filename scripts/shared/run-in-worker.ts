@@ -9,7 +9,7 @@
  * rejects with WorkerUnavailable, so that the caller can run the same
  * function on its own thread instead.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import { UserError } from './errors.js';
 
 /** The thread could not run the call (start failure, crash, module not loadable); the call itself did not fail. */
@@ -36,8 +36,9 @@ export interface WorkerCall<T> {
 /**
  * Calls `exportName(...args)` of the module at `moduleUrl` (a `.ts` URL when
  * running the sources under tsx, a `.js` URL in dist/) on a new worker thread.
+ * `transfer` lists what in `args` moves rather than being copied (a MessagePort).
  */
-export function runInWorker<T>(moduleUrl: URL, exportName: string, args: readonly unknown[]): WorkerCall<T> {
+export function runInWorker<T>(moduleUrl: URL, exportName: string, args: readonly unknown[], transfer: readonly TransferListItem[] = []): WorkerCall<T> {
   let worker: Worker | undefined;
   const result = new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -49,7 +50,7 @@ export function runInWorker<T>(moduleUrl: URL, exportName: string, args: readonl
     try {
       // the sources need tsx inside the thread (Node 20 does not pass --import hooks to workers): a shim registers it
       const body = moduleUrl.pathname.endsWith('.ts') ? new URL('./run-in-worker-entry.mjs', import.meta.url) : new URL('./run-in-worker-body.js', import.meta.url);
-      worker = new Worker(body, { workerData: { moduleUrl: moduleUrl.href, exportName, args } });
+      worker = new Worker(body, { workerData: { moduleUrl: moduleUrl.href, exportName, args }, transferList: [...transfer] });
     } catch (err) {
       reject(new WorkerUnavailable(`worker thread did not start: ${err instanceof Error ? err.message : String(err)}`, { cause: err }));
       return;
