@@ -28,6 +28,9 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   let kb;
   try {
     kb = await loadKnowledgeBase(g.root, { only, files, keepBytes, reserveCores: guard?.threaded ? 1 : 0, ...(feed ? { readFile: (rel: string) => feed.take(rel) } : {}), cache: true, onProgress: (d, t) => progress.update(d, t) });
+  } catch (err) {
+    await guard?.cancel();
+    throw err;
   } finally {
     feed?.close();
   }

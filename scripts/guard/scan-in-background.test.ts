@@ -31,11 +31,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('guard beside the loader', () => {
-  it('uses a thread only with two cores or more, unless told', () => {
-    expect(guardThreadWanted({}, 1)).toBe(false);
-    expect(guardThreadWanted({}, 2)).toBe(true);
-    expect(guardThreadWanted({ OPSBOOK_GUARD_THREAD: '0' }, 8)).toBe(false);
-    expect(guardThreadWanted({ OPSBOOK_GUARD_THREAD: '1' }, 1)).toBe(true);
+  it('uses a thread only with two cores or more and a machine not oversubscribed, unless told', () => {
+    expect(guardThreadWanted({}, { cores: 1, load: 0 })).toBe(false);
+    expect(guardThreadWanted({}, { cores: 2, load: 0.2 })).toBe(true);
+    expect(guardThreadWanted({}, { cores: 2, load: 2.5 })).toBe(true);
+    expect(guardThreadWanted({}, { cores: 2, load: 3.2 })).toBe(false);
+    expect(guardThreadWanted({ OPSBOOK_GUARD_THREAD: '0' }, { cores: 8, load: 0 })).toBe(false);
+    expect(guardThreadWanted({ OPSBOOK_GUARD_THREAD: '1' }, { cores: 1, load: 9 })).toBe(true);
   });
 
   it('scans on this thread when no thread is wanted, from the bytes given', async () => {
@@ -74,6 +76,12 @@ describe('guard beside the loader', () => {
     expect(bg.threaded).toBe(true);
     expect(await bg.result()).toEqual(want);
     expect(bg.how).toBe('fallback');
+  });
+
+  it('stops the thread when the load fails (a missing knowledge base: exit 2, one line)', () => {
+    const r = runCli(['validate', '--root', path.join(os.tmpdir(), 'no-such-kb-for-the-guard')], { env: { OPSBOOK_GUARD_THREAD: '1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('reports a thread that cannot run apart from the error of the call itself', async () => {

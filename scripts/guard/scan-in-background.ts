@@ -62,24 +62,29 @@ export interface BackgroundScan {
   result(contents?: Pick<ScanOptions, 'contents' | 'releaseContents'>): Promise<ScanResult>;
   /** How the result was obtained: 'thread', 'fallback' (the thread failed, scanned here), 'here' (no thread). */
   readonly how: 'thread' | 'fallback' | 'here' | 'pending';
+  /** Stops the thread and the feed when the result will not be asked for (e.g. the load failed), so the process can exit. */
+  cancel(): Promise<void>;
 }
 
 /**
  * Whether the guard should run on its own thread: `OPSBOOK_GUARD_THREAD=1|0`
  * forces it; otherwise when this process may use at least two cores
- * (os.availableParallelism(), which follows CPU affinity such as `taskset`).
+ * (os.availableParallelism(), which follows CPU affinity such as `taskset`)
+ * and the machine is not oversubscribed: a 1-minute load average below the
+ * cores + 1.
  *
- * Not gated on the load average, on purpose: the guard thread copies little
- * (it reads the files itself, hands the record files on, and returns a few
- * findings), so on a busy machine it only takes its fair share of time
- * slices beside the loader; only on one core is it pure overhead (a thread
- * started, the guard's modules loaded twice): measured in
- * scripts/bench/RESULTS.md, "guard beside the loader".
+ * Why so loose (the loader's own workers want two idle cores): the guard
+ * thread copies little (it reads the files, hands the record files on in
+ * batches and returns a few findings), and the scheduler shares time per
+ * thread, so beside other work it still overlaps the loader. Measured on 2
+ * cores (scripts/bench/RESULTS.md, "guard beside the loader"): it shortened
+ * validate at load averages up to ~3.5 and was a wash or worse above 4; on
+ * one core (`taskset -c 0`) it is pure overhead, +0.8 s at 20k tickets.
  */
-export function guardThreadWanted(env: NodeJS.ProcessEnv = process.env, cores: number = os.availableParallelism()): boolean {
+export function guardThreadWanted(env: NodeJS.ProcessEnv = process.env, machine: { cores: number; load: number } = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 }): boolean {
   const forced = env.OPSBOOK_GUARD_THREAD;
   if (forced === '0' || forced === '1') return forced === '1';
-  return cores >= 2;
+  return machine.cores >= 2 && machine.load < machine.cores + 1;
 }
 
 /** This module, which the thread loads to run scanAndFeed (the .ts source under tsx, the compiled .js in dist/). */
@@ -203,6 +208,10 @@ export function startKnowledgeBaseScan(root: string, opts: BackgroundScanOptions
     ...(feed ? { feed } : {}),
     get how() {
       return how;
+    },
+    async cancel() {
+      feed?.close();
+      await call?.terminate();
     },
     async result(contents = {}) {
       if (call) {
