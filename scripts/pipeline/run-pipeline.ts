@@ -9,13 +9,14 @@
  */
 import path from 'node:path';
 import type { ComplianceResult } from '../compliance/types.js';
-import type { AuditResult } from '../git/audit.js';
+import type { AuditResult, MigratedRecords } from '../git/audit.js';
 import type { GuardFinding } from '../guard/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
 import type { AnnualAnalyses } from '../reports/analyses.js';
 import type { BuiltReport, ReportKind } from '../reports/report-types.js';
 import type { WrittenReport } from '../reports/write-reports.js';
 import { writeJsonAtomic } from '../shared/atomic-file.js';
+import { collectGarbage } from '../shared/collect-garbage.js';
 import { UserError, type Diagnostic } from '../shared/errors.js';
 import { formatCst } from '../shared/time.js';
 import type { SlaResult } from '../sla/compute-sla.js';
@@ -71,7 +72,10 @@ export interface PipelineResult {
   diagnostics?: Diagnostic[];
   guard?: GuardFinding[];
   periods: PeriodResult[];
+  /** The Git audit without its per-record provenance; `findings` holds the judged findings, the migrated records are in `auditMigrated`. */
   audit?: AuditResult;
+  /** The `baseline-import` findings in the compact form of build/audit.json (scripts/git compactFindings). */
+  auditMigrated?: MigratedRecords | null;
   /** Operator warnings (calendar years without data, evidence that could not be gathered …), deduplicated. */
   warnings: string[];
   deliveries?: ReportDelivery[];
@@ -84,6 +88,9 @@ export interface PipelineResult {
   /** JSON results written. */
   files: string[];
 }
+
+/** Steps after which a full collection runs (scripts/shared/collect-garbage.ts); measured in scripts/bench/RESULTS.md. */
+const GC_AFTER = new Set<StepName>(['validate', 'compute', 'deliveries']);
 
 /** Chinese note for an annual report when the Git history cannot be read (as reports/analyses.ts words it). */
 const AUDIT_UNAVAILABLE = '知识库目录不是 Git 仓库（或无法读取 Git 历史），无法核对记录的登记时间与修改情况。';
@@ -105,6 +112,9 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     hooks.stepStarted?.(name);
     const t0 = Date.now();
     const r = await fn();
+    // the next step starts from the memory this one left live, not from the garbage it made (at 100k the heap
+    // reached 2–3× its live size by the reports step, where the pandoc workers add their own)
+    if (GC_AFTER.has(name)) collectGarbage();
     res.warnings = [...warnings];
     const s: StepReport = { name, ms: Date.now() - t0, ...r };
     res.steps.push(s);
@@ -151,11 +161,14 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
   await step('compute', async () => {
     const { computeSla } = await import('../sla/index.js');
     const { evaluateCompliance, gatherEvidence } = await import('../compliance/index.js');
-    const { auditKnowledgeBase } = await import('../git/index.js');
+    const { auditKnowledgeBase, compactFindings } = await import('../git/index.js');
     const evidence = await gatherEvidence(kb, root, (m) => warnings.add(m), { guard: res.guard ?? [] });
     const full = await auditKnowledgeBase(root, { asOf: opts.asOf });
-    // keep the findings, not the per-record provenance of every record (hundreds of MB at 100k records)
-    const audit = (full.available ? { ...full, records: [] } : full) as AuditResult;
+    // keep the findings, not the per-record provenance of every record (hundreds of MB at 100k records), and the
+    // migrated records in their compact form (one full finding each was 120 MB at 100k)
+    const compact = full.available ? compactFindings(full.findings) : { findings: [], migrated: null };
+    const audit = (full.available ? { ...full, records: [], findings: compact.findings } : full) as AuditResult;
+    res.auditMigrated = compact.migrated;
     for (const n of audit.notes) warnings.add(n);
     res.audit = audit;
     const parts: string[] = [];
@@ -164,7 +177,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
       const compliance = await evaluateCompliance(kb, { periodId: p.id, asOf: opts.asOf, root, evidence });
       for (const w of [...sla.warnings, ...compliance.warnings]) warnings.add(w);
       res.periods.push({ id: p.id, sla, compliance });
-      analyses.set(p.id, audit.available ? { sla, compliance, audit: audit.findings } : { sla, compliance, auditUnavailable: AUDIT_UNAVAILABLE });
+      analyses.set(p.id, audit.available ? { sla, compliance, audit: audit.findings, migrated: compact.migrated } : { sla, compliance, auditUnavailable: AUDIT_UNAVAILABLE });
       parts.push(`${p.id}: ${sla.tickets.length} tickets, ${compliance.clauses.filter((c) => c.status === 'breached').length} clause(s) breached`);
     }
     parts.push(audit.available ? `audit: ${audit.summary.total} finding(s)${audit.summary.baseline ? `, ${audit.summary.baseline.records} migrated` : ''}` : `audit unavailable (${audit.reason})`);
@@ -190,8 +203,10 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
       await json(`compliance-${p.id}.json`, { ...p.compliance, suspectReports: suspectReports(status.filter((r) => r.period === p.id)) });
     }
     const audit = res.audit!;
-    await json('audit.json', audit.available ? { ...(await import('../git/index.js')).compactFindings(audit.findings), summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
+    await json('audit.json', audit.available ? { findings: audit.findings, migrated: res.auditMigrated ?? null, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
     await json('deliveries.json', { asOf: formatCst(opts.asOf), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
+    // the SLA's parsed-time caches served compute and the digests; the reports parse the few times they show
+    (await import('../sla/index.js')).clearParseMemo();
     const c = countStates(status);
     return { ok: true, result: `${status.length} owed: ${c.due} due, ${c.suspect} suspect, ${c.delivered} delivered and unchanged → build/*.json` };
   });

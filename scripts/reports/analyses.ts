@@ -5,7 +5,7 @@
  * shows their figures; it does not recompute them.
  */
 import { evaluateCompliance, type ComplianceResult } from '../compliance/index.js';
-import { auditKnowledgeBase, type AuditFinding } from '../git/index.js';
+import { auditKnowledgeBase, type AuditFinding, type MigratedRecords } from '../git/index.js';
 import type { KnowledgeBase } from '../records/index.js';
 import { computeSla, type SlaResult } from '../sla/index.js';
 
@@ -15,6 +15,11 @@ export interface AnnualAnalyses {
   compliance: ComplianceResult;
   /** Provenance findings; absent when the KB has no readable Git history. */
   audit?: AuditFinding[];
+  /**
+   * The `baseline-import` findings in their compact form (compactFindings), when `audit` leaves them out:
+   * the pipeline keeps 142k migrated records this way (a few MB instead of 120 MB of findings at 100k).
+   */
+  migrated?: MigratedRecords | null;
   /** Why the audit could not run (e.g. not a Git repository), Chinese. */
   auditUnavailable?: string;
 }

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCompliance } from '../compliance/index.js';
-import type { AuditFinding, AuditKind } from '../git/index.js';
-import { AUDIT_SEVERITY } from '../git/index.js';
+import type { AuditFinding, AuditKind, MigratedRecords } from '../git/index.js';
+import { AUDIT_SEVERITY, compactFindings } from '../git/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../records/index.js';
 import { parseInstant } from '../shared/time.js';
 import { computeSla } from '../sla/index.js';
@@ -38,8 +38,8 @@ beforeAll(async () => {
   };
 });
 
-const section = (audit: AuditFinding[]) => {
-  const text = reportToMarkdown(buildReport({ kb, asOf: AS_OF, provenance: fixedProvenance(null, new Map()) }, 'annual', 'Y1', { ...base, audit }).tree);
+const section = (audit: AuditFinding[], migrated?: MigratedRecords | null) => {
+  const text = reportToMarkdown(buildReport({ kb, asOf: AS_OF, provenance: fixedProvenance(null, new Map()) }, 'annual', 'Y1', { ...base, audit, ...(migrated !== undefined ? { migrated } : {}) }).tree);
   return text.slice(text.indexOf('## 十、数据可信度'), text.indexOf('## 十一'));
 };
 
@@ -79,5 +79,20 @@ describe('annual report: the audit as a summary', () => {
     expect(text).toContain('本期 1 条记录在启用 opsbook 时批量导入');
     expect(text).toContain('导入之后未发现补录、补填或事后修改 SLA 相关字段的情况。');
     expect(text).not.toContain('| ');
+  });
+
+  it('reads the same from the compact form the pipeline keeps (judged findings plus the migrated records grouped)', () => {
+    const audit = [
+      finding('T-20260103-01', 'baseline-import', { field: 'reported_at', baseline: 'fedcba9876543210' }),
+      finding('T-20260210-01', 'baseline-import', { field: 'reported_at', baseline: 'fedcba9876543210', commit: '1111111111aaaaaa', landedIn: '1111111111aaaaaa' }),
+      finding('T-20990101-01', 'baseline-import', { field: 'reported_at', baseline: 'fedcba9876543210' }), // not of this period
+      finding('T-20260307-01', 'late-fill', { days: 9 }),
+    ];
+    const compact = compactFindings(audit);
+    expect(compact.findings).toHaveLength(1);
+    expect(section(compact.findings, compact.migrated)).toBe(section(audit));
+    expect(section(compact.findings, compact.migrated)).toContain('本期 2 条记录在启用 opsbook 时批量导入（审计基线提交 fedcba9876');
+    // without migrated records in the period: no migrated line
+    expect(section([], compactFindings([audit[2]!]).migrated)).not.toContain('迁移导入');
   });
 });

@@ -5,11 +5,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonPieces, writeJsonAtomic } from './atomic-file.js';
 
-const join = (v: unknown) => [...jsonPieces(v)].join('');
+const join = (v: unknown, wholeBelow?: number) => [...jsonPieces(v, '', 0, wholeBelow)].join('');
 
 describe('jsonPieces', () => {
   it('is JSON.stringify(value, null, 2) for any JSON value', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => join(v) === JSON.stringify(v, null, 2)), { numRuns: 500 });
+  });
+
+  it('is the same text whether containers are split into pieces or written whole', () => {
+    // 0: every container split (the path large results take); 3: a mix of whole and split containers
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 10 }), (v) => join(v, 0) === JSON.stringify(v, null, 2) && join(v, 3) === JSON.stringify(v, null, 2)), { numRuns: 500 });
+  });
+
+  it('splits a large result into many pieces and keeps a small one whole', () => {
+    const big = { tickets: Array.from({ length: 5000 }, (_, i) => ({ id: `T-${i}`, minutes: i })) };
+    expect([...jsonPieces(big)].length).toBeGreaterThan(5000);
+    expect([...jsonPieces({ a: [1, 2, { b: 3 }] })]).toHaveLength(1);
   });
 
   it('is JSON.stringify for what JSON leaves out or converts (undefined, functions, toJSON, NaN)', () => {
@@ -20,6 +31,7 @@ describe('jsonPieces', () => {
       empty: {}, list: [], text: '换行\n"引号"', nested: [[[[{ deep: [1, 2] }]]]],
     };
     expect(join(v)).toBe(JSON.stringify(v, null, 2));
+    expect(join(v, 0)).toBe(JSON.stringify(v, null, 2));
     expect(join([])).toBe('[]');
     expect(join({ x: undefined })).toBe('{}');
   });

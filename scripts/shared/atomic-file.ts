@@ -34,17 +34,26 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
  */
 export async function writeJsonAtomic(file: string, value: unknown, opts: AtomicWriteOptions = {}): Promise<void> {
   await atomically(file, opts, async (fh) => {
-    let buf = '';
+    // pieces gathered in an array and joined per chunk: `buf += piece` built a rope of thousands of small
+    // strings that outlived the young generation and grew the old one (hundreds of MB at 100k tickets)
+    let parts: string[] = [];
+    let size = 0;
     for (const piece of jsonPieces(value)) {
-      buf += piece;
-      if (buf.length >= 1 << 20) {
-        await fh.write(buf);
-        buf = '';
+      parts.push(piece);
+      size += piece.length;
+      if (size >= CHUNK) {
+        await fh.write(parts.join(''));
+        parts = [];
+        size = 0;
       }
     }
-    await fh.write(`${buf}\n`);
+    parts.push('\n');
+    await fh.write(parts.join(''));
   });
 }
+
+/** Characters written at a time by writeJsonAtomic. */
+const CHUNK = 1 << 18;
 
 const STEP = '  ';
 
@@ -55,11 +64,27 @@ function native(v: unknown, ind: string): string | undefined {
 }
 
 /**
- * The pieces of `JSON.stringify(value, null, 2)`: the first levels of arrays and objects one element at a
- * time, deeper values (and anything with `toJSON`) by JSON.stringify itself.
+ * Whether `v` is a small JSON tree (at most `budget` arrays, objects and values): one JSON.stringify is then
+ * cheaper than its pieces, and its text is small.
  */
-export function* jsonPieces(value: unknown, ind = '', depth = 0): Generator<string> {
-  if (depth >= 3 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+function small(v: unknown, budget: { n: number }): boolean {
+  if (--budget.n < 0) return false;
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (!small(x, budget)) return false;
+    return true;
+  }
+  for (const k in v) if (!small((v as Record<string, unknown>)[k], budget)) return false;
+  return true;
+}
+
+/**
+ * The pieces of `JSON.stringify(value, null, 2)`: large arrays and objects one element at a time, small
+ * values (at most `wholeBelow` nodes), anything with `toJSON` and all below depth 8 by JSON.stringify itself.
+ * @param wholeBelow node count under which a value is one piece (tests pass 0 to split every container)
+ */
+export function* jsonPieces(value: unknown, ind = '', depth = 0, wholeBelow = 2048): Generator<string> {
+  if (depth >= 8 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function' || (wholeBelow > 0 && small(value, { n: wholeBelow }))) {
     yield native(value, ind) ?? 'null';
     return;
   }
@@ -74,7 +99,7 @@ export function* jsonPieces(value: unknown, ind = '', depth = 0): Generator<stri
       yield `${i ? ',' : ''}\n${inner}`;
       const v: unknown = value[i];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
-      else yield* jsonPieces(v, inner, depth + 1);
+      else yield* jsonPieces(v, inner, depth + 1, wholeBelow);
     }
     yield `\n${ind}]`;
     return;
@@ -90,7 +115,7 @@ export function* jsonPieces(value: unknown, ind = '', depth = 0): Generator<stri
     yield `${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
     first = false;
     if (text !== undefined) yield text;
-    else yield* jsonPieces(v, inner, depth + 1);
+    else yield* jsonPieces(v, inner, depth + 1, wholeBelow);
   }
   yield first ? '{}' : `\n${ind}}`;
 }

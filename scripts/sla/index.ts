@@ -5,6 +5,7 @@ export { ticketClocks, FAULT_CATEGORIES, type TicketClocks, type SlaPolicy, type
 export { judgeClock, minutesToMs, NA_CLOCK, type Clock, type ClockStatus } from './judge-clock.js';
 export { severityTimeline, isStricter, SEVERITY_ORDER, type SeverityTimeline, type SeverityRaise } from './severity-timeline.js';
 export { ticketAsOf, happenedBy } from './ticket-as-of.js';
+export { clearParseMemo } from './parse-memo.js';
 export { isAfterHours, WORK_START_HOUR, WORK_END_HOUR } from './after-hours.js';
 export { groupStats, statsBy, type GroupStats, type StatInput } from './sla-statistics.js';
 export { mean, median, percentile, roundMinutes, roundRatio } from './summarize.js';

@@ -49,3 +49,10 @@ export function instantMs(text: string): number {
 export function durationMinutes(text: string): number {
   return durations.get(text) ?? remember(durations, text, parseDurationMinutes(text));
 }
+
+/** Empties the caches (the pipeline does so before its reports step: at 100k tickets they hold ~500k entries). */
+export function clearParseMemo(): void {
+  dateTimes.clear();
+  instants.clear();
+  durations.clear();
+}
