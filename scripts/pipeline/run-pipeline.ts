@@ -220,18 +220,17 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     const { writeAllReports } = await import('../reports/write-reports.js');
     const ctx = { kb, asOf: opts.asOf, provenance };
     const pick = opts.includeDelivered ? res.deliveries!.filter((r) => r.reason !== 'not-owed') : reportsToRender(res.deliveries!);
-    const only: { kind: ReportKind; id: string; report: BuiltReport }[] = [];
-    for (const r of pick) {
-      let report: BuiltReport;
-      switch (r.kind) {
-        case 'annual': report = buildAnnualReport(ctx, r.id, await digestCtx.analyses(r.id)); break;
-        case 'maintenance': report = buildMaintenanceReport(ctx, r.id); break;
-        case 'written-reply': report = buildWrittenReply(ctx, r.id); break;
-        default: report = buildInspectionReport(ctx, r.id, r.kind);
+    // built as the renderer asks (it converts one report while the next is built), from this run's analyses
+    const build = async (kind: ReportKind, id: string): Promise<BuiltReport> => {
+      switch (kind) {
+        case 'annual': return buildAnnualReport(ctx, id, await digestCtx.analyses(id));
+        case 'maintenance': return buildMaintenanceReport(ctx, id);
+        case 'written-reply': return buildWrittenReply(ctx, id);
+        default: return buildInspectionReport(ctx, id, kind);
       }
-      only.push({ kind: r.kind, id: r.id, report });
-    }
-    const written = await writeAllReports(ctx, path.join(out, 'reports'), { skipPdf: opts.skipPdf, only, onProgress: (d, t, l) => hooks.progress?.('reports', d, t, l) });
+    };
+    const only = pick.map((r) => ({ kind: r.kind, id: r.id }));
+    const written = await writeAllReports(ctx, path.join(out, 'reports'), { skipPdf: opts.skipPdf, only, build, onProgress: (d, t, l) => hooks.progress?.('reports', d, t, l) });
     res.reports = { written: written.reports, index: written.index };
     for (const w of written.reports.flatMap((r) => r.warnings)) warnings.add(w);
     const skipped = opts.includeDelivered ? 0 : res.deliveries!.filter((r) => r.state === 'delivered').length;

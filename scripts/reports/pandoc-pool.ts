@@ -33,17 +33,43 @@ export function pandocWorkers(jobs: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4, jobs));
 }
 
+/**
+ * Resident memory a pandoc worker adds while it converts (MiB): its thread, its pandoc-wasm instance and
+ * its share of the compiled binary, plus the main heap's growth while reports are built. Measured: one
+ * worker peaks ~285 MiB above a bare process, each further one ~190 (scripts/bench/RESULTS.md).
+ */
+export const PANDOC_WORKER_MB = 280;
+
+/** Resident memory opsbook keeps its rendering under where it can: OPSBOOK_MEMORY_MB, default 1024 (1 GiB). */
+export function memoryBudgetMb(): number {
+  const v = Number(process.env.OPSBOOK_MEMORY_MB);
+  return Number.isFinite(v) && v > 0 ? v : 1024;
+}
+
+/**
+ * The pandoc pool's size: pandocWorkers, but no more workers than the memory budget has room for beside
+ * what the process already holds (a 100k-ticket knowledge base leaves room for one: two peaked at 1 GiB).
+ * @param rssMb the process's resident memory now (MiB)
+ */
+export function pandocPoolSize(jobs: number, rssMb = process.memoryUsage().rss / 2 ** 20, budgetMb = memoryBudgetMb()): number {
+  return Math.max(1, Math.min(pandocWorkers(jobs), Math.floor((budgetMb - rssMb) / PANDOC_WORKER_MB)));
+}
+
 /** A pool of pandoc-wasm worker threads with the `runPandoc` signature. */
 export class PandocPool {
   private readonly slots: Slot[] = [];
   private readonly pending: Job[] = [];
 
-  /** @param size number of worker threads (1 = this thread) */
-  constructor(readonly size: number) {
-    if (size <= 1) return;
+  /**
+   * @param size number of pandoc instances
+   * @param opts.threads run them on worker threads (default: when more than one); one worker lets this
+   *   thread build the next report while pandoc converts (a conversion blocks the thread it runs on)
+   */
+  constructor(readonly size: number, opts: { threads?: boolean } = {}) {
+    if (!(opts.threads ?? size > 1)) return;
     const ts = import.meta.url.endsWith('.ts');
     const url = new URL(ts ? './pandoc-worker-entry.mjs' : './pandoc-worker.js', import.meta.url);
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < Math.max(1, size); i++) {
       const slot: Slot = { worker: new Worker(url) };
       slot.worker.on('message', (m: { ok: boolean; stdout?: string; stderr?: string; output?: Uint8Array; error?: string }) => {
         const job = slot.job;

@@ -11,7 +11,7 @@ import { buildReport, dueReports } from './catalog.js';
 import { showInstant } from '../shared/display.js';
 import { heading, p, root, table } from './mdast.js';
 import { docxToPdf, type PdfJob } from './pdf.js';
-import { PandocPool, pandocWorkers } from './pandoc-pool.js';
+import { PandocPool, pandocPoolSize, pandocWorkers } from './pandoc-pool.js';
 import { collectProvenance } from './provenance.js';
 import { convertDocx, prepareDocx, renderDocxPair, renderHtml, renderMarkdown, type DocxInput } from './render.js';
 import type { BuiltReport, DraftReason, ReportContext, ReportKind } from './report-types.js';
@@ -104,49 +104,64 @@ export interface WriteAllOptions {
    * delivered or suspect); an entry may carry its report already built (analyses computed once).
    */
   only?: readonly { kind: ReportKind; id: string; report?: BuiltReport }[];
+  /** Builds a report not given built (default buildOne, which computes an annual report's analyses). */
+  build?: (kind: ReportKind, id: string) => Promise<BuiltReport>;
 }
 
 /**
  * Writes every report due as of the context's as-of into `outDir`:
  * Markdown, DOCX and PDF of every kind (PDF unless `skipPdf`), then
- * index.md and index.html. The renderers are batched: the reports are
- * built first, pandoc converts them on one worker thread per core, and
- * LibreOffice prints all PDFs in one run per core.
+ * index.md and index.html. Building and converting overlap: the pandoc
+ * workers start loading first, each report is converted as soon as it is
+ * built (annual reports, the biggest, first), and LibreOffice then prints
+ * all PDFs in one run per core.
  */
 export async function writeAllReports(ctx: ReportContext, outDir: string, opts: WriteAllOptions = {}): Promise<{ reports: WrittenReport[]; index: string[]; refused: WrittenReport[] }> {
-  const due: readonly { kind: ReportKind; id: string; report?: BuiltReport }[] = opts.only ?? dueReports(ctx.kb, ctx.asOf);
-  const built: BuiltReport[] = [];
-  for (const d of due) built.push(d.report ?? await buildOne(ctx, d.kind, d.id));
-  const refused = opts.final ? built.filter((r) => r.draft.length > 0) : [];
-  const issue = built.filter((r) => !refused.includes(r));
-  const total = issue.length * (opts.skipPdf ? 1 : 2);
+  const listed: readonly { kind: ReportKind; id: string; report?: BuiltReport }[] = opts.only ?? dueReports(ctx.kb, ctx.asOf);
+  const due = [...listed.filter((d) => d.kind === 'annual'), ...listed.filter((d) => d.kind !== 'annual')];
+  const perReport = opts.skipPdf ? 1 : 2;
+  let total = due.length * perReport;
   let done = 0;
   const tick = (label: string) => opts.onProgress?.(++done, total, label);
 
+  const issue: BuiltReport[] = [];
+  const refused: BuiltReport[] = [];
   const files = new Map<BuiltReport, string[]>();
-  for (const r of issue) files.set(r, await writeMarkdown(r, path.join(outDir, `${r.fileBase}.md`)));
-
   const entry = (r: BuiltReport): WrittenReport => ({ kind: r.kind, id: r.id, title: r.title, files: files.get(r) ?? [], warnings: r.warnings, draft: r.draft });
   const indexMd = path.join(outDir, 'index.md');
   const indexHtml = path.join(outDir, 'index.html');
-  // the pandoc instances start loading (2–4 s each) while the charts are drawn; then the conversions go
-  // biggest first: an idle worker takes the next one, so the annual report starts at once and the small
-  // ones fill the other core around it (they used to be shared out as they came, the annual one last)
-  const pool = new PandocPool(pandocWorkers(issue.length));
+  // as many pandoc workers as the cores and the memory budget allow (pandocPoolSize), started before the
+  // first report is built: they load pandoc (2–4 s) meanwhile, and each report is converted once built, so
+  // one worker converts while this thread builds the next report (a 100k-ticket KB has room for one)
+  const pool = new PandocPool(pandocPoolSize(due.length), { threads: due.length > 1 });
   try {
-    const inputs = new Map<BuiltReport, DocxInput>();
-    for (const r of issue) inputs.set(r, await prepareDocx(r));
-    const order = [...issue].sort((a, b) => inputs.get(b)!.markdown.length - inputs.get(a)!.markdown.length);
     const sources: PdfJob[] = [];
-    await Promise.all(order.map(async (r) => {
-      const pair = await convertDocx(r, inputs.get(r)!, ctx.asOf, pool.run);
-      inputs.delete(r);
-      const f = path.join(outDir, `${r.fileBase}.docx`);
-      await writeFileAtomic(f, pair.word);
-      files.get(r)!.push(f);
-      if (!opts.skipPdf) sources.push({ docx: pair.pdfSource, name: r.fileBase });
-      tick(`DOCX ${r.title} ${r.id}`);
-    }));
+    const converting: Promise<void>[] = [];
+    let failed: { error: unknown } | undefined;
+    for (const d of due) {
+      if (failed) break;
+      const r = d.report ?? await (opts.build ?? ((kind: ReportKind, id: string) => buildOne(ctx, kind, id)))(d.kind, d.id);
+      if (opts.final && r.draft.length > 0) {
+        refused.push(r);
+        total -= perReport;
+        continue;
+      }
+      issue.push(r);
+      files.set(r, await writeMarkdown(r, path.join(outDir, `${r.fileBase}.md`)));
+      const input: DocxInput = await prepareDocx(r);
+      // handled at once (a rejection left for a later Promise.all would be unhandled meanwhile)
+      converting.push(convertDocx(r, input, ctx.asOf, pool.run).then(async (pair) => {
+        const f = path.join(outDir, `${r.fileBase}.docx`);
+        await writeFileAtomic(f, pair.word);
+        files.get(r)!.push(f);
+        if (!opts.skipPdf) sources.push({ docx: pair.pdfSource, name: r.fileBase });
+        tick(`DOCX ${r.title} ${r.id}`);
+      }).catch((error: unknown) => {
+        failed ??= { error };
+      }));
+    }
+    await Promise.all(converting);
+    if (failed) throw failed.error;
     if (!opts.skipPdf && sources.length) {
       const byName = new Map(issue.map((r) => [r.fileBase, r]));
       const pdfs = await docxToPdf(sources, ctx.asOf, { concurrency: pandocWorkers(sources.length), onDone: (name) => tick(`PDF ${byName.get(name)?.title ?? name}`) });
