@@ -19,16 +19,27 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
     changedNote = ` (changed since ${opts.changed}: ${scope.changed.length} file(s), ${scope.files.size} checked)`;
   }
   const scan = opts.scan !== false;
-  // the guard scans the record files the loader has read (one read per file)
-  const kb = await loadKnowledgeBase(g.root, { only, files, keepBytes: scan, cache: true, onProgress: (d, t) => progress.update(d, t) });
+  // The guard scans beside the loader, on a second core when there is one, and hands the loader the record
+  // files it has read (scripts/guard/scan-in-background.ts); otherwise it scans after the load the record
+  // files the loader has read. Either way each file is read once.
+  const guard = scan ? (await import('../guard/scan-in-background.js')).startKnowledgeBaseScan(g.root, { ...(only ? { paths: [...only] } : {}), feedRecords: true }) : undefined;
+  const feed = guard?.feed;
+  const keepBytes = !!guard && !guard.threaded;
+  let kb;
+  try {
+    kb = await loadKnowledgeBase(g.root, { only, files, keepBytes, reserveCores: guard?.threaded ? 1 : 0, ...(feed ? { readFile: (rel: string) => feed.take(rel) } : {}), cache: true, onProgress: (d, t) => progress.update(d, t) });
+  } catch (err) {
+    await guard?.cancel();
+    throw err;
+  } finally {
+    feed?.close();
+  }
   progress.done();
   let diagnostics: Diagnostic[] = kb.diagnostics;
   if (only) diagnostics = diagnostics.filter((d) => only!.has(d.path));
-  if (scan) {
-    const { scanKnowledgeBase } = await import('../guard/index.js');
+  if (guard) {
     // nothing after the scan needs the bytes: the guard frees each file's as it goes
-    const contents = kb.fileBytes ? { contents: kb.fileBytes, releaseContents: true } : {};
-    const findings = await scanKnowledgeBase(g.root, only ? { paths: [...only], ...contents } : contents);
+    const { findings } = await guard.result(kb.fileBytes ? { contents: kb.fileBytes, releaseContents: true } : {});
     diagnostics = [...diagnostics, ...findings.map((f) => ({ path: f.path, line: f.line, column: f.column, message: `${f.message} (${f.excerpt}) — ${f.fix}`, rule: f.rule, severity: 'error' as const }))];
   }
   // One declaration per fact: manuals and hand-over manifests agree with the contract's databases (scripts/site).

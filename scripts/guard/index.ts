@@ -21,3 +21,4 @@ export { isResidentId, residentIdCheckChar } from './rules/resident-id.js';
 export { luhnValid } from './rules/bank-card.js';
 export { decodeForScan, normalizeForScan } from './decode-text.js';
 export { MAX_FINDINGS_PER_RULE } from './scan-text.js';
+export { startKnowledgeBaseScan, guardThreadWanted, type BackgroundScan, type BackgroundScanOptions } from './scan-in-background.js';

@@ -51,6 +51,13 @@ export interface ScanOptions {
    * bytes are then freed during the scan rather than after it.
    */
   releaseContents?: boolean;
+  /**
+   * Called with the whole bytes of each file the scan reads itself (not those
+   * from `contents`, nor files too large to read whole), before scanning it:
+   * the guard thread hands record files on to the loader this way
+   * (scan-in-background.ts), so that each file is read once.
+   */
+  onRead?: (rel: string, bytes: Buffer) => void;
   /** Apply `.opsbook-allow.yaml` (default true). */
   allowList?: boolean;
   /** Run secretlint (default true). */
@@ -148,7 +155,8 @@ function readFileBounded(abs: string, limit: number): { buf: Buffer; size: numbe
   try {
     const size = fstatSync(fd).size;
     const n = Math.min(size, limit);
-    const buf = Buffer.alloc(n);
+    // not zero-filled: only the bytes read are ever used (the subarray below when the file shrank)
+    const buf = Buffer.allocUnsafe(n);
     let off = 0;
     while (off < n) {
       const r = readSync(fd, buf, off, n - off, off);
@@ -219,6 +227,7 @@ export async function scanKnowledgeBaseDetailed(root: string, opts: ScanOptions 
           }
         }
         ({ buf, size } = readFileBounded(abs, maxBytes + 1));
+        if (opts.onRead && size <= maxBytes && buf.length === size) opts.onRead(rel, buf);
       }
     } catch (err) {
       // An unreadable file could hide a leak: that is an environment error, not a pass.

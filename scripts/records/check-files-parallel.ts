@@ -26,9 +26,10 @@ export const PARALLEL_MIN_FILES = 15_000;
 /**
  * How many workers to use for `count` files: 0 means "check them in this
  * thread". Sized to the cores that are free (cores minus the 1-minute load
- * average): on a machine already busy, threads only take turns.
+ * average, less `reserved` cores another thread of this process uses): on a
+ * machine already busy, threads only take turns.
  */
-export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env, machine: { cores: number; load: number } = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 }): number {
+export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env, machine: { cores: number; load: number } = { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 }, reserved = 0): number {
   const forced = env.OPSBOOK_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
   const min = env.OPSBOOK_PARALLEL_MIN !== undefined && /^\d+$/.test(env.OPSBOOK_PARALLEL_MIN) ? Number(env.OPSBOOK_PARALLEL_MIN) : PARALLEL_MIN_FILES;
@@ -36,7 +37,7 @@ export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env,
   // (inside the test runner, modules are transformed another way and workers could not load them)
   const tsLoader = !import.meta.url.endsWith('.ts') || process.execArgv.some((a) => a.includes('tsx'));
   if (count < min || !tsLoader) return 0;
-  return freeWorkers(machine.cores, machine.load);
+  return freeWorkers(machine.cores, machine.load + reserved);
 }
 
 /** Workers for the cores not busy with other work (at most 4; 0 when fewer than 2 are free). */

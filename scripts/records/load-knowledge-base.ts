@@ -31,21 +31,31 @@ export interface LoadOptions {
    * bytes passed before are not parsed again. Off when the environment says `OPSBOOK_CACHE=0`.
    */
   cache?: boolean;
+  /**
+   * Cores another thread of this process is busy on meanwhile (e.g. the privacy guard scanning beside the
+   * load, scripts/guard/scan-in-background.ts): the loader's own worker threads count them as taken.
+   */
+  reserveCores?: number;
+  /**
+   * The bytes of a record file when another thread has read it already (the guard's feed,
+   * scripts/guard/scan-in-background.ts), else undefined and the loader reads the file itself.
+   */
+  readFile?: (rel: string) => Buffer | undefined;
 }
 
 /** Lists record files under `root/records`, relative to root, sorted. */
 export function listRecordFiles(root: string): string[] {
-  const base = path.join(root, 'records');
   const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+  // relative paths built as strings: no path.join/relative per file (a few per cent of a large validate)
+  const walk = (abs: string, rel: string): void => {
+    for (const ent of fs.readdirSync(abs, { withFileTypes: true })) {
       if (ent.name.startsWith('.')) continue;
-      const full = path.join(dir, ent.name);
-      if (ent.isDirectory()) walk(full);
-      else if (ent.isFile()) out.push(path.relative(root, full).split(path.sep).join('/'));
+      const childRel = `${rel}/${ent.name}`;
+      if (ent.isDirectory()) walk(`${abs}${path.sep}${ent.name}`, childRel);
+      else if (ent.isFile()) out.push(childRel);
     }
   };
-  walk(base);
+  walk(path.join(root, 'records'), 'records');
   return out.sort();
 }
 
@@ -125,7 +135,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const skip = (f: { rel: string; kind: RecordKind }) => !!opts.only && !opts.only.has(f.rel) && f.kind !== 'contract' && f.kind !== 'calendar';
   const toRead = recordFiles.filter((f) => !skip(f));
   fileCount = toRead.length;
-  const workers = workerCount(toRead.length);
+  const workers = workerCount(toRead.length, process.env, undefined, opts.reserveCores ?? 0);
   const fileBytes = opts.keepBytes ? new Map<string, Buffer>() : undefined;
   const cache = opts.cache && process.env.OPSBOOK_CACHE !== '0' ? openRecordCache(root) : undefined;
   // with a warm cache most files are a hash and a lookup: no threads for that
@@ -144,7 +154,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     for (const f of toRead) {
       done++;
       if (done % 256 === 0) opts.onProgress?.(done, toRead.length);
-      const bytes = readRecordFile(root, f.rel);
+      const bytes = opts.readFile?.(f.rel) ?? readRecordFile(root, f.rel);
       if (typeof bytes === 'string') {
         diagnostics.push(err(f.rel, 1, 1, bytes, 'record-read'));
         continue;

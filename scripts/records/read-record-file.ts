@@ -8,7 +8,8 @@ import path from 'node:path';
  */
 export function readRecordFile(root: string, rel: string): Buffer | string {
   try {
-    return fs.readFileSync(path.join(root, rel));
+    // `rel` is KB-relative with forward slashes (valid on every platform): joined without path.join's normalising
+    return fs.readFileSync(`${root}${path.sep}${rel}`);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return `Unexpected unreadable file (${code}), expected a readable record file`;

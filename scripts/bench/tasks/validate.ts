@@ -106,6 +106,8 @@ export const tasks: BenchTask[] = [
     commands: ajvCommands,
   },
   { id: 'validate', label: 'validate', compare: true, description: '`opsbook validate`: schemas, cross-record rules and the privacy guard, as CI runs it.', commands: (ctx) => opsbook(ctx, ['validate']) },
+  { id: 'validate-thread', label: 'validate, guard on its thread', compare: true, description: 'the same with `OPSBOOK_GUARD_THREAD=1`: the guard on its own thread beside the loader whatever the load (it hands the loader the record files it reads).', commands: (ctx) => opsbook(ctx, ['validate'], { OPSBOOK_GUARD_THREAD: '1' }) },
+  { id: 'validate-seq', label: 'validate, guard after the loader', compare: true, description: 'the same with `OPSBOOK_GUARD_THREAD=0`: the guard scans after the load on the main thread (the path of one-core machines), instead of on its own thread beside the loader.', commands: (ctx) => opsbook(ctx, ['validate'], { OPSBOOK_GUARD_THREAD: '0' }) },
   { id: 'validate-no-scan', label: 'validate --no-scan', compare: true, description: '`opsbook validate --no-scan`: schemas and rules only, like for like with ajv-cli (which checks schemas only).', commands: (ctx) => opsbook(ctx, ['validate', '--no-scan']) },
   { id: 'validate-1t', label: '--no-scan, 1 thread', compare: true, description: 'the same with `OPSBOOK_WORKERS=0` (no worker threads).', commands: (ctx) => opsbook(ctx, ['validate', '--no-scan'], { OPSBOOK_WORKERS: '0' }) },
   { id: 'validate-2w', label: '--no-scan, 2 workers', compare: true, description: 'the same with `OPSBOOK_WORKERS=2` (two worker threads whatever the load).', commands: (ctx) => opsbook(ctx, ['validate', '--no-scan'], { OPSBOOK_WORKERS: '2' }) },
