@@ -123,119 +123,140 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     return r.ok;
   };
 
-  // 1. validate: the one load
-  let kb!: KnowledgeBase;
-  // the bytes the loader read, for the guard (each file read once); released once scanned
-  let bytes: KnowledgeBase['fileBytes'];
-  const valid = await step('validate', async () => {
-    kb = await loadKnowledgeBase(root, { keepBytes: true, onProgress: (d, t) => hooks.progress?.('validate', d, t) });
-    bytes = kb.fileBytes;
-    delete kb.fileBytes;
-    res.kb = kb;
-    // + manuals and hand-over manifests agree with the contract's databases
-    const diagnostics = [...kb.diagnostics, ...(await (await import('../site/check-declared-facts.js')).checkDeclaredFacts(root, kb))];
-    res.diagnostics = diagnostics;
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    return { ok: errors === 0, result: `${kb.fileCount} record files, ${errors} error(s), ${diagnostics.length - errors} warning(s)` };
-  });
-  if (!valid) return res;
-  if (!kb.contract) throw new UserError(`${path.join(root, 'records/contract.yaml')}: no valid contract record; the build needs the contract`);
-  const contract = kb.contract;
-  const all = listPeriods(contract);
-  if (opts.period !== undefined && !all.some((p) => p.id === opts.period)) {
-    throw new UserError(`Unexpected --period \`${opts.period}\`, expected one of ${all.map((p) => `\`${p.id}\``).join(', ')}`);
+  // the guard starts on its own thread beside the load when the machine has a core for it, reading the files
+  // itself and handing the record files to the loader (each file read once); else it scans after the load,
+  // from the bytes the loader kept (scripts/guard/scan-in-background.ts)
+  const { startKnowledgeBaseScan } = await import('../guard/scan-in-background.js');
+  const guardScan = startKnowledgeBaseScan(root, { feedRecords: true });
+  try {
+    return await runSteps();
+  } finally {
+    await guardScan.cancel(); // after the result was taken: harmless; on an early return or throw: lets the process exit
   }
-  const periods = opts.period !== undefined ? all.filter((p) => p.id === opts.period) : all.filter((p) => p.startMs <= opts.asOf);
 
-  // 2. privacy and secret guard (its findings are also SEC-1's evidence)
-  const scanned = await step('scan', async () => {
-    const { scanKnowledgeBase } = await import('../guard/index.js');
-    res.guard = await scanKnowledgeBase(root, bytes ? { contents: bytes, releaseContents: true } : {});
-    bytes = undefined;
-    return { ok: res.guard.length === 0, result: `${res.guard.length} finding(s)` };
-  });
-  if (!scanned) return res;
-
-  // 3. compute: evidence once, SLA and compliance per period, the audit once
-  const analyses = new Map<string, AnnualAnalyses>();
-  await step('compute', async () => {
-    const { computeSla } = await import('../sla/index.js');
-    const { evaluateCompliance, gatherEvidence } = await import('../compliance/index.js');
-    const { auditKnowledgeBase, compactFindings } = await import('../git/index.js');
-    const evidence = await gatherEvidence(kb, root, (m) => warnings.add(m), { guard: res.guard ?? [] });
-    const full = await auditKnowledgeBase(root, { asOf: opts.asOf });
-    // keep the findings, not the per-record provenance of every record (hundreds of MB at 100k records), and the
-    // migrated records in their compact form (one full finding each was 120 MB at 100k)
-    const compact = full.available ? compactFindings(full.findings) : { findings: [], migrated: null };
-    const audit = (full.available ? { ...full, records: [], findings: compact.findings } : full) as AuditResult;
-    res.auditMigrated = compact.migrated;
-    for (const n of audit.notes) warnings.add(n);
-    res.audit = audit;
-    const parts: string[] = [];
-    for (const p of periods) {
-      const sla = computeSla(kb, { periodId: p.id, asOf: opts.asOf });
-      const compliance = await evaluateCompliance(kb, { periodId: p.id, asOf: opts.asOf, root, evidence });
-      for (const w of [...sla.warnings, ...compliance.warnings]) warnings.add(w);
-      res.periods.push({ id: p.id, sla, compliance });
-      analyses.set(p.id, audit.available ? { sla, compliance, audit: audit.findings, migrated: compact.migrated } : { sla, compliance, auditUnavailable: AUDIT_UNAVAILABLE });
-      parts.push(`${p.id}: ${sla.tickets.length} tickets, ${compliance.clauses.filter((c) => c.status === 'breached').length} clause(s) breached`);
-    }
-    parts.push(audit.available ? `audit: ${audit.summary.total} finding(s)${audit.summary.baseline ? `, ${audit.summary.baseline.records} migrated` : ''}` : `audit unavailable (${audit.reason})`);
-    return { ok: true, result: parts.join('; ') };
-  });
-
-  // 4. deliveries: which owed reports are due, delivered, suspect
-  const provenance = lazyProvenance(kb);
-  const digestCtx = {
-    kb, asOf: opts.asOf, provenance,
-    analyses: async (pid: string) => analyses.get(pid) ?? (await import('../reports/analyses.js')).loadAnalyses(kb, { periodId: pid, asOf: opts.asOf, root }),
-  };
-  await step('deliveries', async () => {
-    // one pass of digests: without --period every owed report is judged (the site lists them all), then kept to the periods built
-    const ids = periods.map((p) => p.id);
-    const onProgress = (d: number, t: number) => hooks.progress?.('deliveries', d, t);
-    const all = opts.period === undefined ? await deliveryStatus(digestCtx, { onProgress }) : undefined;
-    const status = all ? all.filter((r) => r.period !== null && ids.includes(r.period)) : await deliveryStatus(digestCtx, { periods: ids, onProgress });
-    res.deliveries = status;
-    res.allDeliveries = all;
-    for (const p of res.periods) {
-      await json(`sla-${p.id}.json`, p.sla);
-      await json(`compliance-${p.id}.json`, { ...p.compliance, suspectReports: suspectReports(status.filter((r) => r.period === p.id)) });
-    }
-    const audit = res.audit!;
-    await json('audit.json', audit.available ? { findings: audit.findings, migrated: res.auditMigrated ?? null, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
-    await json('deliveries.json', { asOf: formatCst(opts.asOf), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
-    // the SLA's parsed-time caches served compute and the digests; the reports parse the few times they show
-    (await import('../sla/index.js')).clearParseMemo();
-    const c = countStates(status);
-    return { ok: true, result: `${status.length} owed: ${c.due} due, ${c.suspect} suspect, ${c.delivered} delivered and unchanged → build/*.json` };
-  });
-  if (opts.skipReports) return res;
-
-  // 5. reports: the due and suspect ones (every owed one with includeDelivered), built from this load
-  await step('reports', async () => {
-    const { buildAnnualReport } = await import('../reports/annual-report.js');
-    const { buildInspectionReport } = await import('../reports/inspection-report.js');
-    const { buildMaintenanceReport, buildWrittenReply } = await import('../reports/ticket-reports.js');
-    const { writeAllReports } = await import('../reports/write-reports.js');
-    const ctx = { kb, asOf: opts.asOf, provenance };
-    const pick = opts.includeDelivered ? res.deliveries!.filter((r) => r.reason !== 'not-owed') : reportsToRender(res.deliveries!);
-    // built as the renderer asks (it converts one report while the next is built), from this run's analyses
-    const build = async (kind: ReportKind, id: string): Promise<BuiltReport> => {
-      switch (kind) {
-        case 'annual': return buildAnnualReport(ctx, id, await digestCtx.analyses(id));
-        case 'maintenance': return buildMaintenanceReport(ctx, id);
-        case 'written-reply': return buildWrittenReply(ctx, id);
-        default: return buildInspectionReport(ctx, id, kind);
+  async function runSteps(): Promise<PipelineResult> {
+    // 1. validate: the one load
+    let kb!: KnowledgeBase;
+    // without the guard thread: the bytes the loader read, for the guard (each file read once); released once scanned
+    let bytes: KnowledgeBase['fileBytes'];
+    const valid = await step('validate', async () => {
+      const feed = guardScan.feed;
+      try {
+        kb = await loadKnowledgeBase(root, {
+          keepBytes: !guardScan.threaded, reserveCores: guardScan.threaded ? 1 : 0,
+          ...(feed ? { readFile: (rel: string) => feed.take(rel) } : {}),
+          onProgress: (d, t) => hooks.progress?.('validate', d, t),
+        });
+      } finally {
+        feed?.close();
       }
+      bytes = kb.fileBytes;
+      delete kb.fileBytes;
+      res.kb = kb;
+      // + manuals and hand-over manifests agree with the contract's databases
+      const diagnostics = [...kb.diagnostics, ...(await (await import('../site/check-declared-facts.js')).checkDeclaredFacts(root, kb))];
+      res.diagnostics = diagnostics;
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      return { ok: errors === 0, result: `${kb.fileCount} record files, ${errors} error(s), ${diagnostics.length - errors} warning(s)` };
+    });
+    if (!valid) return res;
+    if (!kb.contract) throw new UserError(`${path.join(root, 'records/contract.yaml')}: no valid contract record; the build needs the contract`);
+    const contract = kb.contract;
+    const all = listPeriods(contract);
+    if (opts.period !== undefined && !all.some((p) => p.id === opts.period)) {
+      throw new UserError(`Unexpected --period \`${opts.period}\`, expected one of ${all.map((p) => `\`${p.id}\``).join(', ')}`);
+    }
+    const periods = opts.period !== undefined ? all.filter((p) => p.id === opts.period) : all.filter((p) => p.startMs <= opts.asOf);
+
+    // 2. privacy and secret guard (its findings are also SEC-1's evidence)
+    const scanned = await step('scan', async () => {
+      res.guard = (await guardScan.result(bytes ? { contents: bytes, releaseContents: true } : {})).findings;
+      bytes = undefined;
+      return { ok: res.guard.length === 0, result: `${res.guard.length} finding(s)` };
+    });
+    if (!scanned) return res;
+
+    // 3. compute: evidence once, SLA and compliance per period, the audit once
+    const analyses = new Map<string, AnnualAnalyses>();
+    await step('compute', async () => {
+      const { computeSla } = await import('../sla/index.js');
+      const { evaluateCompliance, gatherEvidence } = await import('../compliance/index.js');
+      const { auditKnowledgeBase, compactFindings } = await import('../git/index.js');
+      const evidence = await gatherEvidence(kb, root, (m) => warnings.add(m), { guard: res.guard ?? [] });
+      const full = await auditKnowledgeBase(root, { asOf: opts.asOf });
+      // keep the findings, not the per-record provenance of every record (hundreds of MB at 100k records), and the
+      // migrated records in their compact form (one full finding each was 120 MB at 100k)
+      const compact = full.available ? compactFindings(full.findings) : { findings: [], migrated: null };
+      const audit = (full.available ? { ...full, records: [], findings: compact.findings } : full) as AuditResult;
+      res.auditMigrated = compact.migrated;
+      for (const n of audit.notes) warnings.add(n);
+      res.audit = audit;
+      const parts: string[] = [];
+      for (const p of periods) {
+        const sla = computeSla(kb, { periodId: p.id, asOf: opts.asOf });
+        const compliance = await evaluateCompliance(kb, { periodId: p.id, asOf: opts.asOf, root, evidence });
+        for (const w of [...sla.warnings, ...compliance.warnings]) warnings.add(w);
+        res.periods.push({ id: p.id, sla, compliance });
+        analyses.set(p.id, audit.available ? { sla, compliance, audit: audit.findings, migrated: compact.migrated } : { sla, compliance, auditUnavailable: AUDIT_UNAVAILABLE });
+        parts.push(`${p.id}: ${sla.tickets.length} tickets, ${compliance.clauses.filter((c) => c.status === 'breached').length} clause(s) breached`);
+      }
+      parts.push(audit.available ? `audit: ${audit.summary.total} finding(s)${audit.summary.baseline ? `, ${audit.summary.baseline.records} migrated` : ''}` : `audit unavailable (${audit.reason})`);
+      return { ok: true, result: parts.join('; ') };
+    });
+
+    // 4. deliveries: which owed reports are due, delivered, suspect
+    const provenance = lazyProvenance(kb);
+    const digestCtx = {
+      kb, asOf: opts.asOf, provenance,
+      analyses: async (pid: string) => analyses.get(pid) ?? (await import('../reports/analyses.js')).loadAnalyses(kb, { periodId: pid, asOf: opts.asOf, root }),
     };
-    const only = pick.map((r) => ({ kind: r.kind, id: r.id }));
-    const written = await writeAllReports(ctx, path.join(out, 'reports'), { skipPdf: opts.skipPdf, only, build, onProgress: (d, t, l) => hooks.progress?.('reports', d, t, l) });
-    res.reports = { written: written.reports, index: written.index };
-    for (const w of written.reports.flatMap((r) => r.warnings)) warnings.add(w);
-    const skipped = opts.includeDelivered ? 0 : res.deliveries!.filter((r) => r.state === 'delivered').length;
-    const files = written.reports.reduce((n, r) => n + r.files.length, 0);
-    return { ok: true, result: `${written.reports.length} rendered (${files} files), ${skipped} delivered and unchanged skipped → ${path.relative(root, path.join(out, 'reports')) || '.'}/` };
-  });
-  return res;
+    await step('deliveries', async () => {
+      // one pass of digests: without --period every owed report is judged (the site lists them all), then kept to the periods built
+      const ids = periods.map((p) => p.id);
+      const onProgress = (d: number, t: number) => hooks.progress?.('deliveries', d, t);
+      const all = opts.period === undefined ? await deliveryStatus(digestCtx, { onProgress }) : undefined;
+      const status = all ? all.filter((r) => r.period !== null && ids.includes(r.period)) : await deliveryStatus(digestCtx, { periods: ids, onProgress });
+      res.deliveries = status;
+      res.allDeliveries = all;
+      for (const p of res.periods) {
+        await json(`sla-${p.id}.json`, p.sla);
+        await json(`compliance-${p.id}.json`, { ...p.compliance, suspectReports: suspectReports(status.filter((r) => r.period === p.id)) });
+      }
+      const audit = res.audit!;
+      await json('audit.json', audit.available ? { findings: audit.findings, migrated: res.auditMigrated ?? null, summary: audit.summary, baseline: audit.baseline, mainLine: audit.mainLine } : { unavailable: audit.reason, findings: [] });
+      await json('deliveries.json', { asOf: formatCst(opts.asOf), periods: periods.map((p) => p.id), counts: countStates(status), reports: status });
+      // the SLA's parsed-time caches served compute and the digests; the reports parse the few times they show
+      (await import('../sla/index.js')).clearParseMemo();
+      const c = countStates(status);
+      return { ok: true, result: `${status.length} owed: ${c.due} due, ${c.suspect} suspect, ${c.delivered} delivered and unchanged → build/*.json` };
+    });
+    if (opts.skipReports) return res;
+
+    // 5. reports: the due and suspect ones (every owed one with includeDelivered), built from this load
+    await step('reports', async () => {
+      const { buildAnnualReport } = await import('../reports/annual-report.js');
+      const { buildInspectionReport } = await import('../reports/inspection-report.js');
+      const { buildMaintenanceReport, buildWrittenReply } = await import('../reports/ticket-reports.js');
+      const { writeAllReports } = await import('../reports/write-reports.js');
+      const ctx = { kb, asOf: opts.asOf, provenance };
+      const pick = opts.includeDelivered ? res.deliveries!.filter((r) => r.reason !== 'not-owed') : reportsToRender(res.deliveries!);
+      // built as the renderer asks (it converts one report while the next is built), from this run's analyses
+      const build = async (kind: ReportKind, id: string): Promise<BuiltReport> => {
+        switch (kind) {
+          case 'annual': return buildAnnualReport(ctx, id, await digestCtx.analyses(id));
+          case 'maintenance': return buildMaintenanceReport(ctx, id);
+          case 'written-reply': return buildWrittenReply(ctx, id);
+          default: return buildInspectionReport(ctx, id, kind);
+        }
+      };
+      const only = pick.map((r) => ({ kind: r.kind, id: r.id }));
+      const written = await writeAllReports(ctx, path.join(out, 'reports'), { skipPdf: opts.skipPdf, only, build, onProgress: (d, t, l) => hooks.progress?.('reports', d, t, l) });
+      res.reports = { written: written.reports, index: written.index };
+      for (const w of written.reports.flatMap((r) => r.warnings)) warnings.add(w);
+      const skipped = opts.includeDelivered ? 0 : res.deliveries!.filter((r) => r.state === 'delivered').length;
+      const files = written.reports.reduce((n, r) => n + r.files.length, 0);
+      return { ok: true, result: `${written.reports.length} rendered (${files} files), ${skipped} delivered and unchanged skipped → ${path.relative(root, path.join(out, 'reports')) || '.'}/` };
+    });
+    return res;
+  }
 }
