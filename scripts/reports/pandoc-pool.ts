@@ -1,12 +1,11 @@
 /**
  * pandoc on every core: pandoc-wasm cannot run two conversions at once in
- * one instance, so a pool of worker threads, each with its own instance,
- * takes conversions from one queue: an idle worker takes the next one, in
- * the order they were asked for (a caller that submits the biggest first,
- * as `report all` does, keeps both cores busy until the end instead of
- * leaving the annual report to one worker after the small ones). With one
- * worker, or where workers cannot start, conversions run on this thread
- * (pandoc.ts).
+ * one instance, and a conversion blocks the thread it runs on, so a pool of
+ * worker threads, each with its own instance, takes conversions from one
+ * queue: an idle worker takes the next one, in the order they were asked for
+ * (`report all` asks for the annual reports, the biggest, first). Without
+ * threads (one instance not asked to be a thread), or where workers cannot
+ * start, conversions run on this thread (pandoc.ts).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';

@@ -123,23 +123,7 @@ export type PandocRunner = typeof runPandoc;
  * @param convert pandoc runner (default: this thread's pandoc-wasm)
  */
 export async function renderDocxPair(report: BuiltReport, asOf: number, convert: PandocRunner = runPandoc): Promise<DocxPair> {
-  return convertDocx(report, await prepareDocx(report), asOf, convert);
-}
-
-/** pandoc's input for a report's DOCX: its Markdown and files (charts drawn). */
-export interface DocxInput {
-  markdown: string;
-  files: Record<string, Uint8Array>;
-}
-
-/** Prepares pandoc's input of a report (charts rasterised), so a batch can be ordered before converting. */
-export async function prepareDocx(report: BuiltReport): Promise<DocxInput> {
-  return { markdown: docxMarkdown(report), files: await docxPandocFiles(report) };
-}
-
-/** Converts a prepared report with pandoc and lays the DOCX out (see renderDocxPair). */
-export async function convertDocx(report: BuiltReport, input: DocxInput, asOf: number, convert: PandocRunner = runPandoc): Promise<DocxPair> {
-  const res = await convert(docxPandocOptions(), input.markdown, input.files);
+  const res = await convert(docxPandocOptions(), docxMarkdown(report), await docxPandocFiles(report));
   return finishDocx(report, res.output!, asOf);
 }
 

@@ -13,7 +13,7 @@ import { heading, p, root, table } from './mdast.js';
 import { docxToPdf, type PdfJob } from './pdf.js';
 import { PandocPool, pandocPoolSize, pandocWorkers } from './pandoc-pool.js';
 import { collectProvenance } from './provenance.js';
-import { convertDocx, prepareDocx, renderDocxPair, renderHtml, renderMarkdown, type DocxInput } from './render.js';
+import { renderDocxPair, renderHtml, renderMarkdown } from './render.js';
 import type { BuiltReport, DraftReason, ReportContext, ReportKind } from './report-types.js';
 import { reportToMarkdown } from './to-markdown.js';
 import { writeFileAtomic } from '../shared/atomic-file.js';
@@ -148,9 +148,9 @@ export async function writeAllReports(ctx: ReportContext, outDir: string, opts: 
       }
       issue.push(r);
       files.set(r, await writeMarkdown(r, path.join(outDir, `${r.fileBase}.md`)));
-      const input: DocxInput = await prepareDocx(r);
-      // handled at once (a rejection left for a later Promise.all would be unhandled meanwhile)
-      converting.push(convertDocx(r, input, ctx.asOf, pool.run).then(async (pair) => {
+      // not awaited: pandoc converts this report while the loop builds the next; handled at once (a rejection
+      // left for the Promise.all below would be unhandled meanwhile)
+      converting.push(renderDocxPair(r, ctx.asOf, pool.run).then(async (pair) => {
         const f = path.join(outDir, `${r.fileBase}.docx`);
         await writeFileAtomic(f, pair.word);
         files.get(r)!.push(f);
