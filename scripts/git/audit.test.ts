@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseInstant } from '../shared/time.js';
 import { runCliAsync as runCli } from '../testing/run-cli.js';
-import { auditKnowledgeBase, compactFindings, summarizeAudit, type AuditFinding, type AuditResult } from './audit.js';
+import { auditKnowledgeBase, compactFindings, migratedAmong, summarizeAudit, type AuditFinding, type AuditResult } from './audit.js';
 import { buildAuditRepo, buildSigningRepo, canSignWithSsh, type AuditCases, type SigningCases } from './fixtures/build-audit-repo.js';
 import { recordProvenance } from './provenance.js';
 import { ALICE, BOB, CHIEF, CONTRACT_YAML, MALLORY, PERSON_YAML, createTestRepo, ticketYaml, type TestRepo } from './test-repo.js';
@@ -237,6 +237,11 @@ describe('audit: the cases of issue #13, in a repository built by fixtures/build
     expect(s.byKind.map((k) => [k.label, k.count])).toEqual([['事后修改', 4], ['合并时改动', 2], ['提交时间倒退', 1], ['补填', 2], ['补录', 3], ['迁移导入', 2]]);
     expect(s.total).toBe(12);
     expect(s.baseline).toEqual({ records: 2, commit: built.baseline });
+    // the same from the compact form (what the pipeline keeps), for all records and for one
+    const { migrated } = compactFindings(res.findings);
+    expect(migratedAmong(migrated, new Set(res.findings.map((f) => f.record)))).toEqual(s.baseline);
+    expect(migratedAmong(migrated, new Set([built.cases.migrated.record]))).toEqual(summarizeAudit(of(res, built.cases.migrated.record)).baseline);
+    expect(migratedAmong(migrated, new Set(['T-19990101-01']))).toBeNull();
     expect(s.serious.map((f) => f.kind)).toEqual(['retroactive-edit', 'retroactive-edit', 'retroactive-edit']);
   });
 

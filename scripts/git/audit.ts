@@ -527,6 +527,18 @@ export function compactFindings<F extends AuditFinding>(findings: readonly F[]):
   return { findings: judged, migrated };
 }
 
+/**
+ * What summarizeAudit says of migrated records (`baseline`), from their compact form: how many of `records`
+ * were migrated, and the baseline commit.
+ * @param migrated compactFindings' `migrated`
+ * @param records the record ids that count (e.g. one service period's)
+ */
+export function migratedAmong(migrated: MigratedRecords | null | undefined, records: ReadonlySet<string>): AuditSummary['baseline'] {
+  let count = 0;
+  for (const l of migrated?.landings ?? []) for (const r of l.records) if (records.has(r.record)) count++;
+  return count ? { records: count, commit: migrated!.baseline } : null;
+}
+
 // ---------------------------------------------------------------- entry point
 
 /**

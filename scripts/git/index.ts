@@ -1,6 +1,6 @@
 /** Public surface of the git domain: provenance audit, changed-record scope, PR summary. */
 export {
-  auditKnowledgeBase, findingsOf, summarizeAudit, compactFindings, type MigratedRecords, type MigratedLanding, type MigratedRecord, lateEntryDaysOf, whoText, DEFAULT_LATE_ENTRY_DAYS, AUDIT_KINDS, AUDIT_SEVERITY, AUDIT_KIND_DESCRIPTION,
+  auditKnowledgeBase, findingsOf, summarizeAudit, compactFindings, migratedAmong, type MigratedRecords, type MigratedLanding, type MigratedRecord, lateEntryDaysOf, whoText, DEFAULT_LATE_ENTRY_DAYS, AUDIT_KINDS, AUDIT_SEVERITY, AUDIT_KIND_DESCRIPTION,
   type AuditFinding, type AuditKind, type AuditSeverity, type AuditOptions, type AuditResult, type AuditSummary, type BaselineInfo,
 } from './audit.js';
 export { recordProvenance, type RecordProvenance, type FieldChange, type CommitRef, type Landing, type ProvenanceResult, type MainLineSummary } from './provenance.js';

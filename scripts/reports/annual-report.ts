@@ -7,7 +7,7 @@
 import type { RootContent } from 'mdast';
 import { calendarFromRecords, type CalendarYearData } from '../calendar/index.js';
 import type { ComplianceResult } from '../compliance/index.js';
-import { AUDIT_KIND_DESCRIPTION, fieldLabel as auditFieldLabel, summarizeAudit, type AuditFinding, type MigratedRecords } from '../git/index.js';
+import { AUDIT_KIND_DESCRIPTION, fieldLabel as auditFieldLabel, migratedAmong, summarizeAudit, type AuditFinding } from '../git/index.js';
 import type { KnowledgeBase, Ticket } from '../records/index.js';
 import { CLOSURE_LABEL, closureCounts, closureSummary, ticketClosure, WORK_END_HOUR, WORK_START_HOUR, type GroupStats, type SlaResult, type SlaTicketRow } from '../sla/index.js';
 import type { AnnualAnalyses } from './analyses.js';
@@ -368,7 +368,7 @@ function auditSection(analyses: AnnualAnalyses, periodIds: Set<string>): RootCon
   }
   const findings = analyses.audit.filter((f) => periodIds.has(f.record));
   const s = summarizeAudit(findings, { limit: 5 });
-  const baseline = s.baseline ?? migratedIn(analyses.migrated, periodIds);
+  const baseline = s.baseline ?? migratedAmong(analyses.migrated, periodIds);
   if (baseline) {
     out.push(p(strong('迁移导入'), `：本期 ${baseline.records} 条记录在启用 opsbook 时批量导入（审计基线提交 ${baseline.commit ? baseline.commit.slice(0, 10) : '—'} 或之前进入主分支），登记时间无法由 Git 历史核实，未逐条判为补录，也不视为已核实；导入之后的修改照常审计。`));
   }
@@ -395,13 +395,6 @@ function auditSection(analyses: AnnualAnalyses, periodIds: Set<string>): RootCon
   ])));
   if (rows.length > AUDIT_TABLE_ROWS) out.push(p(`另有 ${rows.length - AUDIT_TABLE_ROWS} 项未列出，完整清单见 opsbook audit --json（构建产物 build/audit.json）。`));
   return out;
-}
-
-/** The period's migrated records in the compact form of the `baseline-import` findings, as summarizeAudit counts them. */
-function migratedIn(migrated: MigratedRecords | null | undefined, periodIds: Set<string>): { records: number; commit: string | null } | null {
-  let records = 0;
-  for (const l of migrated?.landings ?? []) for (const r of l.records) if (periodIds.has(r.record)) records++;
-  return records ? { records, commit: migrated!.baseline } : null;
 }
 
 function auditText(f: AuditFinding): string {
