@@ -21,6 +21,9 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /** One case-insensitive alternation (V8 runs it faster than one `includes` per word on a lower-cased copy). */
 const alternation = (words: Iterable<string>) => new RegExp([...words].map(escape).join('|'), 'i');
 
+/** A rule's quick test from its gate keywords (one list for both, so they cannot drift apart). */
+export const keywordRe = (words: readonly string[]): RegExp => alternation(words);
+
 /**
  * Declares a rule's gate keywords: ASCII words (matched in any case, as the
  * rules' own `/i` regexes do) or Chinese labels. Call at module load.

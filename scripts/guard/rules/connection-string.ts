@@ -5,7 +5,7 @@
  * (`mysql://user:pass@host`, `https://user:pass@host`). The finding points at
  * the password; placeholders (`${DB_PASSWORD}`, `<密码>`, `****`) are not findings.
  */
-import { keywords } from '../text-facts.js';
+import { keywordRe, keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { clip, maskSecret } from '../mask.js';
 import { isPlaceholder } from './secret-value.js';
@@ -18,9 +18,9 @@ const ORACLE_THIN_RE = /jdbc:oracle:thin:(?<user>[^\s/@:"'<>]{1,128})\/(?<passwo
 const KV_PASSWORD_RE = /(?<=^|[;?&"'\s(])(?:password|pwd)[ \t]*=[ \t]*(?<password>"[^"\r\n]*"|'[^'\r\n]*'|\{[^}\r\n]*\}|[^;&"'\s]{1,256})/gim;
 /** What makes a line a connection string rather than a plain assignment. */
 const SERVER_KEY_RE = /(?:^|[;"'\s(])(?:server|data source|datasource|host|hostname|address|addr|network address|dsn|database|initial catalog)[ \t]*=|jdbc:[a-z0-9]+:/i;
-const QUICK_RE = /:\/\/|jdbc:|password|pwd/i;
-/** QUICK_RE as lower-case words (the scanner's gate). */
+/** The scanner's gate and the rule's quick test. */
 const QUICK_WORDS = keywords(['://', 'jdbc:', 'password', 'pwd']);
+const QUICK_RE = keywordRe(QUICK_WORDS);
 
 function unwrap(v: string): { raw: string; shift: number } {
   const first = v[0];

@@ -10,7 +10,7 @@
  * `XXX`, `王**`). `姓名` after a staff role (联系人姓名, 工程师姓名, …) is not a
  * patient label.
  */
-import { keywords } from '../text-facts.js';
+import { keywordRe, keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskName } from '../mask.js';
 
@@ -61,9 +61,9 @@ const BED_RE = new RegExp(
   `(?:(?<![0-9])\\d{1,3}[ \\t\\u3000]{0,2}(?:号)?床(?:位)?|床号[ \\t\\u3000]{0,2}[:：]?[ \\t\\u3000]{0,2}\\d{1,3}(?![0-9]))[ \\t\\u3000]{0,3}(?:[:：,，、][ \\t\\u3000]{0,3})?(?:(?:患者|病人|患儿|姓名)[ \\t\\u3000]{0,2}[:：]?[ \\t\\u3000]{0,2})?${NAME}`,
   'gu',
 );
-const QUICK_RE = /患者|病人|病患|患儿|就诊人|姓名|patient|床/i;
-/** QUICK_RE as a keyword list (the scanner's gate). */
+/** The scanner's gate and the rule's quick test. */
 const QUICK_WORDS = keywords(['患者', '病人', '病患', '患儿', '就诊人', '姓名', 'patient', '床']);
+const QUICK_RE = keywordRe(QUICK_WORDS);
 
 /** True when a candidate after a label is a name rather than a placeholder or ordinary word. */
 export function looksLikeName(candidate: string): boolean {

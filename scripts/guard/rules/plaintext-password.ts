@@ -9,7 +9,7 @@
  * `xxx`, `（脱敏）`), Chinese text after the label (`密码：见加密移交清单`),
  * empty/null/boolean values, and SOPS ciphertext (`ENC[AES256_GCM,…]`).
  */
-import { keywords } from '../text-facts.js';
+import { keywordRe, keywords } from '../text-facts.js';
 import type { GuardRule, RuleMatch } from '../types.js';
 import { maskSecret } from '../mask.js';
 import { isPlaceholder, looksLikePassword, unquote as unquoteShift } from './secret-value.js';
@@ -21,9 +21,9 @@ const KEY =
 const SEP = '["\']?[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*(?<sep>[:：=]|为|是|(?:已经?|已)?(?:改|修改|更改|重置|设置|设|变更|更新)(?:为|成))[ \\t\\u3000]*(?:\\*\\*|__)?[ \\t\\u3000]*';
 const VALUE = '(?<value>"[^"\\r\\n]{0,256}"|\'[^\'\\r\\n]{0,256}\'|`[^`\\r\\n]{0,256}`|[^\\s,，;；。、)）|`"\'<>&]{1,256})';
 const PASSWORD_RE = new RegExp(`${KEY}${SEP}${VALUE}`, 'gi');
-const QUICK_RE = /pass|pwd|密码|口令|账号|帐号|账户|帐户|用户|登录|user|login|account/i;
-/** QUICK_RE as a keyword list (the scanner's gate). */
+/** The scanner's gate and the rule's quick test. */
 const QUICK_WORDS = keywords(['pass', 'pwd', 'user', 'login', 'account', '密码', '口令', '账号', '帐号', '账户', '帐户', '用户', '登录']);
+const QUICK_RE = keywordRe(QUICK_WORDS);
 /** Only `#` comments are read without a label (COMMENT_PAIR_RE), and not in Markdown. */
 const commentsRead = (text: string, path: string) => text.includes('#') && !/\.mdx?$/i.test(path);
 
