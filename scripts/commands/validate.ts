@@ -23,16 +23,12 @@ export async function run(_args: string[], opts: Record<string, unknown>, g: Glo
   // files it has read (scripts/guard/scan-in-background.ts); otherwise it scans after the load the record
   // files the loader has read. Either way each file is read once.
   const guard = scan ? (await import('../guard/scan-in-background.js')).startKnowledgeBaseScan(g.root, { ...(only ? { paths: [...only] } : {}), feedRecords: true }) : undefined;
-  const feed = guard?.feed;
-  const keepBytes = !!guard && !guard.threaded;
   let kb;
   try {
-    kb = await loadKnowledgeBase(g.root, { only, files, keepBytes, reserveCores: guard?.threaded ? 1 : 0, ...(feed ? { readFile: (rel: string) => feed.take(rel) } : {}), cache: true, onProgress: (d, t) => progress.update(d, t) });
+    kb = await loadKnowledgeBase(g.root, { only, files, ...(guard?.loadOptions() ?? {}), cache: true, onProgress: (d, t) => progress.update(d, t) });
   } catch (err) {
     await guard?.cancel();
     throw err;
-  } finally {
-    feed?.close();
   }
   progress.done();
   let diagnostics: Diagnostic[] = kb.diagnostics;

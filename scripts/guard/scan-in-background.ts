@@ -62,6 +62,11 @@ export interface BackgroundScan {
   result(contents?: Pick<ScanOptions, 'contents' | 'releaseContents'>): Promise<ScanResult>;
   /** How the result was obtained: 'thread', 'fallback' (the thread failed, scanned here), 'here' (no thread). */
   readonly how: 'thread' | 'fallback' | 'here' | 'pending';
+  /**
+   * What the record loader needs to know of this scan (LoadOptions): keep the bytes it reads for the guard
+   * unless the thread scans, count the thread's core as taken, and take the files the thread has read.
+   */
+  loadOptions(): { keepBytes: boolean; reserveCores: number; feed?: RecordFeed };
   /** Stops the thread and the feed when the result will not be asked for (e.g. the load failed), so the process can exit. */
   cancel(): Promise<void>;
 }
@@ -208,6 +213,9 @@ export function startKnowledgeBaseScan(root: string, opts: BackgroundScanOptions
     ...(feed ? { feed } : {}),
     get how() {
       return how;
+    },
+    loadOptions() {
+      return { keepBytes: !call, reserveCores: call ? 1 : 0, ...(feed ? { feed } : {}) };
     },
     async cancel() {
       feed?.close();

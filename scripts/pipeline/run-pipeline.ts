@@ -140,16 +140,7 @@ export async function runPipeline(root: string, opts: PipelineOptions, hooks: Pi
     // without the guard thread: the bytes the loader read, for the guard (each file read once); released once scanned
     let bytes: KnowledgeBase['fileBytes'];
     const valid = await step('validate', async () => {
-      const feed = guardScan.feed;
-      try {
-        kb = await loadKnowledgeBase(root, {
-          keepBytes: !guardScan.threaded, reserveCores: guardScan.threaded ? 1 : 0,
-          ...(feed ? { readFile: (rel: string) => feed.take(rel) } : {}),
-          onProgress: (d, t) => hooks.progress?.('validate', d, t),
-        });
-      } finally {
-        feed?.close();
-      }
+      kb = await loadKnowledgeBase(root, { ...guardScan.loadOptions(), onProgress: (d, t) => hooks.progress?.('validate', d, t) });
       bytes = kb.fileBytes;
       delete kb.fileBytes;
       res.kb = kb;

@@ -155,3 +155,37 @@ describe('loadKnowledgeBase', () => {
     await expect(loadKnowledgeBase(os.tmpdir() + '/definitely-not-a-kb')).rejects.toThrow(/no records\/ folder here/);
   });
 });
+
+describe('a feed of record files read by another thread (the guard)', () => {
+  const feedOf = (root: string) => {
+    const taken: string[] = [];
+    let closed = 0;
+    return {
+      taken, closed: () => closed,
+      feed: { take: (rel: string) => { taken.push(rel); return fs.readFileSync(path.join(root, rel)); }, close: () => { closed++; } },
+    };
+  };
+
+  it('takes each file from the feed instead of reading it, and closes the feed when done', async () => {
+    const f = feedOf(OK_KB);
+    const kb = await loadKnowledgeBase(OK_KB, { feed: f.feed });
+    expect(f.taken.length).toBe(kb.fileCount);
+    expect(f.closed()).toBeGreaterThanOrEqual(1);
+    expect(kb.records.length).toBe((await loadKnowledgeBase(OK_KB)).records.length);
+  });
+
+  it('closes the feed at once when its own worker threads read the files (nothing left to pile up)', async () => {
+    const old = process.env.OPSBOOK_WORKERS;
+    process.env.OPSBOOK_WORKERS = '2';
+    try {
+      const f = feedOf(OK_KB);
+      const kb = await loadKnowledgeBase(OK_KB, { feed: f.feed });
+      expect(f.taken).toEqual([]);
+      expect(f.closed()).toBeGreaterThanOrEqual(1);
+      expect(kb.records.length).toBeGreaterThan(0);
+    } finally {
+      if (old === undefined) delete process.env.OPSBOOK_WORKERS;
+      else process.env.OPSBOOK_WORKERS = old;
+    }
+  });
+});

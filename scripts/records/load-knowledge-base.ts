@@ -37,10 +37,11 @@ export interface LoadOptions {
    */
   reserveCores?: number;
   /**
-   * The bytes of a record file when another thread has read it already (the guard's feed,
-   * scripts/guard/scan-in-background.ts), else undefined and the loader reads the file itself.
+   * Record files another thread has read already (the guard's feed, scripts/guard/scan-in-background.ts):
+   * `take(rel)` gives a file's bytes or undefined (then the loader reads it). The loader closes the feed
+   * once it has read every file, or at once when its own worker threads read them.
    */
-  readFile?: (rel: string) => Buffer | undefined;
+  feed?: { take(rel: string): Buffer | undefined; close(): void };
 }
 
 /** Lists record files under `root/records`, relative to root, sorted. */
@@ -140,6 +141,8 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
   const cache = opts.cache && process.env.OPSBOOK_CACHE !== '0' ? openRecordCache(root) : undefined;
   // with a warm cache most files are a hash and a lookup: no threads for that
   const useWorkers = workers > 1 && (!cache || cache.size < toRead.length / 2);
+  // the loader's own threads read their files: a feed would only pile up what nobody takes
+  if (useWorkers) opts.feed?.close();
   const parallel = useWorkers ? await checkFilesParallel(root, toRead, workers, (d) => opts.onProgress?.(d, toRead.length), !!fileBytes || !!cache) : undefined;
   if (parallel) {
     diagnostics.push(...parallel.diagnostics);
@@ -154,7 +157,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
     for (const f of toRead) {
       done++;
       if (done % 256 === 0) opts.onProgress?.(done, toRead.length);
-      const bytes = opts.readFile?.(f.rel) ?? readRecordFile(root, f.rel);
+      const bytes = opts.feed?.take(f.rel) ?? readRecordFile(root, f.rel);
       if (typeof bytes === 'string') {
         diagnostics.push(err(f.rel, 1, 1, bytes, 'record-read'));
         continue;
@@ -172,6 +175,7 @@ export async function loadKnowledgeBase(root: string, opts: LoadOptions = {}): P
       if (checked.record) records.push(checked.record);
     }
   }
+  opts.feed?.close();
   cache?.save();
   opts.onProgress?.(toRead.length, toRead.length);
 

@@ -48,8 +48,8 @@ export function runInWorker<T>(moduleUrl: URL, exportName: string, args: readonl
       f();
     };
     try {
-      // the sources need tsx inside the thread (Node 20 does not pass --import hooks to workers): a shim registers it
-      const body = moduleUrl.pathname.endsWith('.ts') ? new URL('./run-in-worker-entry.mjs', import.meta.url) : new URL('./run-in-worker-body.js', import.meta.url);
+      // run from the sources, this body needs tsx inside the thread (Node 20 does not pass --import hooks to workers): a shim registers it
+      const body = import.meta.url.endsWith('.ts') ? new URL('./run-in-worker-entry.mjs', import.meta.url) : new URL('./run-in-worker-body.js', import.meta.url);
       worker = new Worker(body, { workerData: { moduleUrl: moduleUrl.href, exportName, args }, transferList: [...transfer] });
     } catch (err) {
       reject(new WorkerUnavailable(`worker thread did not start: ${err instanceof Error ? err.message : String(err)}`, { cause: err }));
@@ -58,7 +58,8 @@ export function runInWorker<T>(moduleUrl: URL, exportName: string, args: readonl
     worker.once('message', (m: WorkerReply) => {
       settle(() => {
         if (m.ok) resolve(m.value as T);
-        else if (m.error.name === 'UserError') reject(new UserError(m.error.message, m.error.exitCode === undefined ? {} : { exitCode: m.error.exitCode }));
+        // a UserError or any subclass (SopsError …): the one that carries an exit code
+        else if (m.error.name === 'UserError' || m.error.exitCode !== undefined) reject(new UserError(m.error.message, m.error.exitCode === undefined ? {} : { exitCode: m.error.exitCode }));
         else if (!m.loaded) reject(new WorkerUnavailable(`worker thread could not load ${moduleUrl.href}: ${m.error.message}`));
         else {
           const e = new Error(m.error.message);
